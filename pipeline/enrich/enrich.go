@@ -9,11 +9,12 @@ import (
 	"fmt"
 
 	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/decode"
 )
 
 // Stage constructors in chain order after decoding. Each stage package adds
 // itself here; the order is the data flow:
-// decode ▶ normalize ▶ entities ▶ places ▶ stance ▶ quotes.
+// (decode, always first, is added by Build) ▶ normalize ▶ entities ▶ places ▶ stance ▶ quotes.
 var constructors = []struct {
 	name string
 	make func() (pipeline.Stage, error)
@@ -32,15 +33,36 @@ type Chain struct {
 	Version string
 }
 
-// Build constructs every enrichment stage in order. Data files (knowledge
+// Options configure the chain as a whole.
+type Options struct {
+	// Decode limits what the first stage accepts.
+	Decode decode.Config
+	// Wrap decorates every stage (metrics, tracing); nil leaves them bare.
+	Wrap func(pipeline.Stage) pipeline.Stage
+}
+
+// DefaultOptions decode with the default limits and no decorators.
+func DefaultOptions() Options { return Options{Decode: decode.DefaultConfig()} }
+
+// Build constructs every stage in order, decode first. Data files (knowledge
 // base, gazetteer) are loaded here, once.
-func Build() (*Chain, error) {
+func Build(opts Options) (*Chain, error) {
+	if err := opts.Decode.Validate(); err != nil {
+		return nil, err
+	}
 	c := &Chain{}
 	h := sha256.New()
-	for _, k := range constructors {
+	all := append([]struct {
+		name string
+		make func() (pipeline.Stage, error)
+	}{{decode.Name, func() (pipeline.Stage, error) { return decode.New(opts.Decode), nil }}}, constructors...)
+	for _, k := range all {
 		st, err := k.make()
 		if err != nil {
 			return nil, fmt.Errorf("failed to build stage %s: %w", k.name, err)
+		}
+		if opts.Wrap != nil {
+			st = opts.Wrap(st)
 		}
 		c.Chain = append(c.Chain, st)
 		v := "0"

@@ -1,0 +1,94 @@
+package entities
+
+// connectors may stand between the capitalised words of an organisation's
+// name: "Institute for the Study of War".
+var connectors = set("of", "for", "the", "and", "on", "de", "du", "des", "la", "al", "für", "der")
+
+// titleCues are words that introduce a person's name: "spokesman Ivan Petrenko".
+var titleCues = set("president", "minister", "spokesman", "spokeswoman", "spokesperson", "general",
+	"gen", "governor", "mayor", "mr", "ms", "mrs", "dr", "colonel", "col", "lieutenant", "lt",
+	"commander", "ambassador", "envoy", "adviser", "advisor", "aide", "deputy", "senator", "sen",
+	"rep", "analyst", "researcher", "expert", "official", "chief", "head", "secretary", "lawmaker",
+	"mp", "soldier", "resident", "prosecutor", "judge", "director", "ceo", "chairman",
+	"chairwoman", "leader", "patriarch", "pope", "prince", "king", "queen", "sergeant", "sgt",
+	"captain", "capt", "major", "maj", "admiral", "adm", "marshal", "economist", "professor",
+	"prof", "correspondent", "journalist", "activist", "volunteer", "medic", "doctor", "survivor",
+	"witness", "blogger", "commissioner", "ombudsman", "negotiator", "representative", "founder",
+	"chancellor", "premier", "speaker", "counsel", "attorney", "officer", "pilot", "commentator",
+	"historian", "scientist", "engineer", "farmer", "teacher", "student", "priest", "bishop",
+	"archbishop", "host", "editor", "writer", "author", "businessman", "businesswoman",
+	"oligarch", "tycoon", "billionaire", "mother", "father", "wife", "husband", "son", "daughter",
+	"brother", "sister", "widow", "sen.", "gov", "mp", "councillor", "councilor", "deputies",
+	"colonel-general", "lieutenant-general", "major-general", "brigadier", "fellow", "manager")
+
+// titleModifiers may stand between a title cue and the name or lead a run:
+// "Foreign Minister", "Deputy Defence Minister".
+var titleModifiers = set("foreign", "defence", "defense", "deputy", "prime", "interior", "finance",
+	"economy", "energy", "justice", "health", "vice", "chief", "senior", "former", "acting",
+	"first", "head", "regional", "military", "presidential", "press", "top", "veteran",
+	"opposition", "state", "secretary", "general", "lieutenant", "security", "culture", "digital",
+	"agriculture", "education", "infrastructure", "economic", "trade", "national", "ex")
+
+// leadingWords are capitalised words that start sentences or names without
+// being part of a name.
+var leadingWords = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "while", "as",
+	"after", "before", "since", "when", "if", "although", "though", "because", "during", "for",
+	"from", "to", "with", "by", "this", "that", "these", "those", "his", "her", "its", "their",
+	"our", "my", "we", "they", "he", "she", "it", "i", "you", "there", "here", "what", "who",
+	"how", "why", "where", "meanwhile", "however", "yet", "still", "also", "even", "only", "some",
+	"many", "most", "several", "both", "all", "each", "every", "no", "not", "now", "then",
+	"earlier", "later", "last", "next", "over", "under", "about", "among", "despite", "asked",
+	"speaking", "according", "separately", "instead", "once", "until", "unlike", "like", "whether",
+	"so", "thus", "dear", "mr", "ms", "mrs", "dr", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "sen", "rep", "gov", "gen", "lt",
+	"col", "maj", "capt", "sgt", "adm", "prof", "two", "three", "four", "five", "one", "several",
+	"western", "eastern", "northern", "southern", "new", "said", "says", "told", "added", "photo",
+	"reporting", "editing", "writing", "additional", "live", "watch", "read", "breaking", "update",
+	"exclusive", "analysis", "opinion", "factbox", "explainer", "timeline", "god", "thank", "yes")
+
+// trailingWords end a run without being part of the name.
+var trailingWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "said", "says", "on", "in", "i", "ii")
+
+// orgKeywords mark a run as an organisation's name.
+var orgKeywords = set("Ministry", "Council", "Agency", "Committee", "Institute", "Foundation",
+	"Bank", "Group", "Corp", "Corporation", "Company", "Party", "Brigade", "Front", "Union",
+	"Service", "Office", "Commission", "Court", "Battalion", "Regiment", "Division", "Corps",
+	"University", "Center", "Centre", "Association", "Fund", "Organization", "Organisation",
+	"Network", "Movement", "Inc", "Ltd", "LLC", "Airlines", "Bureau", "Directorate",
+	"Department", "Guard", "Assembly", "Coalition", "Initiative", "Watch", "International",
+	"Holdings", "Industries", "Systems", "Technologies", "Motors", "Energy", "Academy", "Church",
+	"Patriarchate", "Legion", "Battalions", "Army", "Navy", "Fleet", "Forces", "Force", "Club",
+	"Society", "Tribunal", "Parliament", "Cabinet", "Administration", "Authority", "Board",
+	"Secretariat", "Command", "Staff", "Times", "Post", "Agency's", "Enterprises", "Group's",
+	"Media", "Television", "Radio", "Press", "News", "Monitor", "Observatory", "Mission")
+
+// placeWords mark a run as a place, an event or a thing: not for this stage.
+var placeWords = set("Street", "Square", "Oblast", "Region", "Province", "District", "River",
+	"Sea", "Bridge", "Airport", "Station", "Peninsula", "Island", "Islands", "Mountains", "City",
+	"Village", "Avenue", "Boulevard", "Highway", "Plant", "Summit", "Conference", "War", "Day",
+	"Forum", "Cup", "Games", "Festival", "Prize", "Award", "Act", "Treaty", "Agreement",
+	"Accords", "Plan", "Operation", "Olympics", "Christmas", "Easter", "Raion", "Krai", "Republic",
+	"Bay", "Lake", "Gulf", "Strait", "Canal", "Dam", "Reservoir", "Port", "Harbour", "Harbor",
+	"Palace", "Cathedral", "Monastery", "Lavra", "Stadium", "Park", "Hospital", "Mall", "Hotel",
+	"Base", "Valley", "Hill", "Hills", "Heights", "Coast", "Ocean", "Channel", "Road",
+	"Declaration", "Resolution", "Convention", "Charter", "Doctrine", "Formula", "Memorandum",
+	"Week", "Year", "Era", "Revolution", "Maidan", "Embassy", "Consulate", "Wall", "Gate", "Tower",
+	"Pipeline", "Stream", "Corridor", "Line", "Zone", "Crossing", "Checkpoint",
+	"Oblast's", "Region's", "Peace", "Ukrainian", "Russian", "Eastern", "Western", "Northern",
+	"Southern", "Central", "Old", "New", "Great", "Grand", "Lower", "Upper", "Nuclear", "Power")
+
+// placePrepsNames before a run mean a place name: "in Pokrovsk", "near Bakhmut".
+var placePrepsNames = set("in", "near", "from", "to", "at", "outside", "around", "toward",
+	"towards", "into", "across", "via", "through", "visited", "visiting", "reached", "captured",
+	"liberated", "seized", "shelled", "struck", "hit", "of", "between", "over", "took",
+	"retook", "defend", "defending", "encircle", "encircled", "surrounded")
+
+// speechVerbs after a name mark it as a speaker.
+var speechVerbs = set("said", "says", "told", "added", "wrote", "stated", "explained", "noted",
+	"argued", "warned", "insisted", "claimed", "announced", "tweeted", "posted", "recalled",
+	"confirmed", "denied", "stressed", "replied", "asked", "urged", "acknowledged", "admitted",
+	"commented", "declared", "emphasised", "emphasized", "observed", "remarked", "reported",
+	"suggested", "thinks", "believes", "who", "whose")

@@ -1,0 +1,273 @@
+package entities
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/text"
+)
+
+// hitKind says how a dictionary phrase names its entity.
+type hitKind uint8
+
+const (
+	hitAlias   hitKind = iota // the name or an alias: always a mention
+	hitSeat                   // a seat of government ("the Kremlin"): always the country
+	hitSurname                // a surname: a mention only after the full name
+	hitTitle                  // an office ("the NATO chief"): resolved by date
+	hitDemonym                // "Russian": the country only in actor position
+	hitCapital                // "Moscow": the country only in actor position
+)
+
+// payload is what a dictionary phrase stands for.
+type payload struct {
+	kind hitKind
+	ref  int32 // entity index, or title index for hitTitle
+	// acronym: the phrase was written in capitals ("US", "UN"), so the text
+	// must be in capitals too.
+	acronym bool
+}
+
+// kbEntity is a compiled knowledge-base entity.
+type kbEntity struct {
+	pipeline.Entity
+	roles []kbRole
+}
+
+type kbRole struct {
+	title    int32
+	from, to time.Time
+}
+
+type kbTitle struct {
+	name    string
+	country string
+	holders []int32 // entity indexes holding the title at some time
+}
+
+// Index is a compiled knowledge base: a token trie over folded phrases. It is
+// read-only after construction and safe for concurrent use.
+type Index struct {
+	ents    []kbEntity
+	titles  []kbTitle
+	byID    map[string]int32
+	vocab   map[string]int32
+	stems   map[string]int32 // Cyrillic stems → vocabulary id
+	edges   map[uint64]int32 // node<<32 | token id → child node
+	nodes   [][]payload      // payloads ending at each node; 0 is the root
+	version string
+}
+
+// Compile builds the matching index of a validated knowledge base. data is
+// the source the version is derived from.
+func Compile(f *KBFile, data []byte) *Index {
+	sum := sha256.Sum256(data)
+	ix := &Index{
+		byID:    make(map[string]int32, len(f.Entities)),
+		vocab:   make(map[string]int32, 4*len(f.Entities)),
+		stems:   make(map[string]int32),
+		edges:   make(map[uint64]int32, 8*len(f.Entities)),
+		nodes:   [][]payload{nil},
+		version: hex.EncodeToString(sum[:6]),
+	}
+	titleIx := make(map[string]int32, len(f.Titles))
+	for i, t := range f.Titles {
+		titleIx[t.Title] = int32(i)
+		ix.titles = append(ix.titles, kbTitle{name: t.Title, country: t.Country})
+		for _, a := range append([]string{t.Title}, t.Aliases...) {
+			ix.add(a, payload{kind: hitTitle, ref: int32(i)})
+		}
+	}
+	for i := range f.Entities {
+		ix.addEntity(&f.Entities[i], int32(i), titleIx)
+	}
+	return ix
+}
+
+func (ix *Index) addEntity(e *EntryDef, n int32, titleIx map[string]int32) {
+	ke := kbEntity{Entity: pipeline.Entity{ID: e.ID, Name: e.Name, Type: e.Type, Known: true,
+		CountryCode: e.CountryCode}}
+	for _, a := range e.Aliases {
+		if a != e.Name && !slices.Contains(ke.Aliases, a) {
+			ke.Aliases = append(ke.Aliases, a)
+		}
+	}
+	for _, r := range e.Roles {
+		from, to, _ := r.dates() // validated before
+		t := titleIx[r.Title]
+		ke.roles = append(ke.roles, kbRole{title: t, from: from, to: to})
+		ix.titles[t].holders = append(ix.titles[t].holders, n)
+	}
+	ix.ents = append(ix.ents, ke)
+	ix.byID[e.ID] = n
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		ix.add(a, payload{kind: hitAlias, ref: n, acronym: isAcronym(a)})
+	}
+	for _, a := range e.Demonyms {
+		ix.add(a, payload{kind: hitDemonym, ref: n})
+	}
+	for _, a := range e.Capitals {
+		ix.add(a, payload{kind: hitCapital, ref: n})
+	}
+	for _, a := range e.Seats {
+		ix.add(a, payload{kind: hitSeat, ref: n})
+	}
+	if e.Type == pipeline.EntityPerson {
+		for _, s := range surnames(e) {
+			ix.add(s, payload{kind: hitSurname, ref: n})
+		}
+	}
+}
+
+// surnames returns the short names a person is called by after a first full
+// mention: the explicit list, or else the last word of every multi-word name.
+func surnames(e *EntryDef) []string {
+	if len(e.Surnames) > 0 {
+		return e.Surnames
+	}
+	var out []string
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		toks := text.Tokenize(nil, a)
+		if len(toks) < 2 {
+			continue
+		}
+		if s := toks[len(toks)-1].Text(a); !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isAcronym(a string) bool {
+	letters := 0
+	for _, r := range a {
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= 'А' && r <= 'Я':
+			letters++
+		case r == '.' || r == ' ':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// add inserts a phrase with its payload into the trie.
+func (ix *Index) add(phrase string, p payload) {
+	words := text.FoldPhrase(phrase)
+	if len(words) == 0 {
+		return
+	}
+	node := int32(0)
+	for _, w := range words {
+		id := ix.word(w)
+		key := uint64(node)<<32 | uint64(uint32(id))
+		next, ok := ix.edges[key]
+		if !ok {
+			next = int32(len(ix.nodes))
+			ix.nodes = append(ix.nodes, nil)
+			ix.edges[key] = next
+		}
+		node = next
+	}
+	if !slices.Contains(ix.nodes[node], p) {
+		ix.nodes[node] = append(ix.nodes[node], p)
+	}
+}
+
+// word returns the vocabulary id of a folded word, adding it (and its
+// Cyrillic stems) when new.
+func (ix *Index) word(w string) int32 {
+	if id, ok := ix.vocab[w]; ok {
+		return id
+	}
+	id := int32(len(ix.vocab))
+	ix.vocab[w] = id
+	if isCyrillicWord(w) {
+		ix.stems[w] = id
+		for _, suf := range []string{"ий", "ій", "ый", "ой", "а", "я"} {
+			if stem, ok := strings.CutSuffix(w, suf); ok && runeLen(stem) >= 3 {
+				ix.stems[stem] = id
+			}
+		}
+	}
+	return id
+}
+
+// caseEndings are Ukrainian and Russian noun and adjective endings stripped
+// from a Cyrillic word that is not in the vocabulary, longest first.
+var caseEndings = []string{"ого", "ому", "ими", "ыми", "ові", "еві", "ою", "ої", "ой", "ий", "ій", "ый",
+	"им", "ым", "ом", "ем", "ей", "ів", "у", "ю", "а", "я", "е", "і", "и", "ы"}
+
+// lookup returns the vocabulary id of a folded body word, or -1.
+func (ix *Index) lookup(w []byte, cyrillic bool) int32 {
+	if id, ok := ix.vocab[string(w)]; ok {
+		return id
+	}
+	if !cyrillic {
+		return -1
+	}
+	s := string(w)
+	for _, suf := range caseEndings {
+		if stem, ok := strings.CutSuffix(s, suf); ok && runeLen(stem) >= 3 {
+			if id, ok := ix.stems[stem]; ok {
+				return id
+			}
+		}
+	}
+	return -1
+}
+
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if r >= 0x400 && r <= 0x4FF {
+			return true
+		}
+	}
+	return false
+}
+
+func runeLen(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+// holder returns the entity holding title t on date d, or -1 when none or
+// more than one does.
+func (ix *Index) holder(t int32, d time.Time) int32 {
+	found := int32(-1)
+	for _, e := range ix.titles[t].holders {
+		for _, r := range ix.ents[e].roles {
+			if r.title != t || (!r.from.IsZero() && d.Before(r.from)) || (!r.to.IsZero() && !d.Before(r.to)) {
+				continue
+			}
+			if found >= 0 && found != e {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// Len returns the number of entities in the index.
+func (ix *Index) Len() int { return len(ix.ents) }
+
+// Version identifies the knowledge-base data the index was built from.
+func (ix *Index) Version() string { return ix.version }
+
+// Entity returns the knowledge-base entity with id, if any.
+func (ix *Index) Entity(id string) (pipeline.Entity, bool) {
+	n, ok := ix.byID[id]
+	if !ok {
+		return pipeline.Entity{}, false
+	}
+	return ix.ents[n].Entity, true
+}

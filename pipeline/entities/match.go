@@ -1,0 +1,176 @@
+package entities
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/warwire/warwire/pipeline/entities/text"
+)
+
+// match is a dictionary phrase found in the text: tokens [t0, t1) ending at
+// trie node node.
+type match struct {
+	t0, t1 int
+	node   int32
+}
+
+// doc is the per-story scratch state of recognition.
+type doc struct {
+	body    string
+	toks    []text.Token
+	ids     []int32
+	sents   []text.Sentence
+	sentOf  []int32 // sentence index of each token
+	covered []bool  // token belongs to an accepted mention
+	matches []match
+	fold    []byte
+}
+
+var docPool = sync.Pool{New: func() any { return new(doc) }}
+
+func newDoc(body string) *doc {
+	d := docPool.Get().(*doc)
+	d.body = body
+	d.toks = text.Tokenize(d.toks[:0], body)
+	d.sents = text.Sentences(d.sents[:0], body, d.toks)
+	d.sentOf = resize(d.sentOf, len(d.toks))
+	for si, s := range d.sents {
+		for i := s.Tok0; i < s.Tok1; i++ {
+			d.sentOf[i] = int32(si)
+		}
+	}
+	d.covered = resizeBool(d.covered, len(d.toks))
+	d.matches = d.matches[:0]
+	return d
+}
+
+func (d *doc) release() {
+	d.body = ""
+	docPool.Put(d)
+}
+
+func resize(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+func resizeBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		s = make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// word returns the folded text of token i in a scratch buffer.
+func (d *doc) word(i int) []byte {
+	d.fold = text.AppendFold(d.fold[:0], d.toks[i].Text(d.body))
+	return d.fold
+}
+
+// lookupAll fills ids with each token's vocabulary id (-1 when absent).
+func (d *doc) lookupAll(ix *Index) {
+	d.ids = resize(d.ids, len(d.toks))
+	for i, t := range d.toks {
+		d.ids[i] = ix.lookup(d.word(i), t.Has(text.Cyrillic))
+	}
+}
+
+// joinable reports whether a phrase may go on from token i to token i+1:
+// only spaces or hyphens between them.
+func (d *doc) joinable(i int) bool {
+	if d.toks[i].Has(text.Poss) {
+		return true
+	}
+	g := d.body[d.toks[i].End:d.toks[i+1].Start]
+	return len(g) <= 4 && strings.Trim(g, " -\u00a0") == ""
+}
+
+// scan finds the leftmost-longest dictionary phrases that pass the case rules.
+func (d *doc) scan(ix *Index) {
+	for i := 0; i < len(d.toks); {
+		best, bestNode := -1, int32(0)
+		node := int32(0)
+		for j := i; j < len(d.toks) && d.ids[j] >= 0; j++ {
+			next, ok := ix.edges[uint64(node)<<32|uint64(uint32(d.ids[j]))]
+			if !ok {
+				break
+			}
+			node = next
+			if len(ix.nodes[node]) > 0 && d.caseOK(ix, node, i, j+1) {
+				best, bestNode = j+1, node
+			}
+			if j+1 < len(d.toks) && !d.joinable(j) {
+				break
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		d.matches = append(d.matches, match{t0: i, t1: best, node: bestNode})
+		i = best
+	}
+}
+
+// caseOK reports whether some payload of node accepts tokens [i, j) as
+// written: names start with a capital, acronyms are in capitals, titles may
+// be in any case.
+func (d *doc) caseOK(ix *Index, node int32, i, j int) bool {
+	for _, p := range ix.nodes[node] {
+		if p.kind == hitTitle || d.nameCase(p, i, j) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) nameCase(p payload, i, j int) bool {
+	if !d.toks[i].Has(text.Upper) && !d.toks[i].Has(text.Digit) {
+		return false
+	}
+	if p.acronym {
+		for k := i; k < j; k++ {
+			if !d.toks[k].Has(text.AllUpper) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// prevWord returns the lower-case text of token i-1 in the same sentence with
+// nothing but spaces in between, or "".
+func (d *doc) prevWord(i int) string {
+	if i == 0 || d.sentOf[i-1] != d.sentOf[i] {
+		return ""
+	}
+	return lowerWord(d.toks[i-1].Text(d.body))
+}
+
+// nextWord returns the lower-case text of token j in the same sentence as
+// token j-1, or "" when j is past the sentence or punctuation intervenes.
+func (d *doc) nextWord(j int) string {
+	if j >= len(d.toks) || j == 0 || d.sentOf[j] != d.sentOf[j-1] || !d.joinable(j-1) {
+		return ""
+	}
+	return lowerWord(d.toks[j].Text(d.body))
+}
+
+// lowerWord lower-cases ASCII words without allocating when already lower.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// span returns the code point span of tokens [i, j).
+func (d *doc) span(i, j int) [2]int {
+	return [2]int{d.toks[i].RStart, d.toks[j-1].REnd}
+}

@@ -1,0 +1,87 @@
+package entities
+
+// titleBefore reports whether a title cue (possibly with modifiers, such as
+// "deputy defence minister") stands right before token i.
+func (d *doc) titleBefore(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 3 && d.sentOf[k] == d.sentOf[i] && d.joinable(k); k-- {
+		w := lowerWord(d.toks[k].Text(d.body))
+		if titleCues[w] {
+			return true
+		}
+		if !titleModifiers[w] && !d.covered[k] {
+			return false
+		}
+	}
+	return false
+}
+
+// skipLeading reports whether token i of a run is a function word, title or
+// date rather than part of the name.
+func (d *doc) skipLeading(i int) bool {
+	w := lowerWord(d.toks[i].Text(d.body))
+	return leadingWords[w] || titleCues[w] || titleModifiers[w]
+}
+
+// skipTrailing reports whether token k closes a run without belonging to it.
+func (d *doc) skipTrailing(k int) bool {
+	return trailingWords[lowerWord(d.toks[k].Text(d.body))]
+}
+
+// placeLike reports whether the run [i, j) names a place, event or document.
+func (d *doc) placeLike(i, j int) bool {
+	for k := i; k < j; k++ {
+		if placeWords[d.toks[k].Text(d.body)] {
+			return true
+		}
+	}
+	if p := d.prevWord(i); placePrepsNames[p] && !d.orgLike(i, j) {
+		return true
+	}
+	return false
+}
+
+// orgLike reports whether the run [i, j) has an organisation keyword and at
+// least one distinctive word besides keywords and modifiers.
+func (d *doc) orgLike(i, j int) bool {
+	key, distinct := false, false
+	for k := i; k < j; k++ {
+		w := d.toks[k].Text(d.body)
+		lw := lowerWord(w)
+		switch {
+		case orgKeywords[w]:
+			key = true
+		case connectors[lw] || titleModifiers[lw] || leadingWords[lw]:
+		default:
+			distinct = true
+		}
+	}
+	return key && distinct
+}
+
+// personCue reports whether the run [i, j) looks like a person's name: a
+// known given name first, a speech verb after it, or "said"/"according to"
+// before it.
+func (d *doc) personCue(i, j int) bool {
+	if givenNames[string(d.word(i))] {
+		return true
+	}
+	next := d.nextWord(j)
+	if next == "" && j < len(d.toks) && d.sentOf[j] == d.sentOf[i] {
+		next = d.afterComma(j)
+	}
+	if speechVerbs[next] {
+		return true
+	}
+	p := d.prevWord(i)
+	return p == "said" || p == "says" || p == "to" && d.prevWord(i-1) == "according"
+}
+
+// afterComma returns the word after ", " following token j-1 when the gap is
+// a single comma ("Ivan Petrenko, who ..."), or "".
+func (d *doc) afterComma(j int) string {
+	g := d.body[d.toks[j-1].End:d.toks[j].Start]
+	if g != ", " {
+		return ""
+	}
+	return lowerWord(d.toks[j].Text(d.body))
+}

@@ -1,0 +1,121 @@
+package text
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Sentence is a range of tokens [Tok0, Tok1) with its byte range [Start, End)
+// and code point range [RStart, REnd), including the sentence's punctuation
+// and surrounding quotation marks but no leading or trailing whitespace.
+type Sentence struct {
+	Tok0, Tok1   int
+	Start, End   int
+	RStart, REnd int
+}
+
+// titleAbbrevs are words that end with a dot without ending a sentence.
+var titleAbbrevs = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Gen": true, "Lt": true, "Col": true,
+	"Maj": true, "Sgt": true, "Capt": true, "Adm": true, "Sen": true, "Rep": true, "Gov": true,
+	"St": true, "Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true, "Sep": true,
+	"Sept": true, "Oct": true, "Nov": true, "Dec": true, "No": true, "Prof": true, "Rev": true,
+	"Jr": true, "Sr": true, "Inc": true, "Co": true, "Corp": true, "Ltd": true, "vs": true,
+	"Lt-Gen": true, "Brig": true, "Cmdr": true, "Pres": true, "approx": true, "etc": false,
+}
+
+// Gap returns the text between token i and token i+1 (or the end of s).
+func Gap(s string, toks []Token, i int) string {
+	end := len(s)
+	if i+1 < len(toks) {
+		end = toks[i+1].Start
+	}
+	return s[toks[i].End:end]
+}
+
+// BreakAfter reports whether a sentence ends after token i.
+func BreakAfter(s string, toks []Token, i int) bool {
+	if i+1 >= len(toks) {
+		return true
+	}
+	g := Gap(s, toks, i)
+	if strings.IndexByte(g, '\n') >= 0 {
+		return true
+	}
+	p := strings.IndexAny(g, ".!?…")
+	if p < 0 {
+		return false
+	}
+	next := toks[i+1]
+	opens := strings.ContainsAny(g[p:], "“\"«„‘")
+	if !next.Has(Upper) && !next.Has(Digit) && !opens {
+		return false
+	}
+	if p == 0 && g[0] == '.' && isAbbrevWord(toks[i].Text(s), toks[i]) {
+		return false
+	}
+	return true
+}
+
+func isAbbrevWord(w string, t Token) bool {
+	if titleAbbrevs[w] {
+		return true
+	}
+	// A single upper-case letter is an initial ("J. Smith").
+	return utf8.RuneCountInString(w) == 1 && t.Has(Upper)
+}
+
+// Sentences splits s, already tokenized into toks, into sentences and appends
+// them to dst.
+func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
+	start := 0
+	for i := range toks {
+		if !BreakAfter(s, toks, i) {
+			continue
+		}
+		dst = append(dst, makeSentence(s, toks, start, i+1))
+		start = i + 1
+	}
+	return dst
+}
+
+// makeSentence widens the token range [a, b) to the punctuation around it:
+// opening marks before the first token and closing punctuation after the last,
+// up to whitespace.
+func makeSentence(s string, toks []Token, a, b int) Sentence {
+	st := Sentence{Tok0: a, Tok1: b, Start: toks[a].Start, RStart: toks[a].RStart,
+		End: toks[b-1].End, REnd: toks[b-1].REnd}
+	lo := 0
+	if a > 0 {
+		lo = toks[a-1].End
+	}
+	for st.Start > lo {
+		r, n := utf8.DecodeLastRuneInString(s[:st.Start])
+		if isSpace(r) {
+			break
+		}
+		st.Start -= n
+		st.RStart--
+	}
+	hi := len(s)
+	if b < len(toks) {
+		hi = toks[b].Start
+	}
+	for st.End < hi {
+		r, n := utf8.DecodeRuneInString(s[st.End:])
+		if isSpace(r) {
+			break
+		}
+		st.End += n
+		st.REnd++
+	}
+	return st
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\n', '\t', '\r', '\u00a0', '\u2009', '\u202f', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}

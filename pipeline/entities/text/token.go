@@ -1,0 +1,215 @@
+// Package text holds the tokenizer, sentence splitter and case/diacritic
+// folding that the entity, stance and quote stages share. Every position is
+// kept twice: as a byte offset into the string (for slicing) and as a Unicode
+// code point offset (for the spans stored on documents).
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token flags.
+const (
+	// Upper: the first letter is upper case.
+	Upper uint16 = 1 << iota
+	// AllUpper: every letter is upper case (acronyms, all-caps text).
+	AllUpper
+	// Poss: the token was followed by a possessive 's (or ’s), which the
+	// tokenizer consumed.
+	Poss
+	// Abbrev: a dotted abbreviation such as "U.S."; the dots are not part of
+	// the folded form.
+	Abbrev
+	// Digit: the token contains a digit.
+	Digit
+	// Letter: the token contains a letter.
+	Letter
+	// Cyrillic: the token contains a Cyrillic letter.
+	Cyrillic
+)
+
+// Token is a run of letters, digits and word-internal apostrophes. Start and
+// End are byte offsets, RStart and REnd code point offsets; both half-open.
+// When Poss is set, End/REnd exclude the possessive ending.
+type Token struct {
+	Start, End   int
+	RStart, REnd int
+	Flags        uint16
+}
+
+// Has reports whether all of flags are set on t.
+func (t Token) Has(flags uint16) bool { return t.Flags&flags == flags }
+
+// Text returns the token's text in s.
+func (t Token) Text(s string) string { return s[t.Start:t.End] }
+
+// isWordRune reports whether r belongs inside a token.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// IsApostrophe reports whether r is an apostrophe-like mark used inside words.
+func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// Tokenize appends the tokens of s to dst and returns it. Invalid UTF-8 bytes
+// count as one code point each, like range over a string, and never belong to
+// a token.
+func Tokenize(dst []Token, s string) []Token {
+	var sc scanner
+	sc.s = s
+	for sc.i < len(s) {
+		r, n := sc.peek(0)
+		if r < utf8.RuneSelf && !asciiWord[r] || r >= utf8.RuneSelf && !isWordRune(r) {
+			sc.advance(n)
+			continue
+		}
+		dst = append(dst, sc.token())
+	}
+	return dst
+}
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+		t[c-'a'+'A'] = true
+	}
+	return t
+}()
+
+type scanner struct {
+	s    string
+	i, r int // byte and rune position
+}
+
+func (sc *scanner) peek(off int) (rune, int) {
+	if sc.i+off >= len(sc.s) {
+		return -1, 0
+	}
+	c := sc.s[sc.i+off]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(sc.s[sc.i+off:])
+}
+
+func (sc *scanner) advance(n int) {
+	sc.i += n
+	sc.r++
+}
+
+// token scans one token starting at a word rune.
+func (sc *scanner) token() Token {
+	t := Token{Start: sc.i, RStart: sc.r}
+	if sc.abbrev(&t) {
+		return t
+	}
+	letters, uppers := 0, 0
+	for sc.i < len(sc.s) {
+		r, n := sc.peek(0)
+		if r >= 0 && isWordRuneFast(r) {
+			t.Flags |= classify(r, &letters, &uppers)
+			sc.advance(n)
+			continue
+		}
+		if r >= 0 && IsApostrophe(r) && sc.apostrophe(&t, n) {
+			continue
+		}
+		break
+	}
+	if t.REnd == 0 {
+		t.End, t.REnd = sc.i, sc.r
+	}
+	if letters > 0 && letters == uppers {
+		t.Flags |= AllUpper
+	}
+	return t
+}
+
+func isWordRuneFast(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRune(r)
+}
+
+// classify returns the flags r contributes and counts letters.
+func classify(r rune, letters, uppers *int) uint16 {
+	var f uint16
+	switch {
+	case r >= '0' && r <= '9':
+		return Digit
+	case r < utf8.RuneSelf:
+		f = Letter
+		if r >= 'A' && r <= 'Z' {
+			*uppers++
+			if *letters == 0 {
+				f |= Upper
+			}
+		}
+	case unicode.IsLetter(r):
+		f = Letter
+		if unicode.Is(unicode.Cyrillic, r) {
+			f |= Cyrillic
+		}
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			*uppers++
+			if *letters == 0 {
+				f |= Upper
+			}
+		}
+	case unicode.IsDigit(r):
+		return Digit
+	default:
+		return 0
+	}
+	*letters++
+	return f
+}
+
+// apostrophe handles an apostrophe inside a token: a possessive 's ends the
+// token (setting Poss), an apostrophe followed by a letter stays inside it.
+// It reports whether the scan goes on.
+func (sc *scanner) apostrophe(t *Token, n int) bool {
+	next, m := sc.peek(n)
+	if next == 's' || next == 'S' {
+		after, _ := sc.peek(n + m)
+		if after < 0 || !isWordRuneFast(after) {
+			t.End, t.REnd = sc.i, sc.r
+			t.Flags |= Poss
+			sc.advance(n)
+			sc.advance(m)
+			return false
+		}
+	}
+	if next >= 0 && isWordRuneFast(next) {
+		sc.advance(n)
+		return true
+	}
+	return false
+}
+
+// abbrev scans a dotted abbreviation of single letters ("U.S.", "U.N.")
+// starting at the current position. It reports whether it found one.
+func (sc *scanner) abbrev(t *Token) bool {
+	i, pairs := sc.i, 0
+	for i+1 < len(sc.s) {
+		c, d := sc.s[i], sc.s[i+1]
+		if !(c >= 'A' && c <= 'Z') || d != '.' {
+			break
+		}
+		pairs++
+		i += 2
+	}
+	if pairs < 2 || i < len(sc.s) && asciiWord[sc.s[i]&0x7f] && sc.s[i] < utf8.RuneSelf {
+		return false
+	}
+	sc.r += i - sc.i
+	sc.i = i
+	t.End, t.REnd = i, sc.r
+	t.Flags = Upper | AllUpper | Letter | Abbrev
+	return true
+}

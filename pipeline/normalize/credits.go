@@ -1,0 +1,186 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// creditStart finds the photo credit that ends paragraph p. It returns the
+// byte offset where the credit starts, whether the credit is unmistakably a
+// photo credit on its own (so a paragraph holding only it is a caption), and
+// whether p ends with a credit at all.
+func creditStart(p string) (start int, strong, ok bool) {
+	if s, strong, ok := parenCredit(p); ok {
+		return s, strong, true
+	}
+	segStart := lastSentenceEnd(p)
+	seg := p[segStart:]
+	if segCredit(seg) {
+		return segStart, strongCredit(seg), true
+	}
+	if s, ok := tailCredit(seg); ok {
+		return segStart + s, true, true
+	}
+	return 0, false, false
+}
+
+// parenCredit matches a credit in parentheses at the end of p: "(AP
+// Photo/Name)", "(Photo by Name/Getty Images)", "(Photo: Name)".
+func parenCredit(p string) (start int, strong, ok bool) {
+	t := strings.TrimSuffix(p, ".")
+	if !strings.HasSuffix(t, ")") {
+		return 0, false, false
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 || len(t)-open > 100 {
+		return 0, false, false
+	}
+	inner := t[open+1 : len(t)-1]
+	if strings.ContainsAny(inner, "()") || !photoCreditText(inner) {
+		return 0, false, false
+	}
+	return open, strings.Contains(inner, "Photo") || strings.Contains(inner, "/"), true
+}
+
+// photoCreditText reports whether the text inside parentheses names a photo
+// source.
+func photoCreditText(inner string) bool {
+	for _, k := range []string{"Photo", "photo", "Foto", "Фото", "Getty Images",
+		"REUTERS", "AFP", "EPA-EFE", "Ukrinform", "ANADOLU", "/AP", "AP Photo"} {
+		if strings.Contains(inner, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSentenceEnd returns the offset just after the last sentence boundary
+// (". ", "? ", "! ", ".” ") in p, or 0 when there is none.
+func lastSentenceEnd(p string) int {
+	for i := len(p) - 2; i >= 0; i-- {
+		if p[i+1] != ' ' {
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(p[:i+1])
+		switch r {
+		case '.', '?', '!':
+			return i + 2
+		case '”', '"', '»', '’':
+			if q, _ := utf8.DecodeLastRuneInString(p[:i+1-n]); q == '.' || q == '?' || q == '!' {
+				return i + 2
+			}
+		}
+	}
+	return 0
+}
+
+// creditHeads are the agency names a credit segment can start with.
+var creditHeads = toSet(`REUTERS AFP AP EPA EPA-EFE ANADOLU PA P.A. UKRINFORM
+	Ukrinform TASS XINHUA SPUTNIK Getty Anadolu`)
+
+// headTails are what may follow the agency name in a credit segment.
+var headTails = toSet(`Wire Images Agency Media Photo`)
+
+// creditSuffixes end a credit segment that names a photographer or a handout.
+var creditSuffixes = []string{
+	"via REUTERS", "via Getty Images", "Getty Images", "/AFP", "/ AFP", "/REUTERS",
+	"/Reuters", "/Ukrinform", "/UKRINFORM", "via AP", "/AP", "/EPA-EFE", "/EPA",
+	"ANADOLU", "Anadolu Agency", "/Anadolu", "/ANADOLU", "Ukrinform", "PA Wire",
+	"PA Images", "/PA", "/TASS", "/SPUTNIK", "/Sputnik", "/Xinhua",
+}
+
+// photoHeads open a credit segment that names the photographer.
+var photoHeads = []string{"Photo:", "Photo by ", "Photos:", "Photograph:", "Фото:", "Foto:"}
+
+// segCredit reports whether seg, the last sentence of a paragraph, is a credit.
+func segCredit(seg string) bool {
+	seg = strings.TrimSpace(seg)
+	if seg != "P.A." {
+		seg = strings.TrimSuffix(seg, ".")
+	}
+	if seg == "" || len(seg) > 100 || wordCountAtMost(seg, 10) < 0 {
+		return false
+	}
+	head, rest := seg, ""
+	if k := strings.IndexAny(seg, " /"); k >= 0 {
+		head, rest = seg[:k], seg[k:]
+	}
+	if _, ok := creditHeads[head]; ok && headTailOK(rest) {
+		return true
+	}
+	for _, h := range photoHeads {
+		if strings.HasPrefix(seg, h) {
+			return true
+		}
+	}
+	for _, s := range creditSuffixes {
+		if strings.HasSuffix(seg, s) && (seg == s || strings.Contains(seg, "/") || strings.Contains(seg, " via ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// headTailOK reports whether rest may follow an agency name in a credit:
+// nothing, "/Name...", " via ...", " Photo/Name" or " Wire" and the like.
+func headTailOK(rest string) bool {
+	switch {
+	case rest == "", rest[0] == '/', strings.HasPrefix(rest, " via "):
+		return true
+	}
+	w := strings.TrimSpace(rest)
+	if k := strings.IndexAny(w, " /"); k >= 0 {
+		if w[k] == ' ' {
+			return false
+		}
+		w = w[:k]
+	}
+	_, ok := headTails[w]
+	return ok
+}
+
+// strongCredit reports whether a credit segment is a photo credit even with
+// no caption before it.
+func strongCredit(seg string) bool {
+	return strings.Contains(seg, "/") || strings.Contains(seg, "Photo") ||
+		strings.Contains(seg, " via ") || strings.Contains(seg, "Getty")
+}
+
+// tailCredit finds a credit that follows the caption without a sentence
+// boundary: "... July 8, 2024 REUTERS/Name", "... 2024 Handout via REUTERS",
+// "... June 14, 2024 AFP". It returns the credit's offset in seg.
+func tailCredit(seg string) (int, bool) {
+	if i := strings.LastIndex(seg, " REUTERS"); i >= 0 {
+		after := seg[i+len(" REUTERS"):]
+		if after == "" || (after[0] == '/' && wordCountAtMost(after, 5) >= 0 && !strings.Contains(after, ". ")) {
+			return i + 1, true
+		}
+	}
+	f := strings.Fields(seg)
+	if len(f) < 2 {
+		return 0, false
+	}
+	last := strings.TrimSuffix(f[len(f)-1], ".")
+	switch last {
+	case "AFP", "EPA-EFE", "ANADOLU", "AP", "PA":
+		if isYear(trimPunct(f[len(f)-2])) {
+			return strings.LastIndex(seg, last), true
+		}
+	}
+	return 0, false
+}
+
+// wordCountAtMost returns the number of space-separated words in s, or -1
+// when there are more than max.
+func wordCountAtMost(s string, max int) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if w != "" {
+			n++
+		}
+		if n > max {
+			return -1
+		}
+	}
+	return n
+}

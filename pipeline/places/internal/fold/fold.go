@@ -1,0 +1,111 @@
+// Package fold turns text into the case- and diacritic-folded word keys that
+// the gazetteer is indexed by. The generator and the matcher share it, so a
+// name folds the same way when it is written into the data file and when it is
+// met in a story: "Zaporizhzhia", "ZAPORIZHZHIA" and "Zaporižžja" meet, and so
+// do "Mar'inka" and "Marinka".
+package fold
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is one word of a text: letters and digits, with apostrophes inside a
+// word kept (they fold away). Start and End are byte offsets, RStart and REnd
+// code-point offsets; Upper reports an upper-case first letter.
+type Token struct {
+	Start, End   int
+	RStart, REnd int
+	Upper        bool
+}
+
+// Text returns the token's text in s.
+func (t Token) Text(s string) string { return s[t.Start:t.End] }
+
+// tableSize bounds the precomputed rune table: Latin, Greek and Cyrillic.
+const tableSize = 0x0530
+
+var table [tableSize]string
+
+// special lists letters that Unicode does not decompose but that readers
+// treat as a base letter with a mark.
+var special = map[rune]string{
+	'ł': "l", 'ø': "o", 'đ': "d", 'ß': "ss", 'æ': "ae", 'œ': "oe",
+	'þ': "th", 'ð': "d", 'ı': "i", 'ŀ': "l", 'ħ': "h", 'ŧ': "t",
+}
+
+func init() {
+	for r := rune(0); r < tableSize; r++ {
+		table[r] = foldRune(r)
+	}
+}
+
+func foldRune(r rune) string {
+	if isApostrophe(r) {
+		return ""
+	}
+	l := unicode.ToLower(r)
+	if s, ok := special[l]; ok {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range norm.NFD.String(string(l)) {
+		if !unicode.Is(unicode.Mn, c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2019', '\u02bc', '\u2018', '`', '\u00b4':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// AppendWord appends the folded form of one word to dst.
+func AppendWord(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != '\'' && c != '`' {
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		if r < tableSize {
+			dst = append(dst, table[r]...)
+			continue
+		}
+		if isApostrophe(r) {
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
