@@ -209,13 +209,34 @@ func (w *BulkWriter) attempt(ctx context.Context, items []Item) ([]Item, error) 
 		return nil, err
 	}
 	if resp.StatusCode >= 300 {
-		err := fmt.Errorf("bulk request rejected: HTTP %d: %s", resp.StatusCode, readAll(resp.Body))
-		w.observe(start, len(items), err)
-		return nil, err
+		// The whole request was refused (a request-level validation error
+		// caused by one item, typically): split it to find the culprit.
+		reason := fmt.Sprintf("bulk request rejected: HTTP %d: %s", resp.StatusCode, readAll(resp.Body))
+		w.observe(start, len(items), errors.New(reason))
+		return w.bisect(ctx, items, resp.StatusCode, reason), nil
 	}
 	retry, err := w.verdicts(resp.Body, items)
 	w.observe(start, len(items), err)
 	return retry, err
+}
+
+// bisect resends a refused request in halves until each refused item stands
+// alone; such an item is poison. It returns the items to retry.
+func (w *BulkWriter) bisect(ctx context.Context, items []Item, status int, reason string) []Item {
+	if len(items) == 1 {
+		items[0].Done(Result{Verdict: Poison, Status: status, Reason: reason})
+		return nil
+	}
+	var retry []Item
+	mid := len(items) / 2
+	for _, half := range [][]Item{items[:mid], items[mid:]} {
+		r, err := w.attempt(ctx, half)
+		if err != nil {
+			return append(retry, half...)
+		}
+		retry = append(retry, r...)
+	}
+	return retry
 }
 
 func (w *BulkWriter) observe(start time.Time, n int, err error) {

@@ -84,7 +84,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	stopHard := context.AfterFunc(ctx, func() { time.AfterFunc(w.cfg.ShutdownTimeout, cancelHard) })
 	defer stopHard()
 
-	r, err := runner.New(hard, w.cfg.Runner, w.chain.Chain, w.chain.Version, w.bulk, kafka.NewDeadLetters(w.dlqProd), w.metrics, w.log)
+	r, err := runner.New(hard, w.cfg.Runner, w.chain, w.chain.Version, w.bulk, kafka.NewDeadLetters(w.dlqProd), w.metrics, w.log)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,172 @@
+package elastic
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/warwire/warwire/internal/config"
+)
+
+// fakeBulk is a small HTTP fake of the _bulk endpoint: it answers each item
+// with the status its script gives for that attempt of that id.
+type fakeBulk struct {
+	mu       sync.Mutex
+	attempts map[string]int
+	script   func(id string, attempt int) int
+	down     atomic.Int32 // requests left to refuse with 503
+}
+
+func (f *fakeBulk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Elastic-Product", "Elasticsearch")
+	if f.down.Load() > 0 {
+		f.down.Add(-1)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return
+	}
+	sc := bufio.NewScanner(r.Body)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var items []string
+	for sc.Scan() {
+		var action map[string]map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &action); err != nil {
+			http.Error(w, "bad action", 400)
+			return
+		}
+		id := action["index"]["_id"].(string)
+		sc.Scan() // document
+		f.mu.Lock()
+		f.attempts[id]++
+		st := f.script(id, f.attempts[id])
+		f.mu.Unlock()
+		item := fmt.Sprintf(`{"index":{"_id":%q,"status":%d}}`, id, st)
+		if st >= 300 {
+			item = fmt.Sprintf(`{"index":{"_id":%q,"status":%d,"error":{"type":"t%d","reason":"r"}}}`, id, st, st)
+		}
+		items = append(items, item)
+	}
+	fmt.Fprintf(w, `{"took":1,"errors":true,"items":[%s]}`, strings.Join(items, ","))
+}
+
+func newTestWriter(t *testing.T, f *fakeBulk) *BulkWriter {
+	t.Helper()
+	srv := httptest.NewServer(f)
+	t.Cleanup(srv.Close)
+	cfg := config.DefaultElastic()
+	cfg.URLs = []string{srv.URL}
+	es, err := NewClient(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bc := DefaultBulkConfig()
+	bc.RetryMin, bc.RetryMax, bc.FlushInterval = time.Millisecond, 5*time.Millisecond, 5*time.Millisecond
+	w, err := NewBulkWriter(es, "idx", bc, nil, zap.NewNop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func TestBulkVerdictsAndRetriesOnlyFailedItems(t *testing.T) {
+	f := &fakeBulk{attempts: map[string]int{}, script: func(id string, attempt int) int {
+		switch id {
+		case "retry":
+			if attempt < 3 {
+				return 429
+			}
+			return 201
+		case "flaky":
+			if attempt == 1 {
+				return 503
+			}
+			return 200
+		case "old":
+			return 409
+		case "bad":
+			return 400
+		}
+		return 201
+	}}
+	f.down.Store(2) // the first two requests fail as a whole
+	w := newTestWriter(t, f)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	results := map[string]Result{}
+	var mu sync.Mutex
+	runDone := make(chan struct{})
+	go func() { _ = w.Run(ctx); close(runDone) }()
+	for _, id := range []string{"ok", "retry", "flaky", "old", "bad", "kill"} {
+		id := id
+		it := Item{ID: id, Version: 2, Body: []byte(`{}`), Withdrawn: id == "kill", Done: func(r Result) {
+			mu.Lock()
+			defer mu.Unlock()
+			if _, dup := results[id]; dup {
+				t.Errorf("Done called twice for %s", id)
+			}
+			results[id] = r
+		}}
+		if err := w.Add(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	<-runDone
+	want := map[string]Verdict{"ok": Indexed, "retry": Indexed, "flaky": Indexed, "old": Stale, "bad": Poison, "kill": Withdrawn}
+	for id, v := range want {
+		if results[id].Verdict != v {
+			t.Errorf("%s: verdict %v, want %v", id, results[id].Verdict, v)
+		}
+	}
+	if f.attempts["ok"] != 1 {
+		t.Errorf("ok sent %d times after the outage, want 1 (only failed items are resent)", f.attempts["ok"])
+	}
+	if f.attempts["retry"] != 3 {
+		t.Errorf("retry sent %d times, want 3", f.attempts["retry"])
+	}
+	if !strings.Contains(results["bad"].Reason, "t400") {
+		t.Errorf("poison reason %q lacks the error type", results["bad"].Reason)
+	}
+}
+
+func TestBulkHealthReflectsOutage(t *testing.T) {
+	f := &fakeBulk{attempts: map[string]int{}, script: func(string, int) int { return 201 }}
+	f.down.Store(1000)
+	w := newTestWriter(t, f)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { _ = w.Run(ctx) }()
+	_ = w.Add(ctx, Item{ID: "a", Version: 1, Body: []byte(`{}`), Done: func(Result) {}})
+	deadline := time.Now().Add(5 * time.Second)
+	for w.Healthy() == nil && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if w.Healthy() == nil {
+		t.Fatal("writer reports healthy while every request fails")
+	}
+	f.down.Store(0)
+	for w.Healthy() != nil && time.Now().Before(deadline.Add(5*time.Second)) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := w.Healthy(); err != nil {
+		t.Fatalf("writer still unhealthy after recovery: %v", err)
+	}
+	cancel()
+}
+
+func TestExternalVersionKillWins(t *testing.T) {
+	if ExternalVersion(3, true) <= ExternalVersion(3, false) {
+		t.Fatal("a kill must outrank the same story version")
+	}
+	if ExternalVersion(4, false) <= ExternalVersion(3, true) {
+		t.Fatal("a newer version must outrank an older kill")
+	}
+}
