@@ -291,3 +291,20 @@ func (h *harness) env() []string {
 }
 
 var _ = config.DefaultLog
+
+// tryProduce produces stories [from, to) and returns the error instead of
+// failing the test (for brokers that are still starting).
+func tryProduce(h *harness, from, to int) error {
+	p, err := kafka.NewProducer(h.cfg.Kafka, h.cfg.Kafka.Topic, h.cfg.Producer, zap.NewNop())
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var recs []kafka.Record
+	for i := from; i < to; i++ {
+		recs = append(recs, h.story(i, 1, "Filler text to give the story some weight on the wire."))
+	}
+	return p.Publish(ctx, recs...)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
@@ -30,6 +31,7 @@ type Worker struct {
 	chain   *enrich.Chain
 	metrics *runner.Metrics
 	server  *telemetry.Admin
+	runner  atomic.Pointer[runner.Runner]
 }
 
 // Producer is the DLQ producer's lifecycle, as the worker sees it.
@@ -75,6 +77,14 @@ func (w *Worker) AdminAddr() string {
 	return w.server.Addr()
 }
 
+// Partitions returns how many partitions this worker is processing now.
+func (w *Worker) Partitions() int {
+	if r := w.runner.Load(); r != nil {
+		return r.Partitions()
+	}
+	return 0
+}
+
 // Run consumes until ctx ends (or the topic is idle, with UntilIdle), then
 // shuts down in order: not ready, stop fetching, drain the stages, flush the
 // sink, commit, leave the group, close. It returns when all is stopped.
@@ -88,6 +98,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	w.runner.Store(r)
 	if err := w.startAdmin(r); err != nil {
 		return err
 	}

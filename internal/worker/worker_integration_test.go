@@ -61,3 +61,5 @@ func TestIndexesEveryStoryOnceWithUpdatesAndKills(t *testing.T) {
 		t.Errorf("committed offsets sum to %d, want %d", got, len(recs))
 	}
 }
+
+func consumedOf(w *Worker) float64 { return testutil.ToFloat64(w.metrics.Consumed) }

@@ -62,8 +62,20 @@ func firstNonEmpty(vals ...string) string {
 	return ""
 }
 
+// maxVersion keeps versions well inside Elasticsearch's external version range
+// after the kill bit is added.
+const maxVersion = 1 << 60
+
 // version accepts an integer or a string of digits (NINJS 2.x); absent is 1.
 func version(v any) (int64, error) {
+	n, err := parseVersion(v)
+	if err == nil && n > maxVersion {
+		return 0, fmt.Errorf("version: %d is larger than %d", n, int64(maxVersion))
+	}
+	return n, err
+}
+
+func parseVersion(v any) (int64, error) {
 	switch x := v.(type) {
 	case nil:
 		return 1, nil
@@ -83,12 +95,19 @@ func version(v any) (int64, error) {
 	return 0, fmt.Errorf("version: got %T, want an integer", v)
 }
 
+// timeLayouts are the ISO 8601 forms agencies send: RFC 3339, an offset
+// without a colon, a space instead of T, no offset (taken as UTC), a date.
+var timeLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05.999999999Z0700", "2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999Z0700", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999", "2006-01-02",
+}
+
 func timeField(obj map[string]any, key string) (time.Time, error) {
 	raw := strings.TrimSpace(str(obj[key]))
 	if raw == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
+	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, raw); err == nil {
 			return t.UTC(), nil
 		}
