@@ -62,7 +62,7 @@ func flagNamed(err error, envVar, flag string, fromFlag bool) error {
 // envHelp lists the variables of a config struct for a command's help.
 func envHelp(cfgs ...any) string {
 	var b strings.Builder
-	b.WriteString("\nEnvironment:\n")
+	b.WriteString("\n\nEnvironment (flags win over variables):\n")
 	for _, c := range cfgs {
 		for _, v := range config.Vars(c) {
 			b.WriteString("  " + v.Name)

@@ -25,14 +25,23 @@ const maxLine = 8 << 20
 
 func newIngestCmd(a *app) *cobra.Command {
 	var conn connFlags
+	var feedOpts feedOptions
 	kc, pc := config.DefaultKafka(), kafka.DefaultProducerConfig()
+	fc, push := config.DefaultFeeds(), config.DefaultPush()
 	cmd := &cobra.Command{
-		Use:   "ingest [FILE...|-]",
-		Short: "Produce NINJS stories (JSONL files or stdin) to the stories topic",
-		Long: `ingest reads NINJS stories, one JSON document per line, from the files
-given (or standard input for "-"), and produces each to warwire.stories with
-its uri as the key. A malformed line is reported with its file and line
-number and not sent; the rest go on; the exit status is 1 if any line was bad.` + envHelp(&kc, &pc),
+		Use:   "ingest [FILE...|-] | --feeds FILE | --feed URL | --listen ADDR",
+		Short: "Produce NINJS stories to the stories topic: from JSONL files, feeds or HTTP push",
+		Long: `ingest produces stories to warwire.stories with their uri as the key.
+
+From files: NINJS stories, one JSON document per line, from the files given
+(or standard input for "-"). A malformed line is reported with its file and
+line number and not sent; the rest go on; the exit status is 1 if any line
+was bad.
+
+From feeds: --feeds feeds.yaml (see deploy/feeds.example.yaml) or --feed URL
+polls RSS 2.0, Atom 1.0, NINJS and NewsML-G2 feeds on their intervals (--once
+polls each once and exits), sending new items and new versions of changed
+ones; --listen ADDR accepts POST /v1/stories from agencies that push.` + envHelp(&kc, &pc, &fc, &push),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := conn.apply(&kc, nil); err != nil {
 				return err
@@ -40,14 +49,34 @@ number and not sent; the rest go on; the exit status is 1 if any line was bad.` 
 			if err := config.FromEnv(&pc); err != nil {
 				return err
 			}
+			if feedOpts.enabled() {
+				if len(args) > 0 {
+					return &usageError{errors.New("ingest takes either files or --feeds/--feed/--listen, not both")}
+				}
+				return runFeedIngest(cmd.Context(), a, kc, pc, &feedOpts)
+			}
 			if len(args) == 0 {
-				return &usageError{errors.New("ingest needs FILE... or - for standard input")}
+				return &usageError{errors.New("ingest needs FILE... (or - for standard input), --feeds FILE, --feed URL or --listen ADDR")}
 			}
 			return runIngestFiles(cmd.Context(), a, kc, pc, args)
 		},
 	}
 	conn.add(cmd, true, false)
+	addFeedFlags(cmd, &feedOpts)
 	return cmd
+}
+
+func runFeedIngest(ctx context.Context, a *app, kc config.Kafka, pc kafka.ProducerConfig, opts *feedOptions) error {
+	log, err := a.logger()
+	if err != nil {
+		return err
+	}
+	p, err := kafka.NewProducer(kc, kc.Topic, pc, log)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	return runFeeds(ctx, a, opts, p)
 }
 
 func runIngestFiles(ctx context.Context, a *app, kc config.Kafka, pc kafka.ProducerConfig, files []string) error {

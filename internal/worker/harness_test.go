@@ -26,7 +26,7 @@ import (
 // harness gives one integration test its own topics, group, index and alias
 // on the real Kafka and Elasticsearch.
 type harness struct {
-	t   *testing.T
+	t   testing.TB
 	cfg Config
 	es  *elasticsearch.Client
 	run string
@@ -34,9 +34,15 @@ type harness struct {
 
 func newHarness(t *testing.T, partitions int) *harness {
 	t.Helper()
+	return newHarnessTB(t, partitions, t.Name())
+}
+
+// newHarnessTB is newHarness for tests and benchmarks, named by the caller.
+func newHarnessTB(t testing.TB, partitions int, name string) *harness {
+	t.Helper()
 	brokers := testenv.KafkaBrokers(t)
 	esURL := testenv.ElasticURL(t)
-	run := strings.ToLower(testenv.Unique(strings.ReplaceAll(t.Name(), "/", "-")))
+	run := strings.ToLower(testenv.Unique(strings.ReplaceAll(name, "/", "-")))
 	cfg := DefaultConfig()
 	cfg.Kafka.Brokers = brokers
 	cfg.Kafka.Topic = "wwtest." + run

@@ -20,7 +20,7 @@ var (
 )
 
 // binary builds cmd/warwire once per test run.
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "warwire-bin-")

@@ -1,0 +1,270 @@
+package worker
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/warwire/warwire/internal/elastic"
+	"github.com/warwire/warwire/internal/kafka"
+	"github.com/warwire/warwire/internal/synth"
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/enrich"
+)
+
+// benchStories is the size of the pre-filled topic (the issue asks ≥ 50,000).
+func benchStories() int {
+	if v, err := strconv.Atoi(os.Getenv("WARWIRE_BENCH_STORIES")); err == nil && v > 0 {
+		return v
+	}
+	return 50000
+}
+
+// BenchmarkEndToEnd measures, in one run on the local stack:
+// (a) the raw bulk rate of the same documents, pre-built, through the same
+// bulk writer and settings; (b) the worker process draining a pre-filled
+// topic, with its CPU seconds and peak RSS; the ratio b/a; (c) produce-to-
+// searchable latency at a steady 200 stories/s. It runs once whatever b.N is.
+func BenchmarkEndToEnd(b *testing.B) {
+	n := benchStories()
+	records := synthRecords(b, n)
+	bulkRate := benchBulk(b, records)
+	workerRate, cpu, rss := benchWorker(b, records)
+	b.ReportMetric(bulkRate, "bulk_docs/s")
+	b.ReportMetric(workerRate, "worker_docs/s")
+	b.ReportMetric(workerRate/bulkRate, "ratio")
+	b.ReportMetric(cpu.Seconds(), "worker_cpu_s")
+	b.ReportMetric(float64(rss)/1024, "worker_peak_rss_MB")
+	p50, p99 := benchLatency(b, 200, 30*time.Second)
+	b.ReportMetric(float64(p50.Milliseconds()), "fresh_p50_ms")
+	b.ReportMetric(float64(p99.Milliseconds()), "fresh_p99_ms")
+	b.Logf("stories %d: bulk %.0f docs/s, worker %.0f docs/s, ratio %.2f, worker CPU %.1fs, peak RSS %d MB; freshness p50 %s p99 %s",
+		n, bulkRate, workerRate, workerRate/bulkRate, cpu.Seconds(), rss/1024, p50, p99)
+}
+
+func synthRecords(b *testing.B, n int) []kafka.Record {
+	g := synth.New(42)
+	recs := make([]kafka.Record, n)
+	for i := range recs {
+		v := g.AppendJSON(nil, i)
+		var head struct {
+			URI string `json:"uri"`
+		}
+		if err := json.Unmarshal(v, &head); err != nil {
+			b.Fatal(err)
+		}
+		recs[i] = kafka.Record{Key: []byte(head.URI), Value: v}
+	}
+	return recs
+}
+
+// benchHarness gives one part of the benchmark its own topic and index.
+func benchHarness(b *testing.B, name string) *harness {
+	return newHarnessTB(b, 6, "bench-"+name)
+}
+
+// benchBulk enriches the stories (untimed), then times indexing the
+// pre-built documents through a bulk writer with the worker's settings.
+func benchBulk(b *testing.B, recs []kafka.Record) float64 {
+	h := benchHarness(b, "bulk")
+	chain, err := enrich.Build(enrich.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	items := make([]elastic.Item, 0, len(recs))
+	now := time.Now()
+	for start := 0; start < len(recs); start += 200 {
+		batch := make([]*pipeline.Story, 0, 200)
+		for _, r := range recs[start:min(start+200, len(recs))] {
+			batch = append(batch, &pipeline.Story{Raw: r.Value})
+		}
+		if err := chain.Process(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range batch {
+			doc := pipeline.NewDocument(s, chain.Version, now)
+			body, _ := json.Marshal(doc)
+			items = append(items, elastic.Item{ID: doc.ID, Version: elastic.ExternalVersion(s.Version, false), Body: body})
+		}
+	}
+	w, err := elastic.NewBulkWriter(h.es, h.cfg.Elastic.Alias, h.cfg.Bulk, nil, zap.NewNop())
+	if err != nil {
+		b.Fatal(err)
+	}
+	doneCh := make(chan struct{}, len(items))
+	ctx := context.Background()
+	start := time.Now()
+	go func() { _ = w.Run(ctx) }()
+	for _, it := range items {
+		it.Done = func(elastic.Result) { doneCh <- struct{}{} }
+		if err := w.Add(ctx, it); err != nil {
+			b.Fatal(err)
+		}
+	}
+	w.Close()
+	for range items {
+		<-doneCh
+	}
+	took := time.Since(start)
+	if got := h.count(); got != len(items) && h.waitCount(len(items), time.Minute) != len(items) {
+		b.Fatalf("bulk baseline indexed %d of %d", got, len(items))
+	}
+	return float64(len(items)) / took.Seconds()
+}
+
+// benchWorker pre-fills a topic, then times the worker binary draining it.
+func benchWorker(b *testing.B, recs []kafka.Record) (float64, time.Duration, int64) {
+	h := benchHarness(b, "worker")
+	h.produce(recs...)
+	cmd := exec.Command(binary(h.t), "worker", "--until-idle", "1s")
+	cmd.Env = h.env()
+	var logs strings.Builder
+	cmd.Stderr = &logs
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	var peak int64
+	var took time.Duration
+	for {
+		if rss := vmHWM(cmd.Process.Pid); rss > peak {
+			peak = rss
+		}
+		if took == 0 && h.count() >= len(recs) {
+			took = time.Since(start)
+		}
+		if took > 0 {
+			break
+		}
+		if time.Since(start) > 20*time.Minute {
+			b.Fatalf("worker did not finish in 20 minutes; logs:\n%s", logs.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err := waitExit(cmd, 2*time.Minute); err != nil {
+		b.Fatalf("worker: %v\n%s", err, logs.String())
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	if maxrss := ru.Maxrss; maxrss > peak { // kB on Linux
+		peak = maxrss
+	}
+	return float64(len(recs)) / took.Seconds(), cpu, peak
+}
+
+// vmHWM reads a process's peak resident set size in kB from /proc.
+func vmHWM(pid int) int64 {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				v, _ := strconv.ParseInt(f[1], 10, 64)
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+// benchLatency produces rate stories/s for d while a worker runs, and
+// measures for each story the time from produce to visible in search.
+func benchLatency(b *testing.B, rate int, d time.Duration) (time.Duration, time.Duration) {
+	h := benchHarness(b, "fresh")
+	_, stop := h.startWorker(nil)
+	defer func() { _ = stop() }()
+	time.Sleep(3 * time.Second) // the group joins
+	n := rate * int(d/time.Second)
+	g := synth.New(7)
+	sent := make([]atomic.Int64, n) // unix nanos when produced
+	p, err := kafka.NewProducer(h.cfg.Kafka, h.cfg.Kafka.Topic, h.cfg.Producer, zap.NewNop())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	go func() {
+		tick := time.NewTicker(time.Second / time.Duration(rate))
+		defer tick.Stop()
+		for i := 0; i < n; i++ {
+			<-tick.C
+			st := g.Story(i)
+			st.Version = i + 1
+			v, _ := json.Marshal(st)
+			sent[i].Store(time.Now().UnixNano())
+			go func(i int, uri string, v []byte) {
+				_ = p.Publish(context.Background(), kafka.Record{Key: []byte(uri), Value: v})
+			}(i, st.URI, v)
+		}
+	}()
+	lat := pollVisible(b, h, sent, n)
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	return lat[len(lat)/2], lat[len(lat)*99/100]
+}
+
+// pollVisible searches every 50 ms for stories not yet seen (by version,
+// which is the story's index + 1) and records, for each, the time from its
+// produce to the poll that first found it.
+func pollVisible(b *testing.B, h *harness, sent []atomic.Int64, n int) []time.Duration {
+	seen := make([]bool, n)
+	lat := make([]time.Duration, 0, n)
+	low := 0
+	deadline := time.Now().Add(time.Duration(n/200+90) * time.Second)
+	for len(lat) < n && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		now := time.Now()
+		for _, v := range h.versionsFrom(low + 1) {
+			i := int(v) - 1
+			if i < 0 || i >= n || seen[i] || sent[i].Load() == 0 {
+				continue
+			}
+			seen[i] = true
+			lat = append(lat, now.Sub(time.Unix(0, sent[i].Load())))
+		}
+		for low < n && seen[low] {
+			low++
+		}
+	}
+	if len(lat) < n {
+		b.Fatalf("only %d of %d stories became searchable", len(lat), n)
+	}
+	return lat
+}
+
+// versionsFrom returns the versions ≥ from that search can see now.
+func (h *harness) versionsFrom(from int) []int64 {
+	body := fmt.Sprintf(`{"size":5000,"_source":false,"docvalue_fields":["version"],"query":{"range":{"version":{"gte":%d}}},"sort":[{"version":"asc"}]}`, from)
+	resp, err := h.es.Search(h.es.Search.WithIndex(h.cfg.Elastic.Alias), h.es.Search.WithBody(strings.NewReader(body)))
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	var res struct {
+		Hits struct {
+			Hits []struct {
+				Fields map[string][]int64 `json:"fields"`
+			} `json:"hits"`
+		} `json:"hits"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&res)
+	out := make([]int64, 0, len(res.Hits.Hits))
+	for _, hit := range res.Hits.Hits {
+		if v := hit.Fields["version"]; len(v) > 0 {
+			out = append(out, v[0])
+		}
+	}
+	return out
+}
