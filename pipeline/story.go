@@ -63,6 +63,13 @@ type Story struct {
 	Quotes     []Quote
 	EnrichedMS float64
 
+	// Shared carries work derived from Body (tokens, sentences, mention
+	// positions) from one enrichment stage to the next so that it is done
+	// once. nil is always valid; a consumer checks that the value still
+	// matches Body. It is never indexed; a stage that changes Body sets it
+	// to nil.
+	Shared any
+
 	// Failure is set when a stage rejected the story; nil otherwise.
 	Failure *Failure
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/warwire/warwire/internal/config"
@@ -58,7 +59,7 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var ue *usageError
 	switch {
-	case errors.As(err, &ue), config.IsConfigError(err):
+	case errors.As(err, &ue), config.IsConfigError(err), strings.HasPrefix(err.Error(), "unknown command"):
 		fmt.Fprintln(stderr, "warwire:", err)
 		return exitUsage
 	case errors.Is(err, errReported):

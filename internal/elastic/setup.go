@@ -31,6 +31,8 @@ type SetupResult struct {
 
 // Setup creates the template, the versioned index and the alias.
 type Setup struct {
+	// Name is the index template's name (TemplateName unless changed).
+	Name     string
 	es       *elasticsearch.Client
 	template []byte
 	index    string
@@ -39,7 +41,7 @@ type Setup struct {
 
 // NewSetup prepares set-up of index behind alias with the given template body.
 func NewSetup(es *elasticsearch.Client, template []byte, index, alias string) *Setup {
-	return &Setup{es: es, template: template, index: index, alias: alias}
+	return &Setup{Name: TemplateName, es: es, template: template, index: index, alias: alias}
 }
 
 // TemplateHash identifies a template body; it is stored in the template's _meta.
@@ -81,7 +83,7 @@ func (s *Setup) Ensure(ctx context.Context, update bool) (SetupResult, error) {
 // storedHash returns the hash in the stored template's _meta, "" if absent,
 // and "unknown" for a template without one.
 func (s *Setup) storedHash(ctx context.Context) (string, error) {
-	resp, err := s.es.Indices.GetIndexTemplate(s.es.Indices.GetIndexTemplate.WithName(TemplateName), s.es.Indices.GetIndexTemplate.WithContext(ctx))
+	resp, err := s.es.Indices.GetIndexTemplate(s.es.Indices.GetIndexTemplate.WithName(s.Name), s.es.Indices.GetIndexTemplate.WithContext(ctx))
 	if err != nil {
 		return "", fmt.Errorf("failed to read index template: %w", err)
 	}
@@ -123,7 +125,7 @@ func (s *Setup) putTemplate(ctx context.Context, hash string) error {
 	meta["warwire_template_hash"] = hash
 	tpl["_meta"] = meta
 	body, _ := json.Marshal(tpl)
-	resp, err := s.es.Indices.PutIndexTemplate(TemplateName, bytes.NewReader(body), s.es.Indices.PutIndexTemplate.WithContext(ctx))
+	resp, err := s.es.Indices.PutIndexTemplate(s.Name, bytes.NewReader(body), s.es.Indices.PutIndexTemplate.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("failed to put index template: %w", err)
 	}

@@ -4,12 +4,19 @@
 package enrich
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"time"
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/decode"
+	"github.com/warwire/warwire/pipeline/entities"
+	"github.com/warwire/warwire/pipeline/normalize"
+	"github.com/warwire/warwire/pipeline/places"
+	"github.com/warwire/warwire/pipeline/quotes"
+	"github.com/warwire/warwire/pipeline/stance"
 )
 
 // Stage constructors in chain order after decoding. Each stage package adds
@@ -18,7 +25,13 @@ import (
 var constructors = []struct {
 	name string
 	make func() (pipeline.Stage, error)
-}{}
+}{
+	{normalize.Name, func() (pipeline.Stage, error) { return normalize.New(), nil }},
+	{entities.Name, func() (pipeline.Stage, error) { return entities.NewFromEnv() }},
+	{places.Name, func() (pipeline.Stage, error) { return places.NewFromEnv() }},
+	{stance.Name, func() (pipeline.Stage, error) { return stance.New(), nil }},
+	{quotes.Name, func() (pipeline.Stage, error) { return quotes.New(), nil }},
+}
 
 // Versioned is implemented by stages whose output depends on code or data that
 // can change; the chain's enrichment version is derived from theirs.
@@ -73,4 +86,18 @@ func Build(opts Options) (*Chain, error) {
 	}
 	c.Version = "e1-" + hex.EncodeToString(h.Sum(nil)[:6])
 	return c, nil
+}
+
+// Process runs the chain and records on every story its share of the time the
+// batch took, in milliseconds (Story.EnrichedMS).
+func (c *Chain) Process(ctx context.Context, batch []*pipeline.Story) error {
+	start := time.Now()
+	err := c.Chain.Process(ctx, batch)
+	if n := len(batch); n > 0 {
+		per := float64(time.Since(start).Microseconds()) / 1000 / float64(n)
+		for _, s := range batch {
+			s.EnrichedMS = per
+		}
+	}
+	return err
 }

@@ -32,7 +32,7 @@ var formerWords = set("former", "ex", "late", "then", "previous", "past", "futur
 var placePreps = set("in", "to", "from", "near", "at", "outside", "around", "toward", "towards",
 	"into", "across", "over", "via", "through", "visit", "visited", "visiting", "visits", "arrived",
 	"flew", "travelled", "traveled", "returned", "reached", "on", "of", "above", "inside", "within",
-	"hit", "struck", "targeted", "shelled", "left", "between", "for", "by", "under", "beyond")
+	"hit", "struck", "targeted", "shelled", "left", "between", "for", "under", "beyond", "в", "во", "из", "на", "до", "у", "з", "із", "in", "nach", "aus", "bei")
 
 // actorVerbs after a capital mean the government acting or speaking.
 var actorVerbs = set("said", "says", "say", "has", "have", "had", "is", "was", "will", "would",
@@ -63,7 +63,10 @@ var transitiveVerbs = set("backing", "backed", "backs", "support", "supports", "
 	"criticising", "criticizing", "condemned", "condemning", "blamed", "blaming", "sanctioned",
 	"sanctioning", "supplying", "supplied", "supply", "helping", "helped", "help", "arming",
 	"armed", "told", "telling", "asked", "asking", "persuade", "convince", "punish", "punishing",
-	"punished", "isolate", "isolating", "isolated", "join", "joined", "rebuked", "slammed")
+	"punished", "isolate", "isolating", "isolated", "join", "joined", "rebuked", "slammed", "by",
+	"обвинил", "обвинила", "обвинили", "поддерживает", "поддержал", "поддержала", "критикует",
+	"осудил", "осудила", "звинуватив", "звинуватила", "підтримує", "підтримав", "kritisierte",
+	"beschuldigte", "warf", "unterstützt", "unterstützte")
 
 // cityNouns after "Kyiv's" mean the city itself: "Kyiv's mayor".
 var cityNouns = set("mayor", "district", "districts", "city", "streets", "street", "residents",

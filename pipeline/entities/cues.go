@@ -19,7 +19,20 @@ var titleCues = set("president", "minister", "spokesman", "spokeswoman", "spokes
 	"archbishop", "host", "editor", "writer", "author", "businessman", "businesswoman",
 	"oligarch", "tycoon", "billionaire", "mother", "father", "wife", "husband", "son", "daughter",
 	"brother", "sister", "widow", "sen.", "gov", "mp", "councillor", "councilor", "deputies",
-	"colonel-general", "lieutenant-general", "major-general", "brigadier", "fellow", "manager")
+	"colonel-general", "lieutenant-general", "major-general", "brigadier", "fellow", "manager",
+	"pensioner", "nurse", "driver", "mechanic", "worker", "shopkeeper", "grandmother",
+	"grandfather", "refugee", "evacuee", "paramedic", "firefighter", "rescuer", "lawyer",
+	"chaplain", "sniper", "gunner", "commander", "resident", "owner", "coordinator", "organiser",
+	"organizer", "spokesperson", "researcher", "miner", "soldier", "veteran",
+	// Russian and Ukrainian
+	"экономист", "эксперт", "аналитик", "министр", "губернатор", "мэр", "президент", "депутат",
+	"спикер", "представитель", "глава", "директор", "командир", "генерал", "полковник",
+	"журналист", "волонтер", "волонтёр", "житель", "жительница", "економіст", "експерт",
+	"аналітик", "міністр", "голова", "речник", "речниця", "мер", "командувач", "полковник",
+	"журналіст", "волонтер", "мешканець", "мешканка", "губернатор", "депутатка",
+	// German
+	"präsident", "ministerin", "sprecher", "sprecherin", "bürgermeister", "gouverneur",
+	"experte", "expertin", "kommandeur", "oberst", "botschafter", "abgeordnete")
 
 // titleModifiers may stand between a title cue and the name or lead a run:
 // "Foreign Minister", "Deputy Defence Minister".
@@ -43,7 +56,7 @@ var leadingWords = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "
 	"friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december", "sen", "rep", "gov", "gen", "lt",
 	"col", "maj", "capt", "sgt", "adm", "prof", "two", "three", "four", "five", "one", "several",
-	"western", "eastern", "northern", "southern", "new", "said", "says", "told", "added", "photo",
+	"said", "says", "told", "added", "photo",
 	"reporting", "editing", "writing", "additional", "live", "watch", "read", "breaking", "update",
 	"exclusive", "analysis", "opinion", "factbox", "explainer", "timeline", "god", "thank", "yes")
 
@@ -63,7 +76,18 @@ var orgKeywords = set("Ministry", "Council", "Agency", "Committee", "Institute",
 	"Patriarchate", "Legion", "Battalions", "Army", "Navy", "Fleet", "Forces", "Force", "Club",
 	"Society", "Tribunal", "Parliament", "Cabinet", "Administration", "Authority", "Board",
 	"Secretariat", "Command", "Staff", "Times", "Post", "Agency's", "Enterprises", "Group's",
-	"Media", "Television", "Radio", "Press", "News", "Monitor", "Observatory", "Mission")
+	"Media", "Television", "Radio", "Press", "News", "Monitor", "Observatory", "Mission",
+	"Collective", "Hub", "Cooperative", "Alliance", "Consortium", "Syndicate", "Trust",
+	"Federation", "League", "Brotherhood", "Charity", "Partnership", "Platform")
+
+// stateWords with organisation keywords make a generic state body: "State
+// Emergency Service", "Air Force", "Border Guard Service".
+var stateWords = set("Emergency", "Emergencies", "Border", "Air", "Police", "Prosecutor",
+	"Prosecutor's", "Customs", "Tax", "Migration", "Intelligence", "Investigation",
+	"Investigative", "Security", "Energy", "Armed", "Ground", "Naval", "Special", "Operations",
+	"Operational", "Territorial", "Defence", "Defense", "Interior", "Justice", "Health",
+	"Finance", "Economy", "Infrastructure", "Statistics", "Civil", "Protection", "Rescue",
+	"Coast", "Marine", "Land", "Joint", "Strategic", "Communications", "Cyber", "Media")
 
 // placeWords mark a run as a place, an event or a thing: not for this stage.
 var placeWords = set("Street", "Square", "Oblast", "Region", "Province", "District", "River",

@@ -19,6 +19,7 @@ const (
 	hitSeat                   // a seat of government ("the Kremlin"): always the country
 	hitSurname                // a surname: a mention only after the full name
 	hitTitle                  // an office ("the NATO chief"): resolved by date
+	hitGeneric                // "the president": the holder, if named in full in the story
 	hitDemonym                // "Russian": the country only in actor position
 	hitCapital                // "Moscow": the country only in actor position
 )
@@ -45,7 +46,7 @@ type kbRole struct {
 
 type kbTitle struct {
 	name    string
-	country string
+	owner   int32   // the country or organisation whose office it is, or -1
 	holders []int32 // entity indexes holding the title at some time
 }
 
@@ -53,10 +54,12 @@ type kbTitle struct {
 // read-only after construction and safe for concurrent use.
 type Index struct {
 	ents    []kbEntity
+	homonym []bool // entity is a country named like a U.S. state
 	titles  []kbTitle
 	byID    map[string]int32
 	vocab   map[string]int32
 	stems   map[string]int32 // Cyrillic stems → vocabulary id
+	exact   map[string]bool  // Cyrillic stems that are whole vocabulary words
 	edges   map[uint64]int32 // node<<32 | token id → child node
 	nodes   [][]payload      // payloads ending at each node; 0 is the root
 	version string
@@ -70,6 +73,7 @@ func Compile(f *KBFile, data []byte) *Index {
 		byID:    make(map[string]int32, len(f.Entities)),
 		vocab:   make(map[string]int32, 4*len(f.Entities)),
 		stems:   make(map[string]int32),
+		exact:   make(map[string]bool),
 		edges:   make(map[uint64]int32, 8*len(f.Entities)),
 		nodes:   [][]payload{nil},
 		version: hex.EncodeToString(sum[:6]),
@@ -77,13 +81,29 @@ func Compile(f *KBFile, data []byte) *Index {
 	titleIx := make(map[string]int32, len(f.Titles))
 	for i, t := range f.Titles {
 		titleIx[t.Title] = int32(i)
-		ix.titles = append(ix.titles, kbTitle{name: t.Title, country: t.Country})
+		ix.titles = append(ix.titles, kbTitle{name: t.Title, owner: -1})
 		for _, a := range append([]string{t.Title}, t.Aliases...) {
 			ix.add(a, payload{kind: hitTitle, ref: int32(i)})
 		}
+		for _, a := range t.Generic {
+			ix.add(a, payload{kind: hitGeneric, ref: int32(i)})
+		}
 	}
+	byCode := make(map[string]int32)
 	for i := range f.Entities {
-		ix.addEntity(&f.Entities[i], int32(i), titleIx)
+		e := &f.Entities[i]
+		ix.addEntity(e, int32(i), titleIx)
+		ix.homonym = append(ix.homonym, e.USStateHomonym)
+		if e.Type == pipeline.EntityCountry {
+			byCode[e.CountryCode] = int32(i)
+		}
+	}
+	for i, t := range f.Titles {
+		if o, ok := ix.byID[t.Org]; ok {
+			ix.titles[i].owner = o
+		} else if c, ok := byCode[t.Country]; ok {
+			ix.titles[i].owner = c
+		}
 	}
 	return ix
 }
@@ -148,7 +168,7 @@ func isAcronym(a string) bool {
 		switch {
 		case r >= 'A' && r <= 'Z' || r >= 'А' && r <= 'Я':
 			letters++
-		case r == '.' || r == ' ':
+		case r == '.' || r == ' ' || r == '-' || r == '+' || r >= '0' && r <= '9':
 		default:
 			return false
 		}
@@ -189,19 +209,33 @@ func (ix *Index) word(w string) int32 {
 	ix.vocab[w] = id
 	if isCyrillicWord(w) {
 		ix.stems[w] = id
-		for _, suf := range []string{"ий", "ій", "ый", "ой", "а", "я"} {
-			if stem, ok := strings.CutSuffix(w, suf); ok && runeLen(stem) >= 3 {
-				ix.stems[stem] = id
+		ix.exact[w] = true
+		for _, suf := range nominativeEndings {
+			if stem, ok := strings.CutSuffix(w, suf); ok && runeLen(stem) >= 3 && !ix.exact[stem] {
+				if _, taken := ix.stems[stem]; !taken {
+					ix.stems[stem] = id // the first entry in the file keeps a shared stem
+				}
 			}
 		}
 	}
 	return id
 }
 
+// nominativeEndings are stripped from Cyrillic knowledge-base words to get
+// the stems that inflected forms in the text are compared with.
+var nominativeEndings = []string{"ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "і", "а", "я", "ы", "и", "ь", "е", "й"}
+
 // caseEndings are Ukrainian and Russian noun and adjective endings stripped
-// from a Cyrillic word that is not in the vocabulary, longest first.
-var caseEndings = []string{"ого", "ому", "ими", "ыми", "ові", "еві", "ою", "ої", "ой", "ий", "ій", "ый",
-	"им", "ым", "ом", "ем", "ей", "ів", "у", "ю", "а", "я", "е", "і", "и", "ы"}
+// from a Cyrillic word that is not in the vocabulary. They are tried
+// shortest first, so the longest stem that is known wins ("Китая" is
+// "Китай", not "Кит").
+var caseEndings = []string{"ого", "ому", "ими", "ыми", "ові", "еві", "ією", "ою", "ею", "єю", "ої", "ой", "ий", "ій", "ый",
+	"ых", "их", "ая", "ую", "юю", "ым", "им", "ом", "ем", "ей", "ів", "ов", "ев", "ам", "ям", "ах", "ях",
+	"у", "ю", "а", "я", "е", "і", "ї", "и", "ы", "ь", "є"}
+
+func init() {
+	slices.SortStableFunc(caseEndings, func(a, b string) int { return len(a) - len(b) })
+}
 
 // lookup returns the vocabulary id of a folded body word, or -1.
 func (ix *Index) lookup(w []byte, cyrillic bool) int32 {

@@ -29,11 +29,15 @@ type KBFile struct {
 }
 
 // TitleDef is an office: its canonical title, the other ways stories name it,
-// and the country whose office it is (ISO code, optional).
+// the country (ISO code) or organisation (entity id) whose office it is, and
+// generic wordings ("the president") that name the holder only when the story
+// also names them in full.
 type TitleDef struct {
 	Title   string   `yaml:"title"`
 	Aliases []string `yaml:"aliases"`
 	Country string   `yaml:"country"`
+	Org     string   `yaml:"org"`
+	Generic []string `yaml:"generic"`
 }
 
 // EntryDef is one knowledge-base entity as written in kb.yaml.
@@ -49,6 +53,9 @@ type EntryDef struct {
 	Demonyms    []string  `yaml:"demonyms"`
 	Capitals    []string  `yaml:"capitals"`
 	Seats       []string  `yaml:"seats"`
+	// USStateHomonym marks a country named like a U.S. state (Georgia): after
+	// "<Place>, " or "<Person> of" the name is the state, not the country.
+	USStateHomonym bool `yaml:"us_state_homonym"`
 }
 
 // RoleDef is an office a person held: a title from the titles list and the
@@ -87,6 +94,9 @@ func (f *KBFile) Validate() error {
 		if strings.TrimSpace(t.Title) == "" {
 			return errors.New("a title has no name")
 		}
+		if t.Country != "" && !validCode(t.Country) {
+			return fmt.Errorf("title %q: country %q is not an ISO 3166-1 alpha-2 code", t.Title, t.Country)
+		}
 		if titles[t.Title] {
 			return fmt.Errorf("title %q is defined twice", t.Title)
 		}
@@ -102,6 +112,11 @@ func (f *KBFile) Validate() error {
 			return fmt.Errorf("entity %d: id %s is used twice", i+1, e.ID)
 		}
 		ids[e.ID] = true
+	}
+	for _, t := range f.Titles {
+		if t.Org != "" && !ids[t.Org] {
+			return fmt.Errorf("title %q: org %s is not an entity id", t.Title, t.Org)
+		}
 	}
 	return nil
 }

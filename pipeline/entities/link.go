@@ -5,17 +5,28 @@ import (
 	"time"
 
 	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-// Recognize finds the entities of body, a normalised story text, resolving
-// role titles at date. Spans are code point offsets into body. The result is
-// deduplicated by id and sorted by first mention.
-func (ix *Index) Recognize(body string, date time.Time) []pipeline.Entity {
+// Recognize finds the entities of body, a normalised story text in language
+// lang (ISO 639-1, may be empty), resolving role titles at date. Spans are
+// code point offsets into body. The result is deduplicated by id and sorted
+// by first mention.
+func (ix *Index) Recognize(body string, date time.Time, lang string) []pipeline.Entity {
+	ents, _ := ix.recognize(body, date, lang, false)
+	return ents
+}
+
+// recognize is Recognize; with share it also returns the tokenized body.
+func (ix *Index) recognize(body string, date time.Time, lang string, share bool) ([]pipeline.Entity, *mention.Text) {
 	d := newDoc(body)
 	defer d.release()
-	d.lookupAll(ix)
+	d.lang = lang
+	d.caps = d.mostlyCapitals()
+	d.lookupAll(ix, lang)
 	d.scan(ix)
+	state := d.usStateStory(ix)
 	b := newBuilder(ix)
 	var fulls []fullMention
 	var later []match
@@ -25,8 +36,12 @@ func (ix *Index) Recognize(body string, date time.Time) []pipeline.Entity {
 			continue
 		}
 		d.cover(m.t0, m.t1)
+		d.mark(m.t0, m.t1, p)
 		switch p.kind {
 		case hitAlias, hitSeat:
+			if ix.homonym[p.ref] && state[p.ref] || d.shouted(m, p) {
+				continue
+			}
 			b.addKB(p.ref, d.span(m.t0, m.t1))
 			if ix.ents[p.ref].Type == pipeline.EntityPerson {
 				fulls = append(fulls, fullMention{ent: p.ref, tok: m.t0})
@@ -44,10 +59,25 @@ func (ix *Index) Recognize(body string, date time.Time) []pipeline.Entity {
 		}
 	}
 	for _, m := range later {
-		d.resolveLater(ix, b, m, fulls, date)
+		if p, _ := d.payload(ix, m); p.kind == hitTitle {
+			if e := d.resolveTitle(ix, b, m, p, date); e >= 0 {
+				fulls = append(fulls, fullMention{ent: e, tok: m.t0})
+			}
+		}
+	}
+	for _, m := range later {
+		if p, _ := d.payload(ix, m); p.kind != hitTitle {
+			d.resolveShort(ix, b, m, p, fulls, date)
+		}
 	}
 	recognizeUnknown(d, b)
-	return b.result()
+	var t *mention.Text
+	if share {
+		// The tokens move to the shared Text; the pooled doc keeps none.
+		t = mention.NewText(body, d.lower, d.toks, d.sents, false)
+		d.toks, d.sents = nil, nil
+	}
+	return b.result(), t
 }
 
 type fullMention struct {
@@ -61,7 +91,7 @@ func (d *doc) payload(ix *Index, m match) (payload, bool) {
 	var best payload
 	found := false
 	for _, p := range ix.nodes[m.node] {
-		if p.kind != hitTitle && !d.nameCase(p, m.t0, m.t1) {
+		if p.kind != hitTitle && p.kind != hitGeneric && !d.nameCase(p, m.t0, m.t1) {
 			continue
 		}
 		if !found || p.kind < best.kind {
@@ -77,24 +107,118 @@ func (d *doc) cover(i, j int) {
 	}
 }
 
-// resolveLater handles surnames (linked to a full mention of the same person
-// anywhere in the story) and titles (resolved by date unless a name follows).
-func (d *doc) resolveLater(ix *Index, b *builder, m match, fulls []fullMention, date time.Time) {
-	p, _ := d.payload(ix, m)
-	if p.kind == hitSurname {
-		if e := nearestFull(ix, m, fulls); e >= 0 {
-			b.addKB(e, d.span(m.t0, m.t1))
-			return
-		}
+// resolveTitle credits a title's country or organisation and, unless a name
+// follows or the title is qualified ("former", "-designate"), adds the person
+// holding it at date, whom it returns (or -1).
+func (d *doc) resolveTitle(ix *Index, b *builder, m match, p payload, date time.Time) int32 {
+	d.creditOwner(ix, b, m, ix.titles[p.ref].owner)
+	if d.titleQualified(m) {
+		return -1
+	}
+	e := ix.holder(p.ref, date)
+	if e >= 0 {
+		b.addKB(e, d.span(m.t0, m.t1))
+	}
+	return e
+}
+
+func (d *doc) titleQualified(m match) bool {
+	return d.nameFollows(m.t1) || formerWords[d.prevWord(m.t0)] || afterTitle[d.nextWord(m.t1)]
+}
+
+// resolveShort links a surname or a generic title ("the president") to the
+// person named in full (or by a specific title) elsewhere in the story.
+func (d *doc) resolveShort(ix *Index, b *builder, m match, p payload, fulls []fullMention, date time.Time) {
+	e := int32(-1)
+	switch {
+	case p.kind == hitSurname:
+		e = nearestFull(ix, m, fulls, hitSurname, nil)
+	case p.kind == hitGeneric && !d.titleQualified(m):
+		e = nearestFull(ix, m, fulls, hitGeneric, func(t int32) int32 { return ix.holder(t, date) })
+	}
+	if e < 0 {
 		d.uncover(m.t0, m.t1)
 		return
 	}
-	if d.nameFollows(m.t1) || formerWords[d.prevWord(m.t0)] {
+	b.addKB(e, d.span(m.t0, m.t1))
+}
+
+// afterTitle words right after a title mean someone not yet in office:
+// "chancellor-designate", "president-elect".
+var afterTitle = set("designate", "elect", "nominee", "candidate", "hopeful")
+
+// creditOwner adds a mention of the title's country or organisation: the
+// part of the title that names it ("U.S." in "U.S. Secretary of State"), or
+// the whole title.
+func (d *doc) creditOwner(ix *Index, b *builder, m match, owner int32) {
+	if owner < 0 {
 		return
 	}
-	if e := ix.holder(p.ref, date); e >= 0 {
-		b.addKB(e, d.span(m.t0, m.t1))
+	for i := m.t0; i < m.t1; i++ {
+		node, end := int32(0), -1
+		for j := i; j < m.t1 && d.ids[j] >= 0; j++ {
+			next, ok := ix.edges[uint64(node)<<32|uint64(uint32(d.ids[j]))]
+			if !ok {
+				break
+			}
+			node = next
+			for _, p := range ix.nodes[node] {
+				if p.ref == owner && p.kind != hitTitle && p.kind != hitGeneric && p.kind != hitSurname {
+					end = j + 1
+				}
+			}
+		}
+		if end > 0 {
+			b.addKB(owner, d.span(i, end))
+			return
+		}
 	}
+	b.addKB(owner, d.span(m.t0, m.t1))
+}
+
+// shouted reports whether a name that is not an acronym is written in
+// capitals in mixed-case text: a credit line ("REUTERS"), not a mention.
+func (d *doc) shouted(m match, p payload) bool {
+	if p.acronym || d.caps {
+		return false
+	}
+	for k := m.t0; k < m.t1; k++ {
+		t := d.toks[k]
+		if !t.Has(text.AllUpper) || t.Has(text.Digit) || t.REnd-t.RStart < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// usStateStory returns the homonym countries that the story names as U.S.
+// states at least once: one sense per story, so every mention is the state.
+func (d *doc) usStateStory(ix *Index) map[int32]bool {
+	var out map[int32]bool
+	for _, m := range d.matches {
+		for _, p := range ix.nodes[m.node] {
+			if p.kind == hitAlias && ix.homonym[p.ref] && d.usStateContext(m.t0) {
+				if out == nil {
+					out = make(map[int32]bool)
+				}
+				out[p.ref] = true
+			}
+		}
+	}
+	return out
+}
+
+// usStateContext reports whether the name at token i is a U.S. state:
+// "Ellabell, Georgia", "Senator Raphael Warnock of Georgia".
+func (d *doc) usStateContext(i int) bool {
+	if i == 0 || d.sentOf[i-1] != d.sentOf[i] {
+		return false
+	}
+	g := d.body[d.toks[i-1].End:d.toks[i].Start]
+	if g == ", " && d.toks[i-1].Has(text.Upper) {
+		return true
+	}
+	return d.prevWord(i) == "of" && i >= 2 && d.toks[i-2].Has(text.Upper)
 }
 
 func (d *doc) uncover(i, j int) {
@@ -103,17 +227,24 @@ func (d *doc) uncover(i, j int) {
 	}
 }
 
-// nearestFull returns the person among the surname payloads of m whose full
-// mention is nearest before m (or, failing that, the first one after), or -1.
-func nearestFull(ix *Index, m match, fulls []fullMention) int32 {
+// nearestFull returns the person among m's payloads of kind k whose full
+// mention is nearest before m (or, failing that, the first one after), or
+// -1. For titles, holder maps the payload's title to the person holding it.
+func nearestFull(ix *Index, m match, fulls []fullMention, k hitKind, holder func(int32) int32) int32 {
 	before, beforeTok, after := int32(-1), -1, int32(-1)
 	for _, p := range ix.nodes[m.node] {
-		if p.kind != hitSurname {
+		if p.kind != k {
 			continue
+		}
+		e := p.ref
+		if holder != nil {
+			if e = holder(p.ref); e < 0 {
+				continue
+			}
 		}
 		for _, f := range fulls {
 			switch {
-			case f.ent != p.ref:
+			case f.ent != e:
 			case f.tok < m.t0 && f.tok > beforeTok:
 				before, beforeTok = f.ent, f.tok
 			case f.tok > m.t0 && after < 0:
@@ -163,6 +294,28 @@ func (b *builder) add(tmpl *pipeline.Entity, sp pipeline.Span) {
 		b.out = append(b.out, e)
 	}
 	b.out[n].Spans = append(b.out[n].Spans, sp)
+}
+
+// remove drops every mention inside span sp (taken over by a longer name).
+func (b *builder) remove(sp pipeline.Span) {
+	out := b.out[:0]
+	for _, e := range b.out {
+		spans := e.Spans[:0]
+		for _, s := range e.Spans {
+			if s[0] < sp[0] || s[1] > sp[1] {
+				spans = append(spans, s)
+			}
+		}
+		e.Spans = spans
+		if len(spans) > 0 {
+			out = append(out, e)
+		}
+	}
+	b.out = out
+	clear(b.byID)
+	for i, e := range b.out {
+		b.byID[e.ID] = i
+	}
 }
 
 // result sorts spans and entities by first mention and counts mentions.

@@ -3,6 +3,8 @@ package entities
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
@@ -21,7 +23,12 @@ type doc struct {
 	ids     []int32
 	sents   []text.Sentence
 	sentOf  []int32 // sentence index of each token
-	covered []bool  // token belongs to an accepted mention
+	covered []bool  // token belongs to a dictionary match or a found name
+	hit     []int8  // kind of the dictionary match covering a token (-1: none)
+	hitRef  []int32 // entity of that match
+	lower   string  // body in lower case, same byte offsets
+	lang    string
+	caps    bool // the text is mostly in capitals
 	matches []match
 	fold    []byte
 }
@@ -31,6 +38,7 @@ var docPool = sync.Pool{New: func() any { return new(doc) }}
 func newDoc(body string) *doc {
 	d := docPool.Get().(*doc)
 	d.body = body
+	d.lower = text.LowerSameLength(body)
 	d.toks = text.Tokenize(d.toks[:0], body)
 	d.sents = text.Sentences(d.sents[:0], body, d.toks)
 	d.sentOf = resize(d.sentOf, len(d.toks))
@@ -40,12 +48,18 @@ func newDoc(body string) *doc {
 		}
 	}
 	d.covered = resizeBool(d.covered, len(d.toks))
+	d.hit = d.hit[:0]
+	d.hitRef = d.hitRef[:0]
+	for range d.toks {
+		d.hit = append(d.hit, -1)
+		d.hitRef = append(d.hitRef, -1)
+	}
 	d.matches = d.matches[:0]
 	return d
 }
 
 func (d *doc) release() {
-	d.body = ""
+	d.body, d.lower = "", ""
 	docPool.Put(d)
 }
 
@@ -65,23 +79,56 @@ func resizeBool(s []bool, n int) []bool {
 	return s
 }
 
+// mark records the kind and entity of the match covering tokens [i, j).
+func (d *doc) mark(i, j int, p payload) {
+	for k := i; k < j; k++ {
+		d.hit[k], d.hitRef[k] = int8(p.kind), p.ref
+	}
+}
+
 // word returns the folded text of token i in a scratch buffer.
 func (d *doc) word(i int) []byte {
 	d.fold = text.AppendFold(d.fold[:0], d.toks[i].Text(d.body))
 	return d.fold
 }
 
-// lookupAll fills ids with each token's vocabulary id (-1 when absent).
-func (d *doc) lookupAll(ix *Index) {
+// lookupAll fills ids with each token's vocabulary id (-1 when absent). In
+// German text a genitive -s is dropped when the bare word is known
+// ("Russlands" → "Russland").
+func (d *doc) lookupAll(ix *Index, lang string) {
 	d.ids = resize(d.ids, len(d.toks))
 	for i, t := range d.toks {
-		d.ids[i] = ix.lookup(d.word(i), t.Has(text.Cyrillic))
+		var w []byte
+		if plainASCII(d.body[t.Start:t.End]) {
+			w = unsafe.Slice(unsafe.StringData(d.lower[t.Start:t.End]), t.End-t.Start)
+		} else {
+			w = d.word(i)
+		}
+		id := ix.lookup(w, t.Has(text.Cyrillic))
+		if id < 0 && lang == "de" && len(w) > 3 && w[len(w)-1] == 's' {
+			id = ix.lookup(w[:len(w)-1], false)
+		}
+		d.ids[i] = id
 	}
+}
+
+// plainASCII reports whether w is ASCII letters and digits only, so that its
+// lower-case form is its folded form.
+func plainASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // joinable reports whether a phrase may go on from token i to token i+1:
 // only spaces or hyphens between them.
 func (d *doc) joinable(i int) bool {
+	if i+1 >= len(d.toks) {
+		return false
+	}
 	if d.toks[i].Has(text.Poss) {
 		return true
 	}
@@ -121,7 +168,7 @@ func (d *doc) scan(ix *Index) {
 // be in any case.
 func (d *doc) caseOK(ix *Index, node int32, i, j int) bool {
 	for _, p := range ix.nodes[node] {
-		if p.kind == hitTitle || d.nameCase(p, i, j) {
+		if p.kind == hitTitle || p.kind == hitGeneric || d.nameCase(p, i, j) {
 			return true
 		}
 	}
@@ -148,7 +195,7 @@ func (d *doc) prevWord(i int) string {
 	if i == 0 || d.sentOf[i-1] != d.sentOf[i] {
 		return ""
 	}
-	return lowerWord(d.toks[i-1].Text(d.body))
+	return d.lw(i - 1)
 }
 
 // nextWord returns the lower-case text of token j in the same sentence as
@@ -157,8 +204,11 @@ func (d *doc) nextWord(j int) string {
 	if j >= len(d.toks) || j == 0 || d.sentOf[j] != d.sentOf[j-1] || !d.joinable(j-1) {
 		return ""
 	}
-	return lowerWord(d.toks[j].Text(d.body))
+	return d.lw(j)
 }
+
+// lw returns the lower-case text of token k.
+func (d *doc) lw(k int) string { return d.lower[d.toks[k].Start:d.toks[k].End] }
 
 // lowerWord lower-cases ASCII words without allocating when already lower.
 func lowerWord(w string) string {

@@ -4,7 +4,7 @@ package entities
 // "deputy defence minister") stands right before token i.
 func (d *doc) titleBefore(i int) bool {
 	for k := i - 1; k >= 0 && i-k <= 3 && d.sentOf[k] == d.sentOf[i] && d.joinable(k); k-- {
-		w := lowerWord(d.toks[k].Text(d.body))
+		w := d.lw(k)
 		if titleCues[w] {
 			return true
 		}
@@ -18,13 +18,13 @@ func (d *doc) titleBefore(i int) bool {
 // skipLeading reports whether token i of a run is a function word, title or
 // date rather than part of the name.
 func (d *doc) skipLeading(i int) bool {
-	w := lowerWord(d.toks[i].Text(d.body))
+	w := d.lw(i)
 	return leadingWords[w] || titleCues[w] || titleModifiers[w]
 }
 
 // skipTrailing reports whether token k closes a run without belonging to it.
 func (d *doc) skipTrailing(k int) bool {
-	return trailingWords[lowerWord(d.toks[k].Text(d.body))]
+	return trailingWords[d.lw(k)]
 }
 
 // placeLike reports whether the run [i, j) names a place, event or document.
@@ -73,7 +73,38 @@ func (d *doc) personCue(i, j int) bool {
 		return true
 	}
 	p := d.prevWord(i)
-	return p == "said" || p == "says" || p == "to" && d.prevWord(i-1) == "according"
+	if p == "said" || p == "says" || p == "to" && d.prevWord(i-1) == "according" {
+		return true
+	}
+	return d.apposition(j)
+}
+
+// apposition reports whether ", a/an/the <title>" follows token j-1: "Renat
+// Karchaa, an adviser to ...".
+func (d *doc) apposition(j int) bool {
+	if j+1 >= len(d.toks) || d.body[d.toks[j-1].End:d.toks[j].Start] != ", " {
+		return false
+	}
+	k := j
+	if w := d.word1(k); w == "a" || w == "an" || w == "the" || w == "his" || w == "her" {
+		k++
+	}
+	for n := 0; n < 4 && k < len(d.toks); n, k = n+1, k+1 {
+		w := d.word1(k)
+		if titleCues[w] {
+			return true
+		}
+		if !titleModifiers[w] && !ageWords(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// ageWords are the "38-year-old" in "a 38-year-old teacher".
+func ageWords(w string) bool {
+	return w == "year" || w == "old" || w == "retired" || w == "local" || w == "young" ||
+		w != "" && w[0] >= '0' && w[0] <= '9'
 }
 
 // afterComma returns the word after ", " following token j-1 when the gap is
@@ -83,5 +114,5 @@ func (d *doc) afterComma(j int) string {
 	if g != ", " {
 		return ""
 	}
-	return lowerWord(d.toks[j].Text(d.body))
+	return d.lw(j)
 }

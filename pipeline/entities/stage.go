@@ -4,6 +4,8 @@
 // their entity, and adds the names the knowledge base lacks with slug ids.
 package entities
 
+//go:generate sh kbsrc/gen.sh
+
 import (
 	"context"
 	"fmt"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/warwire/warwire/internal/config"
 	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/mention"
 )
 
 // Name is the stage name used in logs, metrics and failure records.
@@ -99,7 +102,8 @@ func (s *Stage) Version() string { return codeVersion + "-" + s.ix.Version() }
 // Close implements pipeline.Stage.
 func (s *Stage) Close(context.Context) error { return nil }
 
-// Process sets Entities on every live story from its Body.
+// Process sets Entities on every live story from its Body, and leaves the
+// tokenized body in Shared for the stages after it.
 func (s *Stage) Process(ctx context.Context, batch []*pipeline.Story) error {
 	for _, st := range batch {
 		if err := ctx.Err(); err != nil {
@@ -108,7 +112,9 @@ func (s *Stage) Process(ctx context.Context, batch []*pipeline.Story) error {
 		if st.Failed() {
 			continue
 		}
-		st.Entities = s.ix.Recognize(st.Body, StoryDate(st, s.now))
+		var shared *mention.Text
+		st.Entities, shared = s.ix.recognize(st.Body, StoryDate(st, s.now), st.Language, true)
+		st.Shared = shared
 	}
 	return nil
 }

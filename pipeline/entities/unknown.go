@@ -3,6 +3,7 @@ package entities
 import (
 	_ "embed"
 	"strings"
+	"unicode"
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/text"
@@ -32,7 +33,7 @@ type unknownPerson struct {
 // recognizeUnknown finds people and organisations the knowledge base lacks
 // among the capitalised token runs that no dictionary phrase covered.
 func recognizeUnknown(d *doc, b *builder) {
-	if d.mostlyCapitals() {
+	if d.caps {
 		return
 	}
 	var people []unknownPerson
@@ -43,6 +44,7 @@ func recognizeUnknown(d *doc, b *builder) {
 			continue
 		}
 		if e := d.classify(i, j); e != nil {
+			d.absorb(b, e)
 			b.add(e, d.span(e.Spans[0][0], e.Spans[0][1]))
 			d.cover(e.Spans[0][0], e.Spans[0][1])
 			if e.Type == pipeline.EntityPerson {
@@ -89,7 +91,7 @@ func (d *doc) nameRun(i int) int {
 			continue
 		}
 		k := j
-		for k < len(d.toks) && k-j < 2 && connectors[lowerWord(d.toks[k].Text(d.body))] && d.joinable(k) {
+		for k < len(d.toks) && k-j < 2 && connectors[d.lw(k)] && d.joinable(k) {
 			k++
 		}
 		if k == j || k >= len(d.toks) || !d.nameToken(k) {
@@ -105,17 +107,26 @@ func (d *doc) nameRun(i int) int {
 func (d *doc) classify(i, j int) *pipeline.Entity {
 	cue := d.titleBefore(i)
 	for i < j && d.skipLeading(i) {
-		cue = cue || titleCues[lowerWord(d.toks[i].Text(d.body))]
+		cue = cue || titleCues[d.lw(i)]
 		i++
 	}
-	for j > i && (d.skipTrailing(j-1) || connectors[lowerWord(d.toks[j-1].Text(d.body))]) {
+	for j > i && (d.skipTrailing(j-1) || connectors[d.lw(j-1)]) {
 		j--
 	}
-	if j-i < 1 || d.placeLike(i, j) {
+	if j-i < 1 || notNames[d.body[d.toks[i].Start:d.toks[j-1].End]] {
 		return nil
 	}
-	if d.orgLike(i, j) {
+	if d.orgLike(i, j) && (orgKeywords[d.toks[j-1].Text(d.body)] || !d.placeLike(i, j)) {
+		if d.stateInstitution(i, j) {
+			return nil
+		}
 		return d.unknownEntity(i, j, pipeline.EntityOrganization)
+	}
+	if d.placeLike(i, j) {
+		return nil
+	}
+	if p := d.lastTitleCue(i, j); p >= 0 {
+		i, cue = p+1, true
 	}
 	j = d.cutConnectors(i, j)
 	if j-i < 2 || j-i > 3 || !(cue || d.personCue(i, j)) {
@@ -123,6 +134,62 @@ func (d *doc) classify(i, j int) *pipeline.Entity {
 	}
 	return d.unknownEntity(i, j, pipeline.EntityPerson)
 }
+
+// notNames look like organisations but are things.
+var notNames = map[string]bool{"Air Force One": true, "Marine One": true, "Air Force Two": true}
+
+// lastTitleCue returns the last title word inside the run [i, j) that
+// leaves two or three name words after it ("Odesa Mayor Gennadiy
+// Trukhanov"), or -1.
+func (d *doc) lastTitleCue(i, j int) int {
+	for k := j - 3; k >= i; k-- {
+		if titleCues[d.lw(k)] {
+			return k
+		}
+	}
+	return -1
+}
+
+// stateInstitution reports whether the organisation run [i, j) is a state
+// body named only with generic words ("Air Force", "the State Emergency
+// Service"): stories name the state through it, and the state is the entity.
+func (d *doc) stateInstitution(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := d.toks[k].Text(d.body)
+		if !orgKeywords[w] && !titleModifiers[lowerWord(w)] && !stateWords[w] && !connectors[lowerWord(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// absorb widens a new organisation over a demonym before it and an "of
+// <country>" after it ("Ukrainian Community Center of Georgia"), taking
+// those words back from the entities they were credited to.
+func (d *doc) absorb(b *builder, e *pipeline.Entity) {
+	if e.Type != pipeline.EntityOrganization {
+		return
+	}
+	i, j := e.Spans[0][0], e.Spans[0][1]
+	if i > 0 && hitKind(d.hit[i-1]) == hitDemonym && d.joinable(i-1) {
+		i--
+	}
+	if j+1 < len(d.toks) && d.word1(j) == "of" && d.hit[j+1] >= 0 && d.joinable(j) && d.joinable(j-1) {
+		k := j + 1
+		for k < len(d.toks) && d.hit[k] == d.hit[j+1] && d.hitRef[k] == d.hitRef[j+1] {
+			k++
+		}
+		j = k
+	}
+	if i == e.Spans[0][0] && j == e.Spans[0][1] {
+		return
+	}
+	b.remove(d.span(i, j))
+	*e = *d.unknownEntity(i, j, pipeline.EntityOrganization)
+}
+
+// word1 returns the lower-case text of token k.
+func (d *doc) word1(k int) string { return d.lw(k) }
 
 // cutConnectors ends a person-candidate run at its first connector word.
 func (d *doc) cutConnectors(i, j int) int {
@@ -135,21 +202,34 @@ func (d *doc) cutConnectors(i, j int) int {
 }
 
 func (d *doc) unknownEntity(i, j int, typ string) *pipeline.Entity {
+	raw := d.body[d.toks[i].Start:d.toks[j-1].End]
+	name := raw
+	var aliases []string
+	if d.toks[i].Has(text.Cyrillic) {
+		name = text.Transliterate(raw, d.lang)
+		aliases = []string{raw}
+	}
+	return &pipeline.Entity{ID: slug(name), Name: name, Type: typ, Aliases: aliases,
+		Spans: []pipeline.Span{{i, j}}}
+}
+
+// slug builds "slug:<lowercase-hyphenated>" from a name.
+func slug(name string) string {
 	var id strings.Builder
 	id.WriteString("slug:")
-	for k := i; k < j; k++ {
-		w := d.word(k)
-		if k > i {
-			id.WriteByte('-')
-		}
-		for _, r := range string(w) {
-			if r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r >= 0x80 {
-				id.WriteRune(r)
+	dash := false
+	for _, r := range text.Fold(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 && unicode.IsLetter(r) {
+			if dash && id.Len() > 5 {
+				id.WriteByte('-')
 			}
+			id.WriteRune(r)
+			dash = false
+			continue
 		}
+		dash = true
 	}
-	return &pipeline.Entity{ID: id.String(), Name: d.body[d.toks[i].Start:d.toks[j-1].End], Type: typ,
-		Spans: []pipeline.Span{{i, j}}}
+	return id.String()
 }
 
 // linkSurnames adds later surname-only mentions of unknown people.

@@ -13,7 +13,7 @@ const maxCaptionBytes = 1200
 // with the story from the story's own paragraphs. It keeps the order of both
 // and does not change any paragraph's text. See IsCaption for the test.
 func SplitCaptions(paragraphs []string) (body, captions []string) {
-	body = paragraphs[:0:0]
+	body = make([]string, 0, len(paragraphs))
 	for _, p := range paragraphs {
 		if IsCaption(p) {
 			captions = append(captions, p)
@@ -31,8 +31,10 @@ func SplitCaptions(paragraphs []string) (body, captions []string) {
 // it, and the text before the credit reads like a caption: it opens like one
 // ("A view shows", "FILE PHOTO:", "Photo:"), or it describes a scene in the
 // present tense ("X attends ...", "Smoke rises ...") or carries a full date
-// ("June 14, 2024"), and it reports no speech ("said", "told"). A paragraph
-// that ends "..., he told Reuters." or quotes AP stays in the body.
+// ("June 14, 2024"), and it reports no speech ("said", "told"). A credit that
+// names a photo ("Photo: ...", "(AP Photo/...)", "Фото: ...") only needs the
+// text before it to report no speech. A paragraph that ends "..., he told
+// Reuters." or quotes AP stays in the body.
 func IsCaption(p string) bool {
 	p = strings.TrimSpace(p)
 	if len(p) < 4 || len(p) > maxCaptionBytes {
@@ -43,10 +45,25 @@ func IsCaption(p string) bool {
 		return false
 	}
 	desc := strings.TrimSpace(p[:start])
-	if desc == "" {
+	switch {
+	case desc == "":
 		return strong
+	case namesPhoto(p[start:]):
+		// "Photo: ...", "(AP Photo/...)", "Фото: ...": explicit enough
+		return hasCaptionLead(desc) || !captionSignals(desc).speech
 	}
 	return readsLikeCaption(desc)
+}
+
+// namesPhoto reports whether a credit says in so many words that it credits a
+// photo.
+func namesPhoto(credit string) bool {
+	for _, w := range []string{"Photo", "PHOTO", "Фото", "Foto"} {
+		if strings.Contains(credit, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // readsLikeCaption reports whether desc, a paragraph without its credit,
@@ -55,10 +72,8 @@ func readsLikeCaption(desc string) bool {
 	if hasCaptionLead(desc) {
 		return true
 	}
-	if reportsSpeech(desc) {
-		return false
-	}
-	return hasFullDate(desc) || hasSceneVerb(desc)
+	sig := captionSignals(desc)
+	return !sig.speech && (sig.date || sig.scene)
 }
 
 // captionLeads open a caption.
@@ -79,66 +94,101 @@ func hasCaptionLead(desc string) bool {
 	return false
 }
 
-// speechCues mark reported speech, which captions do not carry.
-var speechCues = []string{
-	" said", " says", " told ", " told,", " according to ", " stated", " added",
-	" заявив", " сказав", " заявил", " сказал", " sagte", " a déclaré", " dijo",
-}
+// Kinds of caption words.
+const (
+	wordSpeech = 1 << iota // reported speech, which captions do not carry
+	wordScene              // a present-tense verb describing a photo
+	wordMonth              // a month name
+)
 
-func reportsSpeech(desc string) bool {
-	for _, c := range speechCues {
-		if strings.Contains(desc, c) {
-			return true
+// captionWords gives the kind of the words that matter to captions, as
+// written in sentence-case captions: verbs in lower case, months capitalised.
+var captionWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for kind, words := range map[uint8]string{
+		wordSpeech: `said says told stated added according заявив заявила сказав
+			сказала повідомив повідомила зазначив заявил сказал сообщил сообщила
+			отметил sagte déclaré dijo`,
+		wordScene: `attend attends speak speaks look looks gesture gestures walk
+			walks stand stands hold holds pose poses shake shakes arrive arrives
+			meet meets ride rides fire fires sit sits wait waits rest rests carry
+			carries inspect inspects react reacts mourn mourns lay lays visit
+			visits prepare prepares remove removes clear clears rise rises burn
+			burns work works take takes talk talks listen listens greet greets
+			salute salutes drive drives patrol patrols lie lies hug hugs cry
+			cries pray prays launch launches smile smiles wave waves kneel kneels
+			gather gathers leave leaves help helps train trains watch watches
+			receive receives address addresses deliver delivers embrace embraces
+			shelter shelters flee flees board boards play plays cross crosses
+			clean cleans repair repairs dig digs evacuate evacuates search
+			searches load loads unload unloads march marches protest protests
+			rally rallies queue queues sign signs stroll strolls drill drills
+			operate operates check checks hang hangs bid bids chat chats mark
+			marks pay pays place places light lights sort sorts view views
+			observe observes seen shown pictured`,
+		wordMonth: `January February March April May June July August September
+			October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+			Nov Dec`,
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] |= kind
 		}
 	}
-	return false
+	return m
+}()
+
+// maxCaptionWord is the byte length of the longest word in captionWords.
+const maxCaptionWord = 20
+
+// signals are what a caption candidate's words say about it.
+type signals struct {
+	speech, scene, date bool
 }
 
-// sceneVerbs are present-tense verbs that captions use to describe a photo.
-var sceneVerbs = toSet(`attend attends speak speaks look looks gesture gestures
-	walk walks stand stands hold holds pose poses shake shakes arrive arrives
-	meet meets ride rides fire fires sit sits wait waits rest rests carry
-	carries inspect inspects react reacts mourn mourns lay lays visit visits
-	prepare prepares remove removes clear clears rise rises burn burns work
-	works take takes talk talks listen listens greet greets salute salutes
-	drive drives patrol patrols lie lies hug hugs cry cries pray prays launch
-	launches smile smiles wave waves kneel kneels gather gathers leave leaves
-	help helps train trains watch watches receive receives address addresses
-	deliver delivers embrace embraces shelter shelters flee flees board boards
-	play plays cross crosses clean cleans repair repairs dig digs evacuate
-	evacuates search searches load loads unload unloads march marches protest
-	protests rally rallies queue queues sign signs stroll strolls drill drills
-	operate operates check checks hang hangs bid bids chat chats mark marks
-	pay pays place places light lights sort sorts view views observe observes
-	seen shown pictured`)
-
-func hasSceneVerb(desc string) bool {
+// captionSignals reads the words of desc once: reported speech, a scene verb
+// after the first word, a full date ("June 14, 2024", "14 June 2024").
+func captionSignals(desc string) signals {
+	var sig signals
+	var k1, k2 uint8 // kinds of the two previous tokens (wordMonth, dayTok)
 	n := 0
-	found := false
-	eachWord(desc, func(w string) bool {
+	eachToken(desc, func(w string) {
 		n++
-		if _, ok := sceneVerbs[strings.ToLower(w)]; ok && n > 1 {
-			found = true
+		var kind uint8
+		if len(w) >= 3 && len(w) <= maxCaptionWord && (w[0] < '0' || w[0] > '9') {
+			kind = captionWords[w]
 		}
-		return !found && n < 40
+		sig.speech = sig.speech || kind&wordSpeech != 0
+		sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
+		if isYear(w) && ((k1 == dayTok && k2 == wordMonth) || (k1 == wordMonth && k2 == dayTok)) {
+			sig.date = true
+		}
+		k1, k2 = tokenKind(w, kind), k1
 	})
-	return found
+	return sig
 }
 
-// eachWord calls fn with every run of letters in s until fn returns false.
-func eachWord(s string, fn func(string) bool) {
+// dayTok is the kind of a one- or two-digit number.
+const dayTok = 1 << 7
+
+func tokenKind(w string, kind uint8) uint8 {
+	if isDay(w) {
+		return dayTok
+	}
+	return kind & wordMonth
+}
+
+// eachToken calls fn with every run of letters or digits in s.
+func eachToken(s string, fn func(string)) {
 	start := -1
 	for i, r := range s {
-		if unicode.IsLetter(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if start < 0 {
 				start = i
 			}
 			continue
 		}
 		if start >= 0 {
-			if !fn(s[start:i]) {
-				return
-			}
+			fn(s[start:i])
 			start = -1
 		}
 	}
@@ -155,27 +205,7 @@ func toSet(words string) map[string]struct{} {
 	return m
 }
 
-// englishMonths lists month names and their common abbreviations.
-var englishMonths = toSet(`January February March April May June July August
-	September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
-	Oct Nov Dec`)
-
-// hasFullDate reports whether desc has a day, month and year: "June 14, 2024",
-// "Jan. 3, 2025" or "14 June 2024".
-func hasFullDate(desc string) bool {
-	f := strings.Fields(desc)
-	for i := 0; i+2 < len(f); i++ {
-		a, b, c := trimPunct(f[i]), trimPunct(f[i+1]), trimPunct(f[i+2])
-		if isYear(c) && ((isMonth(a) && isDay(b)) || (isDay(a) && isMonth(b))) {
-			return true
-		}
-	}
-	return false
-}
-
 func trimPunct(w string) string { return strings.TrimRight(w, ".,;:") }
-
-func isMonth(w string) bool { _, ok := englishMonths[w]; return ok }
 
 func isDay(w string) bool { return len(w) >= 1 && len(w) <= 2 && allDigits(w) }
 

@@ -10,10 +10,14 @@ import (
 // photo credit on its own (so a paragraph holding only it is a caption), and
 // whether p ends with a credit at all.
 func creditStart(p string) (start int, strong, ok bool) {
+	from := max(0, len(p)-maxCreditTail)
+	if !creditHint(p[from:]) {
+		return 0, false, false
+	}
 	if s, strong, ok := parenCredit(p); ok {
 		return s, strong, true
 	}
-	segStart := lastSentenceEnd(p)
+	segStart := from + lastSentenceEnd(p[from:])
 	seg := p[segStart:]
 	if segCredit(seg) {
 		return segStart, strongCredit(seg), true
@@ -22,6 +26,46 @@ func creditStart(p string) (start int, strong, ok bool) {
 		return segStart + s, true, true
 	}
 	return 0, false, false
+}
+
+// maxCreditTail bounds how far from the end of a paragraph its credit starts.
+const maxCreditTail = 128
+
+// hintTail bounds how far from the end creditHint looks.
+const hintTail = 64
+
+// creditHint is a quick test that the tail of a paragraph may hold a credit:
+// a '/', a closing parenthesis at the end, two capitals in a row ("REUTERS",
+// "P.A."), or a word such as "Photo" or "Getty". It saves the full test on
+// most paragraphs.
+func creditHint(tail string) bool {
+	if len(tail) > hintTail {
+		tail = tail[len(tail)-hintTail:]
+	}
+	if strings.IndexByte(tail, '/') >= 0 || strings.HasSuffix(strings.TrimSuffix(tail, "."), ")") {
+		return true
+	}
+	for i := 0; i+1 < len(tail); i++ {
+		switch b := tail[i]; {
+		case b-'A' < 26:
+			if n := tail[i+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[i:]) {
+				return true
+			}
+		case b == 0xd0 && strings.HasPrefix(tail[i:], "Фото"):
+			return true
+		}
+	}
+	return false
+}
+
+// hintWordAt reports whether s starts with a word that often ends credits.
+func hintWordAt(s string) bool {
+	for _, w := range []string{"Photo", "Getty", "Anadolu", "Ukrinform", "Foto"} {
+		if s[0] == w[0] && strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // parenCredit matches a credit in parentheses at the end of p: "(AP
@@ -146,40 +190,51 @@ func strongCredit(seg string) bool {
 		strings.Contains(seg, " via ") || strings.Contains(seg, "Getty")
 }
 
+// maxTailCredit bounds the length of a credit such as
+// "REUTERS/Firstname Lastname/File Photo".
+const maxTailCredit = 80
+
 // tailCredit finds a credit that follows the caption without a sentence
 // boundary: "... July 8, 2024 REUTERS/Name", "... 2024 Handout via REUTERS",
 // "... June 14, 2024 AFP". It returns the credit's offset in seg.
 func tailCredit(seg string) (int, bool) {
-	if i := strings.LastIndex(seg, " REUTERS"); i >= 0 {
+	from := max(0, len(seg)-maxTailCredit)
+	if i := strings.LastIndex(seg[from:], " REUTERS"); i >= 0 {
+		i += from
 		after := seg[i+len(" REUTERS"):]
 		if after == "" || (after[0] == '/' && wordCountAtMost(after, 5) >= 0 && !strings.Contains(after, ". ")) {
 			return i + 1, true
 		}
 	}
-	f := strings.Fields(seg)
-	if len(f) < 2 {
-		return 0, false
-	}
-	last := strings.TrimSuffix(f[len(f)-1], ".")
-	switch last {
+	last, lastAt := lastWord(seg, len(seg))
+	prev, _ := lastWord(seg, lastAt)
+	switch strings.TrimSuffix(last, ".") {
 	case "AFP", "EPA-EFE", "ANADOLU", "AP", "PA":
-		if isYear(trimPunct(f[len(f)-2])) {
-			return strings.LastIndex(seg, last), true
+		if isYear(trimPunct(prev)) {
+			return lastAt, true
 		}
 	}
 	return 0, false
+}
+
+// lastWord returns the last space-separated word of s[:end] and its offset.
+func lastWord(s string, end int) (string, int) {
+	for end > 0 && s[end-1] == ' ' {
+		end--
+	}
+	start := strings.LastIndexByte(s[:end], ' ') + 1
+	return s[start:end], start
 }
 
 // wordCountAtMost returns the number of space-separated words in s, or -1
 // when there are more than max.
 func wordCountAtMost(s string, max int) int {
 	n := 0
-	for _, w := range strings.Fields(s) {
-		if w != "" {
-			n++
-		}
-		if n > max {
-			return -1
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && (i == 0 || s[i-1] == ' ') {
+			if n++; n > max {
+				return -1
+			}
 		}
 	}
 	return n

@@ -1,10 +1,6 @@
 package normalize
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
 // maxDatelineBytes bounds how far into the body a dateline can reach.
 const maxDatelineBytes = 200
@@ -19,6 +15,7 @@ const maxPlaceWords = 4
 //	KYIV, June 12 (Reuters) -      MOSCOW, Jan 3 (AFP) –     KYIV, Ukraine —
 //	WASHINGTON —                   BERLIN (dpa) -            КИЇВ, 12 червня —
 //	KYIV/WARSAW, June 12 (Reuters) - ...                     Kyiv (AFP) - (known agency)
+//	МОСКВА, 3 января. /ТАСС/.      МОСКВА, 3 янв - РИА Новости.
 //	WASHINGTON NATO Secretary General ... (all-caps place, then the sentence)
 //
 // An all-caps acronym that starts a sentence ("NATO said ...", "US officials
@@ -45,7 +42,8 @@ func SplitDateline(body string) (place, rest string) {
 // parseDateline parses the dateline at the start of p, returning the offset
 // where the story text starts and the place.
 func parseDateline(p string) (end int, place string, ok bool) {
-	words := capsWords(p)
+	var buf [maxPlaceWords + 2][2]int
+	words := capsWords(p, buf[:0])
 	k := 0
 	for k < len(words) && k < maxPlaceWords && !notPlace(p[words[k][0]:words[k][1]]) {
 		k++
@@ -75,11 +73,10 @@ func parseDateline(p string) (end int, place string, ok bool) {
 	return placeEnd + 1, place, true
 }
 
-// capsWords returns the spans of the all-caps words that open p, separated by
-// single spaces.
-func capsWords(p string) [][2]int {
-	var out [][2]int
-	for i := 0; len(out) < maxPlaceWords+2; {
+// capsWords appends to out the spans of the all-caps words that open p,
+// separated by single spaces, up to cap(out).
+func capsWords(p string, out [][2]int) [][2]int {
+	for i := 0; len(out) < cap(out); {
 		w, j := wordAt(p, i)
 		if !isCapsWord(w) {
 			break
@@ -145,12 +142,47 @@ func datelineTail(t string, needAgency bool) (int, bool) {
 		j = skipSpaces(t, j+close+1)
 	}
 	if n := dashAt(t, j); n > 0 {
-		return skipSpaces(t, j+n), true
+		return afterAgencyName(t, skipSpaces(t, j+n)), true
+	}
+	if e, ok := slashAgency(t, j); ok && !needAgency {
+		return e, true
 	}
 	if agency && !needAgency && j < len(t) && firstRuneUpper(t[j:]) {
 		return j, true
 	}
 	return 0, false
+}
+
+// slashAgency parses the TASS form "/ТАСС/." at t[j:] and returns the offset
+// after it.
+func slashAgency(t string, j int) (int, bool) {
+	if j >= len(t) || t[j] != '/' {
+		return 0, false
+	}
+	k := strings.IndexByte(t[j+1:], '/')
+	if k <= 0 || !agencyName(t[j+1:j+1+k], false) {
+		return 0, false
+	}
+	e := j + k + 2
+	if e < len(t) && t[e] == '.' {
+		e++
+	}
+	return skipSpaces(t, e), true
+}
+
+// agenciesAfterDash are agency names that some datelines put after the dash
+// ("МОСКВА, 3 янв - РИА Новости. ...").
+var agenciesAfterDash = []string{"РИА Новости", "RIA Novosti", "Укрінформ", "Ukrinform",
+	"УНІАН", "UNIAN", "Интерфакс", "Інтерфакс-Україна", "Interfax-Ukraine", "ТАСС", "TASS"}
+
+// afterAgencyName skips an agency name followed by ". " at t[j:].
+func afterAgencyName(t string, j int) int {
+	for _, a := range agenciesAfterDash {
+		if strings.HasPrefix(t[j:], a+". ") {
+			return j + len(a) + 2
+		}
+	}
+	return j
 }
 
 // dateTokens reads the ", Ukraine, June 12" part from t[j:]: words that start
@@ -159,7 +191,7 @@ func datelineTail(t string, needAgency bool) (int, bool) {
 func dateTokens(t string, j int) (int, bool) {
 	for n := 0; ; n++ {
 		j = skipSpaces(t, j)
-		if j >= len(t) || t[j] == '(' || dashAt(t, j) > 0 {
+		if j >= len(t) || t[j] == '(' || t[j] == '/' || dashAt(t, j) > 0 {
 			return j, true
 		}
 		if t[j] == ',' {
@@ -195,77 +227,6 @@ func agencyName(s string, known bool) bool {
 		return ok
 	}
 	return wordCountAtMost(s, 4) > 0
-}
-
-// dashAt returns the byte length of the dash at t[j] ("-", "--", "–", "—")
-// when it is followed by a space or the end, or 0.
-func dashAt(t string, j int) int {
-	if j >= len(t) {
-		return 0
-	}
-	n := 0
-	switch {
-	case strings.HasPrefix(t[j:], "--"):
-		n = 2
-	case t[j] == '-':
-		n = 1
-	case strings.HasPrefix(t[j:], "–"), strings.HasPrefix(t[j:], "—"):
-		n = len("—")
-		if j+n < len(t) && t[j+n] != ' ' {
-			return n // "KYIV—Russia ..."
-		}
-	}
-	if n == 0 || (j+n < len(t) && t[j+n] != ' ') {
-		return 0
-	}
-	return n
-}
-
-func skipSpaces(t string, j int) int {
-	for j < len(t) && t[j] == ' ' {
-		j++
-	}
-	return j
-}
-
-// wordAt returns the word starting at p[i] (letters, digits and the inner
-// characters . - / ' ’) and the offset after it.
-func wordAt(p string, i int) (string, int) {
-	j := i
-	for j < len(p) {
-		r, n := utf8.DecodeRuneInString(p[j:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".-/'’", r) {
-			break
-		}
-		j += n
-	}
-	return p[i:j], j
-}
-
-// isCapsWord reports whether w is written in capitals: two or more letters,
-// all upper case, no digits.
-func isCapsWord(w string) bool {
-	letters := 0
-	for _, r := range w {
-		switch {
-		case unicode.IsUpper(r):
-			letters++
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			return false
-		}
-	}
-	return letters >= 2
-}
-
-// isTitleWord reports whether w starts with a capital followed by a
-// lower-case letter ("Secretary", "Kyiv", "Ukraine's").
-func isTitleWord(w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
-		return false
-	}
-	r2, _ := utf8.DecodeRuneInString(w[n:])
-	return unicode.IsLower(r2)
 }
 
 // notPlace reports whether an all-caps word cannot be (part of) a dateline

@@ -1,11 +1,11 @@
 package normalize
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/text/unicode/norm"
 )
 
 // HTMLToText turns an HTML fragment (a NINJS body_html) into clean plain text
@@ -17,7 +17,7 @@ import (
 // tokenizer recovers the way browsers do.
 func HTMLToText(src string) (text string, captions []string) {
 	raw, figcaps := htmlToRaw(src, false)
-	text = norm.NFC.String(cleanText(raw, eachLine))
+	text = clean(raw, eachLine)
 	for _, c := range figcaps {
 		if c = cleanLine(c); c != "" {
 			captions = append(captions, c)
@@ -56,13 +56,33 @@ func htmlToRaw(src string, keepNewlines bool) (string, []string) {
 				w.text(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			w.start(atom.Lookup(name))
+			w.start(tagAtom(z.Raw()))
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			w.end(atom.Lookup(name))
+			w.end(tagAtom(z.Raw()))
 		}
 	}
+}
+
+// tagAtom returns the element of the raw tag "<name ...>" or "</name>"
+// without the allocation of Tokenizer.TagName; 0 for unknown elements.
+func tagAtom(raw []byte) atom.Atom {
+	var name [16]byte
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	n := 0
+	for ; i < len(raw) && isAlnum(raw[i]); i++ {
+		if n == len(name) {
+			return 0
+		}
+		name[n] = raw[i] | 0x20
+		if raw[i] >= '0' && raw[i] <= '9' {
+			name[n] = raw[i]
+		}
+		n++
+	}
+	return atom.Lookup(name[:n])
 }
 
 // out is where text goes: the caption being read or the body.
@@ -73,14 +93,20 @@ func (w *htmlWalker) out() *strings.Builder {
 	return &w.body
 }
 
+// text writes the text of a text node; its newlines are spaces unless
+// keepNewlines.
 func (w *htmlWalker) text(t []byte) {
 	o := w.out()
-	for _, b := range t {
-		if b == '\n' && !w.keepNewlines {
-			b = ' '
+	for !w.keepNewlines {
+		k := bytes.IndexByte(t, '\n')
+		if k < 0 {
+			break
 		}
-		o.WriteByte(b)
+		o.Write(t[:k])
+		o.WriteByte(' ')
+		t = t[k+1:]
 	}
+	o.Write(t)
 }
 
 func (w *htmlWalker) start(a atom.Atom) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -81,4 +82,47 @@ func FoldPhrase(s string) []string {
 		out[i] = Fold(t.Text(s))
 	}
 	return out
+}
+
+// LowerSameLength returns s in lower case, keeping every byte offset: runes
+// whose lower-case form has a different UTF-8 length stay as they are.
+// Token offsets into s therefore slice the result too.
+func LowerSameLength(s string) string {
+	if s == "" {
+		return ""
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		} else {
+			copy(b[i:i+n], s[i:i+n])
+		}
+		i += n
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// Valid returns s with every invalid UTF-8 byte replaced by U+FFFD, one
+// replacement per byte, as converting to []rune does: code point offsets
+// into s stay valid for the result.
+func Valid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
 }

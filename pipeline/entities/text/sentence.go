@@ -39,10 +39,17 @@ func BreakAfter(s string, toks []Token, i int) bool {
 		return true
 	}
 	g := Gap(s, toks, i)
-	if strings.IndexByte(g, '\n') >= 0 {
-		return true
+	p := -1
+	for j := 0; j < len(g); j++ {
+		switch c := g[j]; {
+		case c == '\n':
+			return true
+		case p < 0 && (c == '.' || c == '!' || c == '?'):
+			p = j
+		case p < 0 && c == 0xE2 && strings.HasPrefix(g[j:], "…"):
+			p = j
+		}
 	}
-	p := strings.IndexAny(g, ".!?…")
 	if p < 0 {
 		return false
 	}

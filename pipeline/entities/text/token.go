@@ -44,8 +44,17 @@ func (t Token) Has(flags uint16) bool { return t.Flags&flags == flags }
 // Text returns the token's text in s.
 func (t Token) Text(s string) string { return s[t.Start:t.End] }
 
-// isWordRune reports whether r belongs inside a token.
+// isWordRune reports whether r belongs inside a token. The Cyrillic and
+// Latin-1 letters and the general punctuation block take a fast path.
 func isWordRune(r rune) bool {
+	switch {
+	case r >= 0x400 && r <= 0x45F:
+		return true
+	case r >= 0x2000 && r <= 0x206F:
+		return false
+	case r < 0x100:
+		return r >= 0xC0 && r != 0xD7 && r != 0xF7 || r == 0xAA || r == 0xB5 || r == 0xBA
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -59,8 +68,13 @@ func Tokenize(dst []Token, s string) []Token {
 	var sc scanner
 	sc.s = s
 	for sc.i < len(s) {
-		r, n := sc.peek(0)
-		if r < utf8.RuneSelf && !asciiWord[r] || r >= utf8.RuneSelf && !isWordRune(r) {
+		if c := s[sc.i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				sc.i++
+				sc.r++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(s[sc.i:]); !isWordRune(r) {
 			sc.advance(n)
 			continue
 		}
@@ -108,18 +122,43 @@ func (sc *scanner) token() Token {
 		return t
 	}
 	letters, uppers := 0, 0
-	for sc.i < len(sc.s) {
-		r, n := sc.peek(0)
-		if r >= 0 && isWordRuneFast(r) {
+	s := sc.s
+	for sc.i < len(s) {
+		if c := s[sc.i]; c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z':
+				t.Flags |= Letter
+				letters++
+			case c >= 'A' && c <= 'Z':
+				if letters == 0 {
+					t.Flags |= Upper
+				}
+				t.Flags |= Letter
+				letters++
+				uppers++
+			case c >= '0' && c <= '9':
+				t.Flags |= Digit
+			case c == '\'' && sc.apostrophe(&t, 1):
+				continue
+			default:
+				goto done
+			}
+			sc.i++
+			sc.r++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[sc.i:])
+		if isWordRune(r) {
 			t.Flags |= classify(r, &letters, &uppers)
 			sc.advance(n)
 			continue
 		}
-		if r >= 0 && IsApostrophe(r) && sc.apostrophe(&t, n) {
+		if IsApostrophe(r) && sc.apostrophe(&t, n) {
 			continue
 		}
 		break
 	}
+done:
 	if t.REnd == 0 {
 		t.End, t.REnd = sc.i, sc.r
 	}
@@ -145,6 +184,14 @@ func classify(r rune, letters, uppers *int) uint16 {
 	case r < utf8.RuneSelf:
 		f = Letter
 		if r >= 'A' && r <= 'Z' {
+			*uppers++
+			if *letters == 0 {
+				f |= Upper
+			}
+		}
+	case r >= 0x400 && r <= 0x45F:
+		f = Letter | Cyrillic
+		if r < 0x430 {
 			*uppers++
 			if *letters == 0 {
 				f |= Upper
@@ -212,4 +259,40 @@ func (sc *scanner) abbrev(t *Token) bool {
 	t.End, t.REnd = i, sc.r
 	t.Flags = Upper | AllUpper | Letter | Abbrev
 	return true
+}
+
+// TokenAt returns the index of the token that starts at code point offset r,
+// or -1. toks must be sorted, as Tokenize returns them.
+func TokenAt(toks []Token, r int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].RStart < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(toks) && toks[lo].RStart == r {
+		return lo
+	}
+	return -1
+}
+
+// TokenEnding returns the index of the token that ends at code point offset
+// r, or -1.
+func TokenEnding(toks []Token, r int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].REnd < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(toks) && toks[lo].REnd == r {
+		return lo
+	}
+	return -1
 }

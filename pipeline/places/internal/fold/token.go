@@ -14,7 +14,19 @@ func Tokens(dst []Token, s string) []Token {
 	rpos := 0
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		if r < utf8.RuneSelf {
+			// ASCII fast path: one table lookup per byte.
+			switch k := asciiClass[r]; {
+			case k != 0 && in:
+				i++
+				rpos++
+				continue
+			case k == 0 && !in && r != '\'' && r != '`':
+				i++
+				rpos++
+				continue
+			}
+		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
@@ -41,6 +53,18 @@ func Tokens(dst []Token, s string) []Token {
 	}
 	return dst
 }
+
+// asciiClass is 1 for ASCII letters and digits, 2 for upper-case letters.
+var asciiClass = func() (t [128]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+		t[c-'a'+'A'] = 2
+	}
+	return t
+}()
 
 // apostropheInWord reports whether the text after an apostrophe (starting at
 // byte j) continues the word: a letter follows, and it is not a lone

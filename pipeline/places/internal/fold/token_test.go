@@ -1,0 +1,70 @@
+package fold
+
+import (
+	"testing"
+)
+
+func TestTokens(t *testing.T) {
+	s := "Kyiv's mayor met «Mar'inka» officials in Ivano-Frankivsk, 2024; Київ."
+	var got []string
+	var runes [][2]int
+	for _, tk := range Tokens(nil, s) {
+		got = append(got, tk.Text(s))
+		runes = append(runes, [2]int{tk.RStart, tk.REnd})
+	}
+	want := []string{"Kyiv", "s", "mayor", "met", "Mar'inka", "officials", "in", "Ivano", "Frankivsk", "2024", "Київ"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("token %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+	r := []rune(s)
+	last := runes[len(runes)-1]
+	if string(r[last[0]:last[1]]) != "Київ" {
+		t.Errorf("rune span %v is %q", last, string(r[last[0]:last[1]]))
+	}
+}
+
+func TestKeyFoldsCaseDiacriticsAndPunctuation(t *testing.T) {
+	pairs := [][2]string{
+		{"Zaporizhzhia", "ZAPORIZHZHIA"},
+		{"Bürgenstock", "Burgenstock"},
+		{"Mar'inka", "Marinka"},
+		{"Ivano-Frankivsk", "ivano frankivsk"},
+		{"Łódź", "Lodz"},
+		{"Київ", "КИЇВ"},
+		{"Ryl’sk", "Rylsk"},
+	}
+	for _, p := range pairs {
+		if a, b := Key(p[0]), Key(p[1]); a != b || a == "" {
+			t.Errorf("Key(%q)=%q, Key(%q)=%q: want equal", p[0], a, p[1], b)
+		}
+	}
+	if Key("Kyiv") == Key("Kiev") {
+		t.Error("different spellings must not fold together: aliases handle them")
+	}
+	if Words("sea of azov") != 3 || Words("") != 0 {
+		t.Error("Words miscounts")
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"", "Kyiv's", "«Київ»", "a'", "'s", "\xff\xfe", "Ivano-Frankivsk"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokens(nil, s)
+		n := len([]rune(s))
+		prev := 0
+		for _, tk := range toks {
+			if tk.Start < 0 || tk.End > len(s) || tk.Start >= tk.End || tk.RStart < prev || tk.REnd > n || tk.RStart >= tk.REnd {
+				t.Fatalf("bad token %+v in %q", tk, s)
+			}
+			prev = tk.REnd
+			_ = Key(tk.Text(s))
+		}
+	})
+}

@@ -1,0 +1,320 @@
+package places
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/places/internal/fold"
+)
+
+// mention is one name found in the text with its readings.
+type mention struct {
+	tok0, tok1 int // token range [tok0, tok1)
+	span       pipeline.Span
+	text       string // the surface form (the name, without a leading "the")
+	cands      []cand // shared with the index: never modify
+	afterThe   bool   // the word before is "the"
+	vetoed     bool   // the words around make it a person or an actor
+	person     bool   // vetoed as part of a person's name
+	scanner    *scanner
+}
+
+// scanner holds the per-text working memory of the matcher.
+type scanner struct {
+	g      *Gazetteer
+	text   string
+	toks   []fold.Token
+	folded []byte     // folded words, back to back, in the order they were needed
+	fspan  [][2]int32 // folded[fspan[i][0]:fspan[i][1]] is token i; -1 until folded
+	key    []byte
+	ents   []pipeline.Span // sorted by start
+	// names turns on the English person-name vetoes ("Jens Stoltenberg",
+	// "Vladimir Putin"); off for headlines (title case) and other languages.
+	names bool
+}
+
+// reset prepares s for text, reusing its buffers. Words are folded lazily:
+// most are never looked at.
+func (s *scanner) reset(g *Gazetteer, text string, ents []pipeline.Span, names bool) {
+	s.g, s.text, s.ents, s.names = g, text, ents, names
+	s.toks = fold.Tokens(s.toks[:0], text)
+	s.folded = s.folded[:0]
+	if cap(s.folded) < len(text) {
+		s.folded = make([]byte, 0, len(text)+len(text)/4)
+	}
+	s.fspan = s.fspan[:0]
+	for range s.toks {
+		s.fspan = append(s.fspan, [2]int32{-1, -1})
+	}
+}
+
+// pluralRegion folds "regions", "oblasts" and "provinces" to the singular
+// so "the Kursk and Belgorod regions" finds "Belgorod region".
+func pluralRegion(b []byte, from int) []byte {
+	switch string(b[from:]) {
+	case "regions", "oblasts", "provinces":
+		return b[:len(b)-1]
+	}
+	return b
+}
+
+// word returns token i folded.
+func (s *scanner) word(i int) []byte {
+	sp := &s.fspan[i]
+	if sp[0] < 0 {
+		t := s.toks[i]
+		start := len(s.folded)
+		s.folded = fold.AppendWord(s.folded, s.text[t.Start:t.End])
+		s.folded = pluralRegion(s.folded, start)
+		sp[0], sp[1] = int32(start), int32(len(s.folded))
+	}
+	return s.folded[sp[0]:sp[1]]
+}
+
+// isThe reports whether token i is the article "the" (any case).
+func (s *scanner) isThe(i int) bool {
+	t := s.toks[i]
+	return t.End-t.Start == 3 && strings.EqualFold(s.text[t.Start:t.End], "the")
+}
+
+// scan finds the longest known name at each position, left to right.
+func (s *scanner) scan(out []mention) []mention {
+	for i := 0; i < len(s.toks); {
+		m, ok := s.longest(i)
+		if !ok {
+			i++
+			continue
+		}
+		if m.afterThe {
+			// "the Dnipro region": a longer name right after "the" wins.
+			if m2, ok2 := s.longest(i + 1); ok2 && m2.tok1 > m.tok1 {
+				m = m2
+			}
+		}
+		out = append(out, m)
+		i = m.tok1
+	}
+	return s.samePerson(s.regionReadings(s.coordinate(out)))
+}
+
+// samePerson vetoes a bare name that the story already used as a person's
+// surname: after "Lloyd Austin", a later "Austin" is him too.
+func (s *scanner) samePerson(ms []mention) []mention {
+	for k := range ms {
+		if !ms[k].person {
+			continue
+		}
+		for l := k + 1; l < len(ms); l++ {
+			if ms[l].text == ms[k].text {
+				ms[l].vetoed, ms[l].person = true, true
+			}
+		}
+	}
+	return ms
+}
+
+// longest returns the longest name starting at token i that is capitalised
+// (or starts with "the") and does not overlap an entity. It extends the name
+// a word at a time while the index says a longer name starts with it.
+func (s *scanner) longest(i int) (mention, bool) {
+	if i >= len(s.toks) {
+		return mention{}, false
+	}
+	isThe := s.isThe(i)
+	if !s.toks[i].Upper && !isThe {
+		return mention{}, false
+	}
+	first := s.word(i)
+	if !s.g.first.has(first) {
+		if cands, ok := s.g.inflected(first); ok && !isThe {
+			return s.mention(i, i+1, cands, false) // "Брюсселе"
+		}
+		return mention{}, false
+	}
+	s.key = append(s.key[:0], first...)
+	var found [maxNameWords][]cand
+	n := 0
+	for {
+		e, ok := s.g.names[string(s.key)]
+		if !ok {
+			break
+		}
+		found[n] = e.cands
+		n++
+		if !e.longer || n == maxNameWords || i+n >= len(s.toks) || !s.joined(i+n) {
+			break
+		}
+		s.key = append(append(s.key, ' '), s.word(i+n)...)
+	}
+	for k := n; k > 0; k-- {
+		if len(found[k-1]) == 0 {
+			continue
+		}
+		if m, ok := s.mention(i, i+k, found[k-1], isThe); ok {
+			return m, true
+		}
+	}
+	if n == 0 && !isThe {
+		if cands, ok := s.g.inflected(first); ok {
+			return s.mention(i, i+1, cands, false)
+		}
+	}
+	return mention{}, false
+}
+
+// maxNameWords bounds the words of a name the matcher tries.
+const maxNameWords = 8
+
+// joined reports whether token k is joined to the token before it only by a
+// space, a hyphen or an abbreviation's dot, so a name never spans a sentence
+// or a line break.
+func (s *scanner) joined(k int) bool {
+	prev, next := s.toks[k-1], s.toks[k]
+	return joins(s.text[prev.End:next.Start], prev.REnd-prev.RStart)
+}
+
+func joins(sep string, prevLen int) bool {
+	switch sep {
+	case " ", "-", "\u2013", "'", "\u2019":
+		return true
+	case ".", ". ":
+		return prevLen <= 3 // "St. Petersburg", "U.S."
+	}
+	return false
+}
+
+// mention builds the mention for tokens [i, j), or reports false when it
+// overlaps an entity or needs "the" it lacks.
+func (s *scanner) mention(i, j int, cands []cand, isThe bool) (mention, bool) {
+	start := i
+	if isThe {
+		start = i + 1
+		if start >= j || !s.toks[start].Upper {
+			return mention{}, false
+		}
+	}
+	span := pipeline.Span{s.toks[start].RStart, s.toks[j-1].REnd}
+	if s.overlapsEntity(span) {
+		return mention{}, false
+	}
+	if isThe && !anyNeedsThe(cands) && !s.toks[i].Upper {
+		return mention{}, false
+	}
+	m := mention{tok0: start, tok1: j, span: span, cands: cands, afterThe: isThe,
+		text: s.text[s.toks[start].Start:s.toks[j-1].End]}
+	if !isThe && start > 0 && string(s.word(start-1)) == "the" {
+		m.afterThe = true
+	}
+	m.vetoed, m.person = s.vetoed(start, j)
+	m.scanner = s
+	return m, true
+}
+
+func anyNeedsThe(cands []cand) bool {
+	for _, c := range cands {
+		if c.needsThe {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *scanner) overlapsEntity(sp pipeline.Span) bool {
+	for _, e := range s.ents {
+		if e[0] >= sp[1] {
+			return false
+		}
+		if e[1] > sp[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinate turns "Kursk and Belgorod regions" into two regions: a bare name
+// joined by "and" or a comma to a "... region" name takes the region reading.
+func (s *scanner) coordinate(ms []mention) []mention {
+	for k := len(ms) - 2; k >= 0; k-- {
+		a, b := &ms[k], ms[k+1]
+		suffix := regionWord(s.word(b.tok1 - 1))
+		if suffix == "" || b.tok1-b.tok0 < 2 || a.tok1-a.tok0 != 1 {
+			continue
+		}
+		between := s.text[s.toks[a.tok1-1].End:s.toks[b.tok0].Start]
+		if between != " and " && between != ", " && between != " or " {
+			continue
+		}
+		key := string(s.word(a.tok0)) + " " + suffix
+		if cands, ok := s.g.lookup(key); ok {
+			a.cands = cands
+		}
+	}
+	return ms
+}
+
+// regionReadings gives a bare name the region reading where the words around
+// say so: "Donetsk Governor ...", "Kherson regional governor", German
+// "Region Kursk".
+func (s *scanner) regionReadings(ms []mention) []mention {
+	for k := range ms {
+		m := &ms[k]
+		if m.tok1-m.tok0 != 1 {
+			continue
+		}
+		next, prev := "", ""
+		if m.tok1 < len(s.toks) {
+			next = string(s.word(m.tok1))
+		}
+		if m.tok0 > 0 {
+			prev = string(s.word(m.tok0 - 1))
+		}
+		if next != "governor" && next != "regional" && prev != "region" && prev != "gebiet" && prev != "oblast" {
+			continue
+		}
+		if cands, ok := s.g.lookup(string(s.word(m.tok0)) + " region"); ok {
+			m.cands = cands
+		}
+	}
+	return ms
+}
+
+func regionWord(w []byte) string {
+	switch string(w) {
+	case "region", "oblast", "province":
+		return string(w)
+	}
+	return ""
+}
+
+// runeLen counts code points.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// hasWords reports whether the folded phrase key occurs in the text.
+func (s *scanner) hasWords(key string) bool {
+	if key == "" {
+		return false
+	}
+	first, _, _ := strings.Cut(key, " ")
+	for i := range s.toks {
+		if string(s.word(i)) == first && s.wordsAt(i, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAt reports whether the folded words from token i spell key.
+func (s *scanner) wordsAt(i int, key string) bool {
+	for k := i; key != ""; k++ {
+		if k >= len(s.toks) {
+			return false
+		}
+		var w string
+		w, key, _ = strings.Cut(key, " ")
+		if string(s.word(k)) != w {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,164 @@
+package places
+
+import "math"
+
+// Scoring weights. A reading's score is its prior (log10 population plus the
+// hand-made bonus) plus the evidence below; the best reading of a mention is
+// taken when it reaches minScore.
+const (
+	preferredBonus  = 1.5 // display name or hand-made alias, not an alternate
+	countryBonus    = 3.0 // for the story's main country, less for the others
+	contextBonus    = 4.0 // a hand-made context word occurs in the story
+	nearBonus       = 1.5 // within nearKM of another place of the story
+	nearKM          = 150.0
+	frontLineBonus  = 0.5
+	countryCueScore = 8.0 // a country name or demonym: an entity, not a place
+	// foreignMinPop: in a story not in English, a place outside Ukraine and
+	// Russia needs this population (or to be a capital or hand-made), since
+	// capitalised nouns abound (German "Lage", "Leiden").
+	foreignMinPop = 200000
+)
+
+// warPrior favours the countries of the war in an ambiguous mention.
+var warPrior = map[string]float64{"UA": 1.5, "RU": 1.0}
+
+// frontLine lists the admin1 regions of the fighting and the border.
+var frontLine = map[string]bool{
+	"UA.05": true, "UA.14": true, "UA.26": true, "UA.08": true, "UA.07": true,
+	"UA.21": true, "UA.11": true, "RU.41": true, "RU.09": true, "RU.10": true,
+}
+
+// warBonus is the war prior of p: its country's, plus the front-line bonus.
+func warBonus(p *place) float64 {
+	w := warPrior[p.cc]
+	if frontLine[p.cc+"."+p.admin1] {
+		w += frontLineBonus
+	}
+	return w
+}
+
+// evidence is what the story says about where it is.
+type evidence struct {
+	country map[string]float64 // country code → weight
+	max     float64
+	near    []nearPoint // first-pass readings of the mentions
+	hasCtx  func(key string) bool
+	english bool
+}
+
+func (e *evidence) addCountry(cc string, w float64) {
+	if cc == "" || w <= 0 {
+		return
+	}
+	e.country[cc] += w
+	if e.country[cc] > e.max {
+		e.max = e.country[cc]
+	}
+}
+
+func (e *evidence) countryScore(cc string) float64 {
+	if e.max == 0 {
+		return 0
+	}
+	return countryBonus * e.country[cc] / e.max
+}
+
+// best returns the best reading of m: a place index, or -1 when the best is a
+// country (or nothing scores well enough), and its score.
+func (g *Gazetteer) best(m *mention, ev *evidence, minScore float64) (int32, float64) {
+	bestI, bestS := int32(-1), math.Inf(-1)
+	for _, c := range m.cands {
+		s, ok := g.score(c, m, ev)
+		if ok && s > bestS {
+			bestI, bestS = c.place, s
+		}
+	}
+	if bestI < 0 || bestS < minScore {
+		return -1, bestS
+	}
+	return bestI, bestS
+}
+
+func (g *Gazetteer) score(c cand, m *mention, ev *evidence) (float64, bool) {
+	if c.country != "" {
+		return countryCueScore + ev.countryScore(c.country), true
+	}
+	if c.needsThe && !m.afterThe {
+		return 0, false
+	}
+	p := &g.places[c.place]
+	if !ev.english && !p.curated && !p.capital && p.pop < foreignMinPop && p.war == 0 {
+		return 0, false // in German text "Lage" is a noun, not the town
+	}
+	s := p.prior + ev.countryScore(p.cc) + p.war
+	if c.preferred {
+		s += preferredBonus
+	}
+	if len(p.context) > 0 {
+		if !g.contextFound(p, ev) {
+			return 0, false
+		}
+		s += contextBonus
+	}
+	if ev.isNear(p) {
+		s += nearBonus
+	}
+	return s, true
+}
+
+// nearPoint is another place of the story, ready for a quick distance test.
+type nearPoint struct {
+	p        *place
+	lat, lon float64
+	cosLat   float64
+}
+
+// addNear records a first-pass reading, once per place.
+func (e *evidence) addNear(p *place) {
+	for _, q := range e.near {
+		if q.p == p {
+			return
+		}
+	}
+	e.near = append(e.near, nearPoint{p: p, lat: p.lat, lon: p.lon, cosLat: math.Cos(p.lat * math.Pi / 180)})
+}
+
+// isNear reports another place of the story (not p, nor a namesake) within
+// nearKM, by the equirectangular approximation (good to a few per cent at
+// these distances).
+func (e *evidence) isNear(p *place) bool {
+	const degKM = 111.2
+	for i := range e.near {
+		q := &e.near[i]
+		if q.p == p || q.p.name == p.name {
+			continue
+		}
+		dy := (p.lat - q.lat) * degKM
+		if dy > nearKM || dy < -nearKM {
+			continue
+		}
+		dx := (p.lon - q.lon) * degKM * q.cosLat
+		if dx*dx+dy*dy < nearKM*nearKM {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Gazetteer) contextFound(p *place, ev *evidence) bool {
+	for _, k := range p.context {
+		if ev.hasCtx(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// km is the great-circle distance in kilometres.
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}

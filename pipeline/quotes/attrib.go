@@ -1,0 +1,189 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/warwire/warwire/pipeline/entities/mention"
+	"github.com/warwire/warwire/pipeline/entities/text"
+)
+
+// doc is one story's text with its tokens, entity mentions and quotations.
+type doc struct {
+	*mention.Doc
+	quotes  []quote
+	inQuote []int32 // token → quote index or -1
+}
+
+func newDoc(md *mention.Doc) *doc {
+	d := &doc{Doc: md}
+	d.quotes = findQuotes(md.Body)
+	d.inQuote = make([]int32, len(d.Toks))
+	for i := range d.inQuote {
+		d.inQuote[i] = -1
+	}
+	for qi, q := range d.quotes {
+		for t := d.firstTokenFrom(q.start); t < len(d.Toks) && d.Toks[t].End <= q.end; t++ {
+			d.inQuote[t] = int32(qi)
+		}
+	}
+	return d
+}
+
+// firstTokenFrom returns the index of the first token starting at or after
+// byte offset off.
+func (d *doc) firstTokenFrom(off int) int {
+	lo, hi := 0, len(d.Toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Toks[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func (d *doc) quoted(t int) bool { return d.inQuote[t] >= 0 }
+
+// newPara reports whether a paragraph break lies between tokens k-1 and k.
+func (d *doc) newPara(k int) bool {
+	return k > 0 && k < len(d.Toks) && strings.IndexByte(d.Body[d.Toks[k-1].End:d.Toks[k].Start], '\n') >= 0
+}
+
+// speaker is an attribution result: an entity index, or -1.
+type speaker = int
+
+// post looks for the attribution after quotation qi: `,” X said`,
+// `,” said X`, `,” according to X`.
+func (d *doc) post(qi int) speaker {
+	q := d.quotes[qi]
+	if q.openEnded {
+		return -1
+	}
+	t := d.firstTokenFrom(q.close)
+	for k := t; k < len(d.Toks) && k < t+10; k++ {
+		if d.quoted(k) || d.newPara(k) {
+			break
+		}
+		w := d.Words[k]
+		if speechVerbs[w] && (k == t || !weakVerbs[w]) {
+			if k == t {
+				return d.after(k+1, 8)
+			}
+			return d.between(t, k)
+		}
+		if e := d.according(k); e >= 0 {
+			return e
+		}
+		if text.BreakAfter(d.Body, d.Toks, k) {
+			break
+		}
+	}
+	return -1
+}
+
+// pre looks for the attribution before quotation qi in its own sentence:
+// `X said: “`, `X said that Beijing “values…”`, `X: “`.
+func (d *doc) pre(qi int) speaker {
+	q := d.quotes[qi]
+	t := d.firstTokenFrom(q.open) - 1
+	if t < 0 || d.quoted(t) || d.newPara(t+1) {
+		return -1
+	}
+	colon := strings.Contains(d.Body[d.Toks[t].End:q.open], ":")
+	if !colon && !d.midSentence(qi) {
+		return -1
+	}
+	s0 := d.Sents[d.SentOf[t]].Tok0
+	for k := t; k >= s0; k-- {
+		if d.quoted(k) {
+			s0 = k + 1
+			break
+		}
+	}
+	for k := t; k >= s0; k-- {
+		if e := d.according(k); e >= 0 {
+			return e
+		}
+		if w := d.Words[k]; speechVerbs[w] && !weakVerbs[w] {
+			if e := d.Subject(k, d.quoted); e >= 0 {
+				return e
+			}
+			if colon {
+				return d.after(k+1, t-k)
+			}
+			return -1
+		}
+	}
+	if m := d.At[t]; colon && m >= 0 {
+		return d.Ms[m].Ent
+	}
+	return -1
+}
+
+// according resolves "according to X" / "по словам X" starting at token k.
+func (d *doc) according(k int) speaker {
+	next, ok := accordingTo[d.Words[k]]
+	if !ok {
+		return -1
+	}
+	// "за його словами", "по его словам": according to him or her.
+	if k+2 < len(d.Toks) && next != "" && possessivePronouns[d.Words[k+1]] && d.Words[k+2] == next {
+		return d.LastPerson(k, d.quoted)
+	}
+	if next == "" {
+		return d.after(k+1, 6)
+	}
+	if k+1 < len(d.Toks) && d.Words[k+1] == next {
+		return d.after(k+2, 6)
+	}
+	return -1
+}
+
+// possessivePronouns stand between "за"/"по" and "словами"/"словам".
+var possessivePronouns = map[string]bool{"його": true, "її": true, "его": true, "ее": true, "её": true}
+
+// after returns the entity of the first mention (or pronoun) within n tokens
+// from k in the same sentence; a country naming a person's office stands for
+// the person.
+func (d *doc) after(k, n int) speaker {
+	if k >= len(d.Toks) {
+		return -1
+	}
+	s := d.SentOf[k]
+	for j := k; j < len(d.Toks) && j < k+n && d.SentOf[j] == s && !d.quoted(j); j++ {
+		if m := d.MentionAt(j); m >= 0 {
+			if p := d.ModifiedPerson(m); p >= 0 {
+				return d.Ms[p].Ent
+			}
+			return d.Ms[m].Ent
+		}
+		if d.IsPronoun(j) {
+			return d.Pronoun(j, d.quoted)
+		}
+	}
+	return -1
+}
+
+// between returns the subject in tokens [a, b) before a verb at b: the first
+// mention that is not a modifier, or a pronoun's referent.
+func (d *doc) between(a, b int) speaker {
+	for j := a; j < b; j++ {
+		if m := d.MentionAt(j); m >= 0 {
+			if p := d.ModifiedPerson(m); p >= 0 {
+				return d.Ms[p].Ent
+			}
+			return d.Ms[m].Ent
+		}
+	}
+	for j := a; j < b; j++ {
+		if d.IsPronoun(j) {
+			return d.Pronoun(j, d.quoted)
+		}
+		if e, ok := d.Definite(j); ok {
+			return e
+		}
+	}
+	return -1
+}

@@ -1,0 +1,139 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/mention"
+	"github.com/warwire/warwire/pipeline/entities/text"
+)
+
+// Extract returns the direct quotations of body with their speakers, linked
+// to ents (the story's entities, whose spans index body). Text is the quoted
+// content without the marks and Span its code point range; Speaker is nil
+// when no attribution is found.
+func Extract(body string, ents []pipeline.Entity) []pipeline.Quote {
+	if !hasQuoteMark(body) {
+		return nil
+	}
+	return FromDoc(mention.NewDoc(body, ents))
+}
+
+// hasQuoteMark reports whether s holds any character that can open a quote.
+func hasQuoteMark(s string) bool {
+	return strings.ContainsAny(s, "\"“«„‘‹")
+}
+
+// FromDoc is Extract over a story already prepared by mention.NewDoc, for
+// stages that share the preparation.
+func FromDoc(md *mention.Doc) []pipeline.Quote {
+	body, ents := md.Body, md.Ents
+	d := newDoc(md)
+	if len(d.quotes) == 0 {
+		return nil
+	}
+	who := make([]speaker, len(d.quotes))
+	for qi := range d.quotes {
+		who[qi] = d.attribute(qi)
+	}
+	for qi, q := range d.quotes {
+		switch {
+		case who[qi] >= 0:
+		case q.cont && qi > 0 && who[qi-1] >= 0:
+			who[qi] = who[qi-1]
+		default:
+			who[qi] = d.sameParagraph(who, qi)
+			if who[qi] < 0 && d.leadsParagraph(qi) {
+				who[qi] = d.carryOver(who, qi)
+			}
+		}
+	}
+	// A quote left open at a paragraph end takes the speaker of the
+	// paragraph that continues it ("“… \n\n“…,” X said").
+	for qi := len(who) - 2; qi >= 0; qi-- {
+		if who[qi] < 0 && d.quotes[qi].openEnded && d.quotes[qi+1].cont {
+			who[qi] = who[qi+1]
+		}
+	}
+	out := make([]pipeline.Quote, 0, len(d.quotes))
+	for qi, q := range d.quotes {
+		t := strings.TrimRight(body[q.start:q.end], ",")
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		pq := pipeline.Quote{Text: text.Valid(t), Span: pipeline.Span{q.rstart, q.rend - (len(body[q.start:q.end]) - len(t))}}
+		if who[qi] >= 0 {
+			pq.Speaker = mention.Ref(&ents[who[qi]])
+		}
+		out = append(out, pq)
+	}
+	return out
+}
+
+// attribute finds the speaker from the words around quotation qi: the
+// sentence before it when it starts mid-sentence, else the words after it.
+func (d *doc) attribute(qi int) speaker {
+	if d.midSentence(qi) {
+		if e := d.pre(qi); e >= 0 {
+			return e
+		}
+		return d.post(qi)
+	}
+	if e := d.post(qi); e >= 0 {
+		return e
+	}
+	return d.pre(qi)
+}
+
+// midSentence reports whether words of the quotation's sentence precede it.
+func (d *doc) midSentence(qi int) bool {
+	q := d.quotes[qi]
+	first := d.firstTokenFrom(q.start)
+	t := d.firstTokenFrom(q.open) - 1
+	return t >= 0 && first < len(d.Toks) && !d.newPara(t+1) && !d.quoted(t) &&
+		d.SentOf[t] == d.SentOf[first]
+}
+
+// leadsParagraph reports whether quotation qi opens its paragraph.
+func (d *doc) leadsParagraph(qi int) bool {
+	t := d.firstTokenFrom(d.quotes[qi].open)
+	return t == 0 || t < len(d.Toks) && d.newPara(t)
+}
+
+// sameParagraph returns the speaker of the nearest attributed quotation in
+// the same paragraph, preferring earlier ones.
+func (d *doc) sameParagraph(who []speaker, qi int) speaker {
+	p := d.quotes[qi].para
+	for j := qi - 1; j >= 0 && d.quotes[j].para == p; j-- {
+		if who[j] >= 0 {
+			return who[j]
+		}
+	}
+	for j := qi + 1; j < len(who) && d.quotes[j].para == p; j++ {
+		if who[j] >= 0 {
+			return who[j]
+		}
+	}
+	return -1
+}
+
+// carryOver returns the speaker of the paragraph before quotation qi's: its
+// last attributed quotation, or else the subject of its last speech verb.
+func (d *doc) carryOver(who []speaker, qi int) speaker {
+	p := d.quotes[qi].para - 1
+	for j := qi - 1; j >= 0 && d.quotes[j].para >= p; j-- {
+		if d.quotes[j].para == p && who[j] >= 0 {
+			return who[j]
+		}
+	}
+	t := d.firstTokenFrom(d.quotes[qi].open) - 1
+	for k := t; k >= 0; k-- {
+		if d.newPara(k+1) && k != t {
+			break
+		}
+		if w := d.Words[k]; speechVerbs[w] && !weakVerbs[w] && !d.quoted(k) {
+			return d.Subject(k, d.quoted)
+		}
+	}
+	return -1
+}

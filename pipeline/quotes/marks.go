@@ -1,0 +1,208 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quote is a quotation found in the text: its content [start, end) in bytes
+// and code points, the byte range of the marks around it, the paragraph it
+// is in, and whether it continues a quote left open in the paragraph before.
+type quote struct {
+	start, end   int // content, bytes
+	rstart, rend int // content, code points
+	open, close  int // byte offset of the opening mark and just past the closing one
+	para         int
+	cont         bool // continues the previous quote, left open at a paragraph end
+	openEnded    bool // the paragraph ended before a closing mark
+}
+
+// closers lists the marks that close a quote opened by each opening mark.
+// They are lenient: agency copy mixes styles.
+var closers = map[rune]string{
+	'“': "”»",
+	'«': "»",
+	'„': "“”",
+	'"': "\"",
+	'‘': "’",
+	'‹': "›",
+}
+
+// scanner walks the body rune by rune, tracking byte and code point offsets.
+type markScanner struct {
+	s     string
+	out   []quote
+	cur   quote
+	in    rune // opening mark of the quote being read, 0 outside quotes
+	para  int
+	paraQ bool // the paragraph so far holds only spaces (next quote may continue)
+}
+
+// findQuotes returns the quotations of s in order.
+func findQuotes(s string) []quote {
+	sc := markScanner{s: s, paraQ: true}
+	ri := 0
+	for i := 0; i < len(s); ri++ {
+		c := s[i]
+		if !special[c] {
+			// Skip to the next byte that may start a mark or a line break.
+			j := i + 1
+			for j < len(s) && !special[s[j]] {
+				j++
+			}
+			if sc.in == 0 && sc.paraQ && strings.TrimLeft(s[i:j], " \t\r") != "" {
+				sc.paraQ = false
+			}
+			ri += j - i - 1
+			i = j
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r != '\n' && !strings.ContainsRune(allMarks, r) {
+			if sc.in == 0 && !unicode.IsSpace(r) {
+				sc.paraQ = false
+			}
+			i += n
+			continue
+		}
+		prev, next := ' ', ' '
+		if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(s[:i])
+		}
+		if i+n < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+n:])
+		}
+		sc.step(r, prev, next, i, ri, n)
+		i += n
+	}
+	if sc.in != 0 {
+		sc.finish(len(s), ri, -1)
+	}
+	return sc.out
+}
+
+// special marks the bytes that start a quotation mark or a line break, or
+// any non-ASCII character.
+var special = func() (t [256]bool) {
+	t['"'], t['\n'] = true, true
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// allMarks are the characters that open or close quotations.
+const allMarks = "\"“”«»„‘’‹›"
+
+func (sc *markScanner) step(r, prev, next rune, i, ri, n int) {
+	if r == '\n' {
+		if sc.in != 0 {
+			sc.finish(i, ri, -1)
+		}
+		if prev != '\n' {
+			sc.para++
+		}
+		sc.paraQ = true
+		return
+	}
+	if sc.in == 0 {
+		if isOpening(r, prev, next) {
+			sc.begin(i+n, ri)
+		} else if !unicode.IsSpace(r) {
+			sc.paraQ = false
+		}
+		return
+	}
+	if isClosing(sc.in, r, prev, next) {
+		sc.finish(i, ri, i+n)
+	}
+}
+
+// begin starts a quote whose content starts at byte start (code point ri+1).
+func (sc *markScanner) begin(start, ri int) {
+	r, n := utf8.DecodeLastRuneInString(sc.s[:start])
+	sc.in = r
+	sc.cur = quote{start: start, rstart: ri + 1, open: start - n, para: sc.para}
+	if sc.paraQ && len(sc.out) > 0 {
+		last := sc.out[len(sc.out)-1]
+		sc.cur.cont = last.openEnded && last.para == sc.para-1
+	}
+	sc.paraQ = false
+}
+
+// finish closes the current quote with content ending at byte i (code point
+// ri); closeEnd is just past the closing mark, or -1 when the paragraph or
+// text ended first.
+func (sc *markScanner) finish(i, ri, closeEnd int) {
+	q := sc.cur
+	q.end, q.rend = i, ri
+	q.close = closeEnd
+	q.openEnded = closeEnd < 0
+	if closeEnd < 0 {
+		q.close = i
+	}
+	sc.in = 0
+	trimQuote(sc.s, &q)
+	if q.end > q.start {
+		sc.out = append(sc.out, q)
+	}
+}
+
+// trimQuote drops spaces at both ends of the content.
+func trimQuote(s string, q *quote) {
+	for q.start < q.end {
+		r, n := utf8.DecodeRuneInString(s[q.start:q.end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		q.start += n
+		q.rstart++
+	}
+	for q.end > q.start {
+		r, n := utf8.DecodeLastRuneInString(s[q.start:q.end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		q.end -= n
+		q.rend--
+	}
+}
+
+// isOpening reports whether r opens a quotation here.
+func isOpening(r, prev, next rune) bool {
+	switch r {
+	case '“', '«', '„', '‹':
+		return !unicode.IsSpace(next) || r == '«'
+	case '"':
+		return startBoundary(prev) && !unicode.IsSpace(next)
+	case '‘':
+		return startBoundary(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next))
+	}
+	return false
+}
+
+// isClosing reports whether r closes a quotation opened by open.
+func isClosing(open, r, prev, next rune) bool {
+	if !strings.ContainsRune(closers[open], r) {
+		return false
+	}
+	switch r {
+	case '"':
+		return !unicode.IsSpace(prev) || !unicode.IsLetter(next)
+	case '’':
+		// An apostrophe inside a word ("can’t") does not close.
+		return !unicode.IsLetter(next)
+	case '“':
+		// „German“ closes with “; an English “ inside a quote opens a nested one.
+		return open == '„'
+	}
+	return true
+}
+
+func startBoundary(prev rune) bool {
+	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:/“«„", prev)
+}

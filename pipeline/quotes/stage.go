@@ -1,0 +1,49 @@
+// Package quotes is the quote stage: it finds direct quotations (“ ”, " ",
+// « », „ “, ‘ ’, including quotes left open across paragraphs) and
+// attributes them to a speaker among the story's entities.
+package quotes
+
+import (
+	"context"
+
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/mention"
+)
+
+// Name is the stage name used in logs, metrics and failure records.
+const Name = "quotes"
+
+// Stage is the quote stage. It holds no state and is safe for concurrent use.
+type Stage struct{}
+
+var _ pipeline.Stage = (*Stage)(nil)
+
+// New returns the quote stage.
+func New() *Stage { return &Stage{} }
+
+// Name implements pipeline.Stage.
+func (s *Stage) Name() string { return Name }
+
+// Version implements enrich.Versioned.
+func (s *Stage) Version() string { return "1" }
+
+// Close implements pipeline.Stage.
+func (s *Stage) Close(context.Context) error { return nil }
+
+// Process sets Quotes on every live story from its Body and Entities.
+func (s *Stage) Process(ctx context.Context, batch []*pipeline.Story) error {
+	for _, st := range batch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !st.Failed() {
+			if hasQuoteMark(st.Body) {
+				st.Quotes = FromDoc(mention.ForStory(st))
+			} else {
+				st.Quotes = nil
+			}
+			st.Shared = nil // the last stage that reads it
+		}
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package stance
+
+import (
+	"sort"
+
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/mention"
+	"github.com/warwire/warwire/pipeline/quotes"
+)
+
+// doc is one story prepared for stance detection.
+type doc struct {
+	*mention.Doc
+	quotes []pipeline.Quote
+}
+
+// Detect returns the stances stated in body between the story's entities:
+// for every sentence with a cue phrase, the subject entity before the cue
+// (or the agent after "by" in the passive) towards the object entity after
+// it. Reported speech belongs to the speaker ("X said Y supports Z": X), and
+// inside a quotation whose subject is "we" or "I" the speaker holds the
+// stance. Negated cues are dropped; each (holder, target, polarity) appears
+// once, with its first evidence.
+func Detect(body string, ents []pipeline.Entity) []pipeline.Stance {
+	if len(ents) < 2 {
+		return nil
+	}
+	return DetectDoc(mention.NewDoc(body, ents))
+}
+
+// DetectDoc is Detect over a story already prepared by the mention package.
+func DetectDoc(md *mention.Doc) []pipeline.Stance {
+	if len(md.Ents) < 2 {
+		return nil
+	}
+	d := &doc{Doc: md}
+	d.quotes = quotes.FromDoc(md)
+	var out []pipeline.Stance
+	seen := make(map[[3]string]bool)
+	for _, s := range d.Sents {
+		for k := s.Tok0; k < s.Tok1; k++ {
+			st, ok := d.stanceAt(k, s)
+			if !ok {
+				continue
+			}
+			key := [3]string{st.Holder.ID, st.Target.ID, st.Polarity}
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// quoteAt returns the quotation covering token t, or nil.
+func (d *doc) quoteAt(t int) *pipeline.Quote {
+	r := d.Toks[t].RStart
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].Span[1] > r })
+	if i < len(d.quotes) && d.quotes[i].Span[0] <= r {
+		return &d.quotes[i]
+	}
+	return nil
+}
+
+// quoted reports whether token t lies inside a quotation.
+func (d *doc) quoted(t int) bool { return d.quoteAt(t) != nil }
+
+// quoteHolder decides who holds a stance whose cue c0 lies inside quotation
+// q: its speaker when the quoted subject is "we" or "I", nobody otherwise
+// (the speaker may be reporting someone else's position).
+func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
+	if q.Speaker == nil {
+		return -1
+	}
+	for j := c0 - 1; j >= 0 && j >= c0-3 && d.Toks[j].RStart >= q.Span[0]; j-- {
+		if firstPerson[d.Words[j]] {
+			for i := range d.Ents {
+				if d.Ents[i].ID == q.Speaker.ID {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}

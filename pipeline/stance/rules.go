@@ -1,0 +1,219 @@
+package stance
+
+import (
+	"strings"
+
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/mention"
+	"github.com/warwire/warwire/pipeline/entities/text"
+)
+
+// stopTarget words end the search for a cue's object: "warned that China…"
+// states no stance towards China.
+var stopTarget = map[string]bool{"that": true, "dass": true, "что": true, "що": true, "if": true,
+	"whether": true, "as": true, "when": true, "while": true, "after": true, "because": true,
+	"before": true, "not": true, "and": true, "und": true, "и": true, "і": true, "за": true}
+
+// reportVerbs introduce reported speech: the stance belongs to their subject.
+var reportVerbs = map[string]bool{"said": true, "says": true, "told": true, "stated": true,
+	"added": true, "insisted": true, "argued": true, "declared": true, "wrote": true,
+	"sagte": true, "erklärte": true, "заявил": true, "заявила": true, "сказал": true,
+	"сказала": true, "заявив": true, "сказав": true}
+
+// accordingTo opens a source: "according to X", "по словам X".
+var accordingTo = map[string]string{"according": "to", "по": "словам", "за": "словами",
+	"laut": "", "selon": "", "según": ""}
+
+// stanceAt returns the stance whose cue starts at token k of sentence s.
+func (d *doc) stanceAt(k int, s text.Sentence) (pipeline.Stance, bool) {
+	c, n := d.cueAt(k, s.Tok1)
+	if n == 0 || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !verbMarkers[d.Words[k-1]]) {
+		return pipeline.Stance{}, false
+	}
+	c0, c1 := k, k+n
+	var holder, target int
+	if d.passive(c0, c1) {
+		holder, target = d.mentionAfter(c1+1, s.Tok1, 4), d.Subject(c0-1, d.quoted)
+	} else {
+		holder, target = d.holder(c0, s), d.target(c1, s.Tok1, c)
+	}
+	if q := d.quoteAt(c0); q != nil {
+		holder = d.quoteHolder(q, c0)
+	}
+	if holder < 0 || target < 0 || d.Ents[holder].ID == d.Ents[target].ID {
+		return pipeline.Stance{}, false
+	}
+	return pipeline.Stance{
+		Holder:   *mention.Ref(&d.Ents[holder]),
+		Target:   *mention.Ref(&d.Ents[target]),
+		Polarity: c.polarity,
+		Evidence: text.Valid(d.Body[s.Start:s.End]),
+		Span:     pipeline.Span{s.RStart, s.REnd},
+		Cue:      text.Valid(d.Body[d.Toks[c0].Start:d.Toks[c1-1].End]),
+	}, true
+}
+
+// holder returns who states the cue at c0: the source of "according to X",
+// the speaker of a reported-speech verb before it, the subject of a
+// participle ("…, accusing Russia"), or the subject of the cue itself.
+func (d *doc) holder(c0 int, s text.Sentence) int {
+	if e, ok := d.Relative(c0, s.Tok0, d.quoted); ok {
+		return e
+	}
+	if e := d.according(s.Tok0, c0); e >= 0 {
+		return e
+	}
+	for v := s.Tok0; v < c0; v++ {
+		if reportVerbs[d.Words[v]] && !d.quoted(v) && !d.coordinated(v, c0) {
+			if e := d.Subject(v, d.quoted); e >= 0 {
+				return e
+			}
+		}
+	}
+	if strings.HasSuffix(d.Words[c0], "ing") && c0 > 0 && d.Punct(c0-1, c0) {
+		if e := d.LastPerson(c0, d.quoted); e >= 0 && d.inSentence(e, s, c0) {
+			return e
+		}
+	}
+	return d.Subject(c0, d.quoted)
+}
+
+// coordinated reports whether a new clause starts between tokens a and b
+// (", and", ", but", ";"): a speech verb there does not govern the cue.
+func (d *doc) coordinated(a, b int) bool {
+	for i := a; i < b; i++ {
+		g := d.Body[d.Toks[i].End:d.Toks[i+1].Start]
+		if strings.Contains(g, ";") || strings.Contains(g, ",") && clauseWords[d.Words[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWords after a comma start a coordinated clause.
+var clauseWords = map[string]bool{"and": true, "but": true, "while": true, "whereas": true,
+	"und": true, "aber": true, "а": true, "но": true, "і": true, "и": true, "але": true}
+
+// inSentence reports whether entity e is mentioned in s before token t.
+func (d *doc) inSentence(e int, s text.Sentence, t int) bool {
+	for k := d.From(s.Tok0); k < len(d.Ms) && d.Ms[k].T0 < t; k++ {
+		if d.Ms[k].Ent == e {
+			return true
+		}
+	}
+	return false
+}
+
+// according returns the source named by "according to X" (or its
+// equivalents) in tokens [a, b), or -1.
+func (d *doc) according(a, b int) int {
+	for j := a; j < b; j++ {
+		next, ok := accordingTo[d.Words[j]]
+		if !ok || d.quoted(j) {
+			continue
+		}
+		k := j + 1
+		if next != "" {
+			if k >= b || d.Words[k] != next {
+				continue
+			}
+			k++
+		}
+		if e := d.mentionAfter(k, b, 4); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// cueAt returns the longest cue starting at token k before end, and its length.
+func (d *doc) cueAt(k, end int) (cue, int) {
+	for _, c := range cues[d.Words[k]] {
+		if k+len(c.words) > end {
+			continue
+		}
+		ok := true
+		for i, w := range c.words[1:] {
+			if d.Words[k+1+i] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c, len(c.words)
+		}
+	}
+	return cue{}, 0
+}
+
+// negated reports whether a negation stands within three words before k.
+func (d *doc) negated(k, s0 int) bool {
+	for j := k - 1; j >= s0 && j >= k-3; j-- {
+		w := d.Words[j]
+		if negations[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports "was criticized by": an auxiliary before the cue and an
+// agent word after it.
+func (d *doc) passive(c0, c1 int) bool {
+	return c0 > 0 && c1 < len(d.Words) && passiveAux[d.Words[c0-1]] && agentWords[d.Words[c1]]
+}
+
+// target returns the object entity of cue c ending at c1; a country or
+// organisation naming a person's office stands for the person ("criticized
+// Indian Prime Minister Narendra Modi": Modi).
+func (d *doc) target(c1, end int, c cue) int {
+	content := 0 // lower-case words between the cue and the target
+	for j := c1; j < end && j <= c1+c.reach; j++ {
+		if j > c1 && (stopTarget[d.Words[j-1]] || d.Punct(j-1, j)) {
+			return -1
+		}
+		k := d.MentionAt(j)
+		if k < 0 {
+			if !d.Toks[j].Has(text.Upper) && !targetFiller[d.Words[j]] {
+				content++
+			}
+			continue
+		}
+		if c.needPrep && (j == c1 || !targetPreps[d.Words[j-1]]) {
+			continue
+		}
+		// "criticized the plan to push Ukraine": the object is the plan.
+		if !c.needPrep && content > 0 && (j == c1 || !agentPreps[d.Words[j-1]] || content > 2) {
+			return -1
+		}
+		if p := d.ModifiedPerson(k); p >= 0 {
+			return d.Ms[p].Ent
+		}
+		return d.Ms[k].Ent
+	}
+	return -1
+}
+
+// targetFiller words may stand between a cue and its object.
+var targetFiller = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true,
+	"for": true, "on": true, "over": true, "against": true, "with": true, "its": true, "his": true,
+	"her": true, "their": true, "die": true, "der": true, "den": true, "das": true, "dem": true,
+	"la": true, "le": true, "les": true, "el": true, "publicly": true, "openly": true,
+	"sharply": true, "strongly": true, "again": true, "repeatedly": true, "also": true}
+
+// agentPreps introduce the entity behind a noun object: "the efforts by
+// Washington", "the decision of Germany".
+var agentPreps = map[string]bool{"by": true, "of": true, "from": true}
+
+// mentionAfter returns the entity of the first mention within n tokens from k.
+func (d *doc) mentionAfter(k, end, n int) int {
+	for j := k; j < end && j < k+n; j++ {
+		if m := d.MentionAt(j); m >= 0 {
+			if p := d.ModifiedPerson(m); p >= 0 {
+				return d.Ms[p].Ent
+			}
+			return d.Ms[m].Ent
+		}
+	}
+	return -1
+}
