@@ -109,7 +109,7 @@ func (f *searchFlags) query(cmd *cobra.Command, args []string, sc config.Search)
 		if pe.Param == "q" {
 			name = "query"
 		}
-		return q, &usageError{fmt.Errorf("%s: %s", name, pe.Msg)}
+		return q, &usageError{fmt.Errorf("%s %s", name, pe.Msg)}
 	}
 	return q, err
 }

@@ -145,17 +145,13 @@ func (s *Setup) ensureIndex(ctx context.Context) (bool, error) {
 	if resp.StatusCode == http.StatusOK {
 		return false, nil
 	}
-	body := fmt.Sprintf(`{"aliases":{%q:{"is_write_index":true}}}`, s.alias)
-	resp, err = s.es.Indices.Create(s.index, s.es.Indices.Create.WithBody(strings.NewReader(body)), s.es.Indices.Create.WithContext(ctx))
-	if err != nil {
-		return false, fmt.Errorf("failed to create index %s: %w", s.index, err)
-	}
-	defer resp.Body.Close()
-	if resp.IsError() {
-		if resp.StatusCode == http.StatusBadRequest && strings.Contains(readAll(resp.Body), "resource_already_exists") {
+	// The index gets the template's settings and mappings explicitly, so it
+	// is right even when its name is outside the template's index pattern.
+	if err := CreateIndexFromTemplate(ctx, s.es, s.template, s.index, s.alias); err != nil {
+		if strings.Contains(err.Error(), "resource_already_exists") {
 			return false, nil
 		}
-		return false, fmt.Errorf("failed to create index %s: HTTP %d", s.index, resp.StatusCode)
+		return false, err
 	}
 	return true, nil
 }

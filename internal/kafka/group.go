@@ -25,7 +25,7 @@ type ConsumerConfig struct {
 
 // DefaultConsumerConfig answers fetches within 100 ms of data arriving.
 func DefaultConsumerConfig() ConsumerConfig {
-	return ConsumerConfig{MinBytes: 1, MaxBytes: 10 << 20, MaxWait: 100 * time.Millisecond,
+	return ConsumerConfig{MinBytes: 1, MaxBytes: 1 << 20, MaxWait: 100 * time.Millisecond,
 		SessionTimeout: 30 * time.Second, RebalanceTimeout: 30 * time.Second, Heartbeat: 3 * time.Second}
 }
 
@@ -147,7 +147,7 @@ func (g *Group) startGeneration(gen *kgo.Generation, h Handler) {
 func (g *Group) runClaim(ctx context.Context, gen *kgo.Generation, pa kgo.PartitionAssignment, h Handler) {
 	r := kgo.NewReader(kgo.ReaderConfig{
 		Brokers: g.cfg.Brokers, Dialer: g.dialer, Topic: g.cfg.Topic, Partition: pa.ID,
-		MinBytes: g.cc.MinBytes, MaxBytes: g.cc.MaxBytes, MaxWait: g.cc.MaxWait,
+		MinBytes: g.cc.MinBytes, MaxBytes: g.cc.MaxBytes, MaxWait: g.cc.MaxWait, QueueCapacity: 64,
 		ReadBackoffMin: 100 * time.Millisecond, ReadBackoffMax: 2 * time.Second,
 		ErrorLogger: kgo.LoggerFunc(func(msg string, args ...any) { g.log.Sugar().Debugf(msg, args...) }),
 	})

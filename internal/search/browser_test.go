@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/warwire/warwire/internal/config"
 	"github.com/warwire/warwire/internal/testenv"
@@ -148,6 +149,15 @@ func TestBrowserSearchFlow(t *testing.T) {
 	b.do(t, "open the page", chromedp.Navigate(base+"/"))
 	b.waitFor(t, "the first results", `document.querySelectorAll('#results li').length > 0`)
 	b.shot(t, "01-start")
+
+	// The timeline is one tab stop; the arrow keys move between its bars.
+	if n := eval[int](t, b, `document.querySelectorAll('#timeline .bar[tabindex="0"]').length`); n != 1 {
+		t.Errorf("%d timeline bars are tab stops, want 1", n)
+	}
+	b.do(t, "focus the timeline", chromedp.Focus(chromedp.CSS(`#timeline .bar[tabindex="0"]`)), chromedp.KeyEvent(kb.ArrowRight))
+	if i := eval[int](t, b, `Array.from(document.querySelectorAll('#timeline .bar')).indexOf(document.activeElement)`); i != 1 {
+		t.Errorf("ArrowRight moved focus to bar %d, want 1", i)
+	}
 
 	// Run a query by typing it.
 	b.do(t, "type a query", chromedp.SendKeys(chromedp.CSS("#q"), "Odesa"), chromedp.Click(chromedp.CSS("#go")))

@@ -93,7 +93,7 @@ func (s *Searcher) Facets(ctx context.Context, q Query) (*Facets, error) {
 		"size":             0,
 		"track_total_hits": true,
 		"aggs":             facetAggs(q),
-		"timeout":          s.cfg.QueryTimeout.String(),
+		"timeout":          esMillis(s.cfg.QueryTimeout),
 	}
 	var res esSearch
 	if err := s.runSearch(ctx, body, false, &res); err != nil {

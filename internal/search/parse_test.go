@@ -130,7 +130,7 @@ func TestParseBadParameters(t *testing.T) {
 		if pe.Param != c.param {
 			t.Errorf("Parse(%.60q): error names %q, want %q (%v)", c.raw, pe.Param, c.param, pe)
 		}
-		if !strings.HasPrefix(pe.Error(), c.param+": ") || len(pe.Msg) < 10 {
+		if !strings.HasPrefix(pe.Error(), c.param+" ") || len(pe.Msg) < 10 {
 			t.Errorf("Parse(%.60q): message %q does not explain", c.raw, pe.Error())
 		}
 	}

@@ -101,8 +101,9 @@ type ParamError struct {
 	Msg   string
 }
 
-// Error implements error.
-func (e *ParamError) Error() string { return e.Param + ": " + e.Msg }
+// Error implements error: a sentence that starts with the parameter's name,
+// e.g. `from is "yesterday"; use a date YYYY-MM-DD or an RFC 3339 time`.
+func (e *ParamError) Error() string { return e.Param + " " + e.Msg }
 
 func paramErrorf(param, format string, args ...any) *ParamError {
 	return &ParamError{Param: param, Msg: fmt.Sprintf(format, args...)}

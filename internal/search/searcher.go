@@ -60,7 +60,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	collapse := q.Collapse && q.Withdrawn == WithdrawnExclude
 	if collapse && cur.Offset+q.Size > maxWindow {
-		return nil, paramErrorf("cursor", "collapsed results can be paged through the first %d groups only; use collapse=off to go further", maxWindow)
+		return nil, paramErrorf("cursor", "cannot go past the first %d collapsed groups; use collapse=off to page further", maxWindow)
 	}
 	body := s.searchBody(q, collapse, cur)
 	if q.Cursor != "" {
@@ -86,7 +86,7 @@ func (s *Searcher) searchBody(q Query, collapse bool, cur cursor) m {
 		"track_total_hits": true,
 		"highlight":        highlightDSL(),
 		"_source":          hitSourceFilter,
-		"timeout":          s.cfg.QueryTimeout.String(),
+		"timeout":          esMillis(s.cfg.QueryTimeout),
 	}
 	if collapse {
 		body["collapse"] = collapseDSL(s.cfg.CollapseOutlets)
@@ -168,6 +168,11 @@ func (s *Searcher) runSearch(ctx context.Context, body m, withPIT bool, out *esS
 		opts = append(opts, s.es.Search.WithIndex(s.index))
 	}
 	return call(ctx, func() (*esapi.Response, error) { return s.es.Search(opts...) }, out)
+}
+
+// esMillis formats d in Elasticsearch time units (milliseconds, at least 1).
+func esMillis(d time.Duration) string {
+	return fmt.Sprintf("%dms", max(1, d.Milliseconds()))
 }
 
 // esDuration formats d in Elasticsearch time units (whole seconds).

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -18,13 +19,18 @@ import (
 // on port 1), to test what clients see when the backend is down.
 func deadServer(t *testing.T, mod func(*config.Serve)) http.Handler {
 	t.Helper()
+	return deadServerWith(t, config.DefaultSearch(), mod)
+}
+
+func deadServerWith(t *testing.T, sc config.Search, mod func(*config.Serve)) http.Handler {
+	t.Helper()
 	ec := config.DefaultElastic()
 	ec.URLs = []string{"http://127.0.0.1:1"}
 	es, err := elastic.NewClient(ec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(es, "warwire-none", config.DefaultSearch(), nil)
+	s, err := New(es, "warwire-none", sc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,6 +78,18 @@ func TestBackendDownIs503WithoutInternals(t *testing.T) {
 			if strings.Contains(strings.ToLower(body), leak) {
 				t.Errorf("%s: body leaks %q: %s", path, leak, body)
 			}
+		}
+	}
+}
+
+func TestQueryTimeoutIs504(t *testing.T) {
+	sc := config.DefaultSearch()
+	sc.QueryTimeout = time.Nanosecond
+	h := deadServerWith(t, sc, nil)
+	for _, path := range []string{"/api/v1/search?q=x", "/api/v1/facets?q=x"} {
+		res, body := get(t, h, path)
+		if e := apiErr(t, body); res.StatusCode != 504 || e.Code != "timeout" || e.Message != msgTimeout {
+			t.Errorf("%s: %d %+v", path, res.StatusCode, e)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/rivo/uniseg"
 )
@@ -33,7 +34,7 @@ func WriteTable(w io.Writer, r *Result, width int) error {
 			}
 			names = append(names, e.Name)
 		}
-		rows = append(rows, []string{date, h.Source, copies, oneLine(h.Headline), strings.Join(names, ", ")})
+		rows = append(rows, []string{date, termSafe(h.Source), copies, termSafe(h.Headline), termSafe(strings.Join(names, ", "))})
 	}
 	widths := columnWidths(rows, width)
 	var b strings.Builder
@@ -46,7 +47,7 @@ func WriteTable(w io.Writer, r *Result, width int) error {
 		}
 		b.WriteString("\n")
 		if i > 0 && len(r.Hits[i-1].Snippets) > 0 {
-			snip := oneLine(plainSnippet(r.Hits[i-1].Snippets[0]))
+			snip := termSafe(plainSnippet(r.Hits[i-1].Snippets[0]))
 			b.WriteString("    " + fit(snip, width-4) + "\n")
 		}
 	}
@@ -71,6 +72,17 @@ func summaryLine(r *Result) string {
 		s += "next page: --cursor " + r.NextCursor + "\n"
 	}
 	return s
+}
+
+// termSafe makes text from the index safe for a terminal: control characters
+// (line breaks, tabs, escape sequences) become spaces.
+func termSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // plainSnippet turns snippet HTML back into text.

@@ -12,12 +12,15 @@ func TestWriteTableAlignsColumns(t *testing.T) {
 	day := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 	groups := int64(2)
 	r := &Result{Total: 3, TotalRelation: "eq", Groups: &groups, NextCursor: "CUR", Hits: []Hit{
-		{Headline: "Short", Source: "Wire One", VersionCreated: &day, Copies: 3, Entities: []Entity{{Name: "Kyiv City Council"}}, Snippets: []string{"a <mark>drone</mark> &amp; more"}},
+		{Headline: "Short\x1b[2J", Source: "Wire One", VersionCreated: &day, Copies: 3, Entities: []Entity{{Name: "Kyiv City Council"}}, Snippets: []string{"a <mark>drone</mark> &amp; more"}},
 		{Headline: "Київ: 東京 wide characters in a rather long headline that needs cutting to fit the narrow terminal", Source: "Gazeta", VersionCreated: &day},
 	}}
 	var b strings.Builder
 	if err := WriteTable(&b, r, 80); err != nil {
 		t.Fatal(err)
+	}
+	if strings.ContainsRune(b.String(), '\x1b') {
+		t.Error("an escape sequence from a headline reached the terminal")
 	}
 	lines := strings.Split(b.String(), "\n")
 	header, row1, row2 := lines[0], lines[1], lines[3]

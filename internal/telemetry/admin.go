@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"sync"
 	"time"
 
@@ -25,7 +26,8 @@ func NewRegistry() *prometheus.Registry {
 // Check reports whether a dependency is ready; nil means ready.
 type Check func(ctx context.Context) error
 
-// Admin serves /metrics, /healthz (alive) and /readyz (every check passes).
+// Admin serves /metrics, /healthz (alive), /readyz (every check passes) and
+// the Go profiler under /debug/pprof/ (keep the admin address private).
 type Admin struct {
 	addr string
 	reg  *prometheus.Registry
@@ -67,6 +69,10 @@ func (a *Admin) Handler() http.Handler {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("/readyz", a.readyz)
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	return mux
 }
 

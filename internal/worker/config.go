@@ -27,6 +27,7 @@ type Config struct {
 
 	AdminListen     string        `env:"WARWIRE_ADMIN_LISTEN" doc:"Address of /metrics, /healthz and /readyz."`
 	ShutdownTimeout time.Duration `env:"WARWIRE_SHUTDOWN_TIMEOUT" doc:"Longest a graceful shutdown may take before in-flight work is abandoned."`
+	MemoryLimit     int64         `env:"WARWIRE_MEMORY_LIMIT" doc:"Soft memory limit in bytes for the Go runtime (0 leaves it to GOMEMLIMIT); the GC works harder as the heap nears it."`
 	// UntilIdle, when positive, stops the worker once the group has committed
 	// everything in the topic and nothing arrived for this long (demo, tests).
 	UntilIdle time.Duration
@@ -38,6 +39,7 @@ func DefaultConfig() Config {
 		Kafka: config.DefaultKafka(), Consumer: kafka.DefaultConsumerConfig(), Producer: kafka.DefaultProducerConfig(),
 		Elastic: config.DefaultElastic(), Bulk: elastic.DefaultBulkConfig(), Decode: decode.DefaultConfig(),
 		Runner: runner.DefaultConfig(), AdminListen: "127.0.0.1:9464", ShutdownTimeout: 30 * time.Second,
+		MemoryLimit: 192 << 20,
 	}
 }
 
@@ -55,6 +57,9 @@ func (c Config) Validate() error {
 	}
 	if c.ShutdownTimeout < time.Second {
 		return config.Errorf("WARWIRE_SHUTDOWN_TIMEOUT", "must be at least 1s")
+	}
+	if c.MemoryLimit != 0 && c.MemoryLimit < 64<<20 {
+		return config.Errorf("WARWIRE_MEMORY_LIMIT", "must be 0 or at least 64 MiB, got %d", c.MemoryLimit)
 	}
 	if c.UntilIdle < 0 {
 		return config.Errorf("--until-idle", "must not be negative")

@@ -3,6 +3,8 @@ package worker
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -89,6 +91,9 @@ func (w *Worker) Partitions() int {
 // shuts down in order: not ready, stop fetching, drain the stages, flush the
 // sink, commit, leave the group, close. It returns when all is stopped.
 func (w *Worker) Run(ctx context.Context) error {
+	if w.cfg.MemoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(w.cfg.MemoryLimit)
+	}
 	hard, cancelHard := context.WithCancel(context.Background())
 	defer cancelHard()
 	stopHard := context.AfterFunc(ctx, func() { time.AfterFunc(w.cfg.ShutdownTimeout, cancelHard) })

@@ -26,38 +26,8 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 	d.caps = d.mostlyCapitals()
 	d.lookupAll(ix, lang)
 	d.scan(ix)
-	state := d.usStateStory(ix)
 	b := newBuilder(ix)
-	var fulls []fullMention
-	var later []match
-	for _, m := range d.matches {
-		p, ok := d.payload(ix, m)
-		if !ok {
-			continue
-		}
-		d.cover(m.t0, m.t1)
-		d.mark(m.t0, m.t1, p)
-		switch p.kind {
-		case hitAlias, hitSeat:
-			if ix.homonym[p.ref] && state[p.ref] || d.shouted(m, p) {
-				continue
-			}
-			b.addKB(p.ref, d.span(m.t0, m.t1))
-			if ix.ents[p.ref].Type == pipeline.EntityPerson {
-				fulls = append(fulls, fullMention{ent: p.ref, tok: m.t0})
-			}
-		case hitDemonym:
-			if d.demonymActor(m.t0, m.t1) {
-				b.addKB(p.ref, d.span(m.t0, m.t1))
-			}
-		case hitCapital:
-			if d.capitalActor(m.t0, m.t1) {
-				b.addKB(p.ref, d.span(m.t0, m.t1))
-			}
-		default:
-			later = append(later, m)
-		}
-	}
+	fulls, later := d.direct(ix, b)
 	for _, m := range later {
 		if p, _ := d.payload(ix, m); p.kind == hitTitle {
 			if e := d.resolveTitle(ix, b, m, p, date); e >= 0 {
@@ -78,6 +48,38 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 		d.toks, d.sents = nil, nil
 	}
 	return b.result(), t
+}
+
+// direct adds the matches that need no other mention to be understood
+// (names, seats, demonyms and capitals in actor position) and returns the
+// full mentions of people and the matches left for later (titles, surnames).
+func (d *doc) direct(ix *Index, b *builder) (fulls []fullMention, later []match) {
+	state := d.usStateStory(ix)
+	for _, m := range d.matches {
+		p, ok := d.payload(ix, m)
+		if !ok {
+			continue
+		}
+		d.cover(m.t0, m.t1)
+		d.mark(m.t0, m.t1, p)
+		switch p.kind {
+		case hitAlias, hitSeat:
+			if ix.homonym[p.ref] && state[p.ref] || d.shouted(m, p) {
+				continue
+			}
+			b.addKB(p.ref, d.span(m.t0, m.t1))
+			if ix.ents[p.ref].Type == pipeline.EntityPerson {
+				fulls = append(fulls, fullMention{ent: p.ref, tok: m.t0})
+			}
+		case hitDemonym, hitCapital:
+			if p.kind == hitDemonym && d.demonymActor(m.t0, m.t1) || p.kind == hitCapital && d.capitalActor(m.t0, m.t1) {
+				b.addKB(p.ref, d.span(m.t0, m.t1))
+			}
+		default:
+			later = append(later, m)
+		}
+	}
+	return fulls, later
 }
 
 type fullMention struct {

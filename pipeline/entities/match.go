@@ -39,6 +39,9 @@ func newDoc(body string) *doc {
 	d := docPool.Get().(*doc)
 	d.body = body
 	d.lower = text.LowerSameLength(body)
+	if want := len(body)/5 + 8; cap(d.toks) < want {
+		d.toks = make([]text.Token, 0, want)
+	}
 	d.toks = text.Tokenize(d.toks[:0], body)
 	d.sents = text.Sentences(d.sents[:0], body, d.toks)
 	d.sentOf = resize(d.sentOf, len(d.toks))

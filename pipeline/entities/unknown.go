@@ -251,4 +251,5 @@ func (d *doc) linkSurnames(b *builder, people []unknownPerson) {
 	}
 }
 
+// nameToken1 is nameToken that accepts k past the last token (false).
 func (d *doc) nameToken1(k int) bool { return k < len(d.toks) && d.nameToken(k) }

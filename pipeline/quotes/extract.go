@@ -27,11 +27,17 @@ func hasQuoteMark(s string) bool {
 // FromDoc is Extract over a story already prepared by mention.NewDoc, for
 // stages that share the preparation.
 func FromDoc(md *mention.Doc) []pipeline.Quote {
-	body, ents := md.Body, md.Ents
 	d := newDoc(md)
 	if len(d.quotes) == 0 {
 		return nil
 	}
+	return d.output(d.speakers())
+}
+
+// speakers attributes every quotation: from the words around it, else from
+// the quotation it continues, a neighbour in its paragraph, or the paragraph
+// before it.
+func (d *doc) speakers() []speaker {
 	who := make([]speaker, len(d.quotes))
 	for qi := range d.quotes {
 		who[qi] = d.attribute(qi)
@@ -55,15 +61,22 @@ func FromDoc(md *mention.Doc) []pipeline.Quote {
 			who[qi] = who[qi+1]
 		}
 	}
+	return who
+}
+
+// output builds the quotes: text without marks or a trailing comma, its
+// code point span, and the speaker's reference.
+func (d *doc) output(who []speaker) []pipeline.Quote {
 	out := make([]pipeline.Quote, 0, len(d.quotes))
 	for qi, q := range d.quotes {
-		t := strings.TrimRight(body[q.start:q.end], ",")
+		raw := d.Body[q.start:q.end]
+		t := strings.TrimRight(raw, ",")
 		if strings.TrimSpace(t) == "" {
 			continue
 		}
-		pq := pipeline.Quote{Text: text.Valid(t), Span: pipeline.Span{q.rstart, q.rend - (len(body[q.start:q.end]) - len(t))}}
+		pq := pipeline.Quote{Text: text.Valid(t), Span: pipeline.Span{q.rstart, q.rend - (len(raw) - len(t))}}
 		if who[qi] >= 0 {
-			pq.Speaker = mention.Ref(&ents[who[qi]])
+			pq.Speaker = mention.Ref(&d.Ents[who[qi]])
 		}
 		out = append(out, pq)
 	}

@@ -49,7 +49,7 @@ func (p *partition) observeLatency(o outcome) {
 	if !o.msg.Time.IsZero() {
 		p.r.m.EndToEnd.WithLabelValues("kafka").Observe(now.Sub(o.msg.Time).Seconds())
 	}
-	if vc := o.story.VersionCreated; !vc.IsZero() && now.Sub(vc) < 7*24*time.Hour {
+	if vc := o.versionCreated; !vc.IsZero() && now.Sub(vc) < 7*24*time.Hour {
 		p.r.m.EndToEnd.WithLabelValues("versioncreated").Observe(now.Sub(vc).Seconds())
 	}
 }
@@ -59,8 +59,8 @@ func (p *partition) observeLatency(o outcome) {
 // is abandoned and redelivered later).
 func (p *partition) deadLetter(o outcome, stage, reason, errText string) {
 	log := p.log.With(zap.Int64("offset", o.msg.Offset), zap.String("stage", stage), zap.String("reason", reason))
-	if o.story != nil && o.story.URI != "" {
-		log = log.With(zap.String("story_id", o.story.URI))
+	if o.uri != "" {
+		log = log.With(zap.String("story_id", o.uri))
 	}
 	delay := 100 * time.Millisecond
 	for {

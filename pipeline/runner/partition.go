@@ -14,11 +14,18 @@ import (
 )
 
 // outcome is a message's way out: a sink verdict, or a failure for the DLQ.
+// It keeps only what completion needs, not the enriched story, so memory in
+// flight stays close to the raw message plus its encoded document.
 type outcome struct {
-	msg     kafka.Message
-	story   *pipeline.Story
-	result  elastic.Result
-	failure *pipeline.Failure
+	msg            kafka.Message
+	uri            string
+	versionCreated time.Time
+	result         elastic.Result
+	failure        *pipeline.Failure
+}
+
+func newOutcome(m kafka.Message, s *pipeline.Story) outcome {
+	return outcome{msg: m, uri: s.URI, versionCreated: s.VersionCreated}
 }
 
 // partition is the state of one claim for one generation.
@@ -115,8 +122,11 @@ func (p *partition) admit(m kafka.Message) bool {
 	return true
 }
 
+// weight estimates the memory a message holds until its verdict: the raw
+// value, the encoded document (about twice the raw text with its
+// annotations) and bookkeeping.
 func (p *partition) weight(m kafka.Message) int64 {
-	return min(int64(len(m.Value))+256, p.r.cfg.MaxBytesInFlight)
+	return min(3*int64(len(m.Value))+1024, p.r.cfg.MaxBytesInFlight)
 }
 
 // release ends a message's accounting; ok=false abandons it (no commit past).
@@ -152,18 +162,21 @@ func (p *partition) process(msgs []kafka.Message) {
 }
 
 func (p *partition) submit(m kafka.Message, s *pipeline.Story, now time.Time) {
+	o := newOutcome(m, s)
 	if s.Failed() {
-		p.box.post(outcome{msg: m, story: s, failure: s.Failure})
+		o.failure = s.Failure
+		p.box.post(o)
 		return
 	}
 	doc := pipeline.NewDocument(s, p.r.version, now)
 	body, err := json.Marshal(doc)
 	if err != nil {
-		p.box.post(outcome{msg: m, story: s, failure: &pipeline.Failure{Stage: "document", Reason: pipeline.ReasonDocumentInvalid, Err: err}})
+		o.failure = &pipeline.Failure{Stage: "document", Reason: pipeline.ReasonDocumentInvalid, Err: err}
+		p.box.post(o)
 		return
 	}
 	it := elastic.Item{ID: doc.ID, Version: elastic.ExternalVersion(s.Version, doc.Withdrawn), Body: body, Withdrawn: doc.Withdrawn,
-		Done: func(res elastic.Result) { p.box.post(outcome{msg: m, story: s, result: res}) }}
+		Done: func(res elastic.Result) { o.result = res; p.box.post(o) }}
 	if err := p.r.sink.Add(p.drain, it); err != nil {
 		p.release(m, false)
 	}

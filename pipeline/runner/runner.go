@@ -26,7 +26,7 @@ import (
 type Config struct {
 	BatchSize        int           `env:"WARWIRE_BATCH_SIZE" doc:"Most messages enriched together in one partition batch."`
 	BatchLinger      time.Duration `env:"WARWIRE_BATCH_LINGER" doc:"Longest a partition waits to fill a batch once it has one message."`
-	MaxBytesInFlight int64         `env:"WARWIRE_MAX_BYTES_IN_FLIGHT" doc:"Bytes of fetched messages not yet done, across partitions; fetching pauses above it."`
+	MaxBytesInFlight int64         `env:"WARWIRE_MAX_BYTES_IN_FLIGHT" doc:"Memory budget for messages fetched and not yet done (each counts 3× its size: raw plus document), across partitions; fetching pauses above it."`
 	CommitInterval   time.Duration `env:"WARWIRE_COMMIT_INTERVAL" doc:"How often done offsets are committed."`
 	DrainTimeout     time.Duration `env:"WARWIRE_DRAIN_TIMEOUT" doc:"Longest a partition waits for in-flight messages on rebalance or shutdown."`
 	StallAfter       time.Duration `env:"WARWIRE_STALL_AFTER" doc:"Report not ready when messages wait this long without any verdict."`
@@ -34,7 +34,7 @@ type Config struct {
 
 // DefaultConfig favours freshness with bounded memory.
 func DefaultConfig() Config {
-	return Config{BatchSize: 200, BatchLinger: 20 * time.Millisecond, MaxBytesInFlight: 64 << 20,
+	return Config{BatchSize: 200, BatchLinger: 20 * time.Millisecond, MaxBytesInFlight: 32 << 20,
 		CommitInterval: time.Second, DrainTimeout: 20 * time.Second, StallAfter: 60 * time.Second}
 }
 

@@ -107,10 +107,6 @@ func sameEntities(a, b []pipeline.Entity) bool {
 	return len(a) == len(b) && (len(a) == 0 || unsafe.SliceData(a) == unsafe.SliceData(b))
 }
 
-// Release is kept for callers that finish with a Doc; the Doc is garbage
-// collected.
-func (d *Doc) Release() {}
-
 func (d *Doc) locate() {
 	for i, e := range d.Ents {
 		for _, sp := range e.Spans {

@@ -6,6 +6,23 @@ import { currentParams, navigate, sorted, withValue } from "./state.js";
 
 let outline = null;
 
+// roving makes a set of SVG controls one tab stop: Tab reaches the first,
+// the arrow keys move between them, Enter or Space chooses.
+function roving(items) {
+  items.forEach((it, i) => {
+    it.setAttribute("tabindex", i === 0 ? "0" : "-1");
+    it.addEventListener("keydown", (ev) => {
+      const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+      if (!step) return;
+      ev.preventDefault();
+      const next = items[Math.max(0, Math.min(items.length - 1, i + step))];
+      it.setAttribute("tabindex", "-1");
+      next.setAttribute("tabindex", "0");
+      next.focus();
+    });
+  });
+}
+
 export function renderTimeline(t, p) {
   const box = $("timeline");
   box.textContent = "";
@@ -15,16 +32,17 @@ export function renderTimeline(t, p) {
   const W = 640, H = 170, L = 34, B = 22, T = 8;
   const max = Math.max(...bs.map((b) => b.count), 1);
   const bw = Math.min((W - L - 4) / bs.length, 48);
-  const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": "Stories over time; choose a bar to filter by its dates" });
+  const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": "Stories over time; arrow keys move between bars, Enter filters by a bar's dates" });
   s.append(svg("line", { class: "axis-line", x1: L, y1: H - B, x2: W, y2: H - B }));
   s.append(svg("text", { class: "axis", x: L - 4, y: T + 8, "text-anchor": "end", text: fmtNum(max) }));
   s.append(svg("text", { class: "axis", x: L - 4, y: H - B, "text-anchor": "end", text: "0" }));
+  const bars = [];
   bs.forEach((b, i) => {
     const h = Math.max(b.count ? 1.5 : 0, (b.count / max) * (H - B - T));
     const x = L + i * bw;
     const next = bs[i + 1] ? bs[i + 1].start : null;
     const label = fmtDate(b.start) + (next ? " to " + fmtDate(new Date(new Date(next) - 86400000)) : "") + ": " + b.count + " stories";
-    const g = svg("g", { class: "bar", tabindex: "0", role: "button", "aria-label": label },
+    const g = svg("g", { class: "bar", role: "button", "aria-label": label },
       svg("title", { text: label }),
       svg("rect", { class: "hit", x: x, y: T, width: Math.max(bw, 1), height: H - B - T }),
       svg("rect", { class: "b", x: x + bw * 0.1, y: H - B - h, width: Math.max(bw * 0.8, 0.8), height: h }));
@@ -36,7 +54,9 @@ export function renderTimeline(t, p) {
     g.addEventListener("click", pick);
     g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); } });
     s.append(g);
+    bars.push(g);
   });
+  roving(bars);
   const first = bs[0].start, last = bs[bs.length - 1].start;
   s.append(svg("text", { class: "axis", x: L, y: H - 6, text: fmtDate(first) }));
   s.append(svg("text", { class: "axis", x: W - 2, y: H - 6, "text-anchor": "end", text: fmtDate(last) }));
@@ -62,7 +82,7 @@ export async function renderMap(points, p) {
   box.textContent = "";
   const o = await loadOutline();
   const [west, south, east, north] = o.bbox;
-  const s = svg("svg", { viewBox: `0 0 ${o.width} ${o.height}`, role: "group", "aria-label": "Map of the places mentioned; choose a dot to filter by that place" });
+  const s = svg("svg", { viewBox: `0 0 ${o.width} ${o.height}`, role: "group", "aria-label": "Map of the places mentioned; arrow keys move between places, Enter filters by one" });
   s.append(svg("title", { text: "Places mentioned in the matching stories" }));
   for (const c of o.countries) {
     s.append(svg("path", { class: "country" + (c.id === "804" ? " ua" : ""), d: c.d }, svg("title", { text: c.name })));
@@ -70,6 +90,7 @@ export async function renderMap(points, p) {
   const pts = (points || []).filter((b) => b.location);
   const max = Math.max(1, ...pts.map((b) => b.count));
   let outside = 0;
+  const dots = [];
   for (const b of pts.sort((a, c) => c.count - a.count)) {
     const { lat, lon } = b.location;
     if (lon < west || lon > east || lat < south || lat > north) { outside++; continue; }
@@ -77,13 +98,15 @@ export async function renderMap(points, p) {
     const r = 3 + 11 * Math.sqrt(b.count / max);
     const name = b.label || b.key;
     const label = name + ": " + b.count + " stories";
-    const dot = svg("circle", { class: "dot", cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), tabindex: "0", role: "button", "aria-label": "Filter by place " + label },
+    const dot = svg("circle", { class: "dot", cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), role: "button", "aria-label": "Filter by place " + label },
       svg("title", { text: label }));
     const pick = () => navigate(withValue(currentParams(), "place", b.key));
     dot.addEventListener("click", pick);
     dot.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); } });
     s.append(dot);
+    dots.push(dot);
   }
+  roving(dots);
   box.append(s);
   $("map-note").textContent = (pts.length ? pts.length - outside + " places on the map" : "No places with coordinates") +
     (outside ? ", " + outside + " outside it" : "") + ". Outline: Natural Earth (public domain).";
