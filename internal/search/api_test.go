@@ -292,3 +292,30 @@ func TestAPIStory(t *testing.T) {
 		t.Errorf("malformed id: %d", code)
 	}
 }
+
+// TestCursorExpiredOrForged: a cursor whose point-in-time is gone, or was
+// never issued, is a 400 naming the cursor, with no backend text.
+func TestCursorExpiredOrForged(t *testing.T) {
+	f := loadFixture(t)
+	s, ts := apiServer(t, f.es, f.index)
+	base := "/api/v1/search?collapse=off&size=2"
+	var p1, p2 Result
+	getJSON(t, ts, base, &p1)
+	if code := getJSON(t, ts, base+"&cursor="+p1.NextCursor, &p2); code != 200 || p2.NextCursor == "" {
+		t.Fatalf("second page: %d %+v", code, p2)
+	}
+	q := mustParse(t, "collapse=off&size=2")
+	c, err := decodeCursor(p2.NextCursor, q)
+	if err != nil || c.PIT == "" {
+		t.Fatalf("second page cursor has no point-in-time: %+v %v", c, err)
+	}
+	s.closePIT(c.PIT)
+	forged := encodeCursor(cursor{PIT: "bm90LWEtcGl0", After: c.After, Seen: 4, Hash: queryHash(q)})
+	for name, cur := range map[string]string{"expired": p2.NextCursor, "forged": forged} {
+		var e struct{ Error APIError }
+		code := getJSON(t, ts, base+"&cursor="+url.QueryEscape(cur), &e)
+		if code != 400 || e.Error.Parameter != "cursor" || e.Error.Code != "cursor_expired" || strings.Contains(e.Error.Message, "exception") {
+			t.Errorf("%s cursor: %d %+v", name, code, e.Error)
+		}
+	}
+}

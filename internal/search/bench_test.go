@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -74,10 +75,12 @@ func countDocs(es *elasticsearch.Client, index string) (int, bool) {
 }
 
 // benchQuery is the i-th request: the queries round-robin, each with its own
-// start date so that no two requests of a run are the same (Elasticsearch's
-// request cache would otherwise answer repeated facet requests).
+// start date (unless it has one) and facet size, so that the requests of a
+// run differ and Elasticsearch's request cache (cleared before each run)
+// cannot answer repeated facet requests.
 func benchQuery(i int) string {
 	q := benchQueries[i%len(benchQueries)]
+	q += "&facet_size=" + strconv.Itoa(5+i%23)
 	if strings.Contains(q, "from=") {
 		return q
 	}
@@ -85,9 +88,20 @@ func benchQuery(i int) string {
 	return q + "&from=" + from.Format("2006-01-02")
 }
 
+// clearRequestCache empties the shard request cache of the benchmark index.
+func clearRequestCache(b *testing.B, es *elasticsearch.Client) {
+	res, err := es.Indices.ClearCache(es.Indices.ClearCache.WithIndex(benchIndex), es.Indices.ClearCache.WithRequest(true))
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+}
+
 // measure runs b.N distinct requests against path and reports the latency
 // percentiles of the whole HTTP round trip.
-func measure(b *testing.B, base, path string, target time.Duration) {
+func measure(b *testing.B, es *elasticsearch.Client, base, path string, target time.Duration) {
+	clearRequestCache(b, es)
 	client := &http.Client{Timeout: 30 * time.Second}
 	get := func(q string) {
 		res, err := client.Get(base + path + "?" + q)
@@ -104,13 +118,24 @@ func measure(b *testing.B, base, path string, target time.Duration) {
 		get(benchQuery(i))
 	}
 	lat := make([]time.Duration, 0, b.N)
+	perQuery := make([][]time.Duration, len(benchQueries))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
 		get(benchQuery(i + len(benchQueries)))
-		lat = append(lat, time.Since(t0))
+		d := time.Since(t0)
+		lat = append(lat, d)
+		perQuery[i%len(benchQueries)] = append(perQuery[i%len(benchQueries)], d)
 	}
 	b.StopTimer()
+	if testing.Verbose() {
+		for i, ds := range perQuery {
+			if len(ds) > 0 {
+				sort.Slice(ds, func(a, c int) bool { return ds[a] < ds[c] })
+				b.Logf("  median %6s  max %6s  %s", ds[len(ds)/2].Round(time.Millisecond), ds[len(ds)-1].Round(time.Millisecond), benchQueries[i])
+			}
+		}
+	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(float64(len(lat))*p))] }
 	p95 := pct(0.95)
@@ -133,7 +158,7 @@ func BenchmarkSearchLatency(b *testing.B) {
 	es := esClient(b)
 	ensureBenchIndex(b, es)
 	_, ts := apiServer(b, es, benchIndex)
-	measure(b, ts.URL, "/api/v1/search", 200*time.Millisecond)
+	measure(b, es, ts.URL, "/api/v1/search", 200*time.Millisecond)
 }
 
 // BenchmarkFacetLatency: p95 of /api/v1/facets (every aggregation, with a
@@ -152,5 +177,5 @@ func BenchmarkFacetLatency(b *testing.B) {
 		qs = append(qs, q)
 	}
 	benchQueries = qs
-	measure(b, ts.URL, "/api/v1/facets", 300*time.Millisecond)
+	measure(b, es, ts.URL, "/api/v1/facets", 300*time.Millisecond)
 }

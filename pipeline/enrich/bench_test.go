@@ -1,0 +1,113 @@
+package enrich
+
+import (
+	"context"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/warwire/warwire/internal/synth"
+	"github.com/warwire/warwire/pipeline"
+)
+
+// benchCount is how many distinct synthetic stories the benchmarks cycle
+// through: enough variety that no one story dominates.
+const benchCount = 200
+
+// benchInput returns benchCount synthetic NINJS messages (3–6 KB each) and
+// the average length of their body_text in bytes.
+func benchInput(b *testing.B) (raws [][]byte, avgBody int) {
+	b.Helper()
+	g := synth.New(1)
+	total := 0
+	for i := range benchCount {
+		raws = append(raws, g.AppendJSON(nil, i))
+		total += len(g.Story(i).BodyText)
+	}
+	return raws, total / benchCount
+}
+
+func buildChain(b *testing.B) *Chain {
+	b.Helper()
+	c, err := Build(DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// BenchmarkChain measures the whole enrichment chain (decode ▶ normalize ▶
+// entities ▶ places ▶ stance ▶ quotes) on realistic synthetic stories, one
+// story per operation: MB/s and cpu-MB/s are body text per second (wall clock
+// and per core of CPU time), allocs/op are allocations per story.
+func BenchmarkChain(b *testing.B) {
+	raws, avg := benchInput(b)
+	c := buildChain(b)
+	ctx := context.Background()
+	b.SetBytes(int64(avg))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		s := &pipeline.Story{Raw: raws[i%len(raws)]}
+		if err := c.Process(ctx, []*pipeline.Story{s}); err != nil || s.Failed() {
+			b.Fatalf("story %d: %v %v", i%len(raws), err, s.Failure)
+		}
+	}
+	reportCPU(b, cpuTime()-cpu0, avg)
+}
+
+// BenchmarkStage measures each stage alone on stories already run through
+// the stages before it, so the per-stage figures add up to the chain's.
+func BenchmarkStage(b *testing.B) {
+	raws, avg := benchInput(b)
+	c := buildChain(b)
+	ctx := context.Background()
+	before := make([]*pipeline.Story, len(raws))
+	for i, raw := range raws {
+		before[i] = &pipeline.Story{Raw: raw}
+	}
+	for _, st := range c.Chain {
+		snap := make([]pipeline.Story, len(before))
+		for i, s := range before {
+			snap[i] = *s
+		}
+		b.Run(st.Name(), func(b *testing.B) {
+			b.SetBytes(int64(avg))
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				s := snap[i%len(snap)]
+				if err := st.Process(ctx, []*pipeline.Story{&s}); err != nil || s.Failed() {
+					b.Fatalf("%v %v", err, s.Failure)
+				}
+			}
+			reportCPU(b, cpuTime()-cpu0, avg)
+		})
+		if err := st.Process(ctx, before); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// cpuTime returns the CPU time the process has used. On a shared machine the
+// wall-clock ns/op includes time spent waiting for a core; CPU time does not.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU adds CPU-time metrics: nanoseconds per operation and MB of text
+// per CPU-second (throughput per core, whatever else runs on the machine).
+func reportCPU(b *testing.B, cpu time.Duration, bytesPerOp int) {
+	if cpu <= 0 || b.N == 0 {
+		return
+	}
+	perOp := float64(cpu.Nanoseconds()) / float64(b.N)
+	b.ReportMetric(perOp, "cpu-ns/op")
+	b.ReportMetric(float64(bytesPerOp)/perOp*1e3, "cpu-MB/s")
+}
