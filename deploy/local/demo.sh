@@ -11,5 +11,6 @@ deploy/local/stack.sh ensure
 run go build -o bin/warwire ./cmd/warwire
 run bin/warwire setup
 run bin/warwire ingest testdata/stories/samples.jsonl
-run bin/warwire worker --until-idle 5s
+WARWIRE_LOG_FORMAT=console run bin/warwire worker --until-idle 5s
+run bin/warwire status
 run bin/warwire search "Zelenskyy"

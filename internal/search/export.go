@@ -75,16 +75,8 @@ func (s *Searcher) exportLoop(ctx context.Context, q Query, pit string, rw rowWr
 	var st ExportStats
 	var after []any
 	for first := true; ; first = false {
-		body := m{
-			"query": queryDSL(q), "sort": sortDSL(q.Sort), "size": s.cfg.ExportBatch,
-			"pit":              m{"id": pit, "keep_alive": esDuration(s.cfg.PITKeepAlive)},
-			"track_total_hits": first,
-		}
-		if after != nil {
-			body["search_after"] = after
-		}
 		var res esSearch
-		if err := s.runSearch(ctx, body, true, &res); err != nil {
+		if err := s.runSearch(ctx, s.exportBody(q, pit, after, first), true, &res); err != nil {
 			if !first {
 				err = fmt.Errorf("%w: %w", ErrExportBegun, err)
 			}
@@ -95,27 +87,48 @@ func (s *Searcher) exportLoop(ctx context.Context, q Query, pit string, rw rowWr
 		}
 		if first {
 			st.Total = res.Hits.Total.Value
-			meta := exportMeta{Query: q.Encode(), ExportedAt: now.UTC(), Total: st.Total, Format: q.Format}
-			if err := rw.header(meta); err != nil {
+			if err := rw.header(exportMeta{Query: q.Encode(), ExportedAt: now.UTC(), Total: st.Total, Format: q.Format}); err != nil {
 				return st, fmt.Errorf("%w: %w", ErrExportBegun, err)
 			}
 		}
-		for _, h := range res.Hits.Hits {
-			if st.Rows >= int64(s.cfg.ExportMaxRows) {
-				return st, nil
-			}
-			if err := rw.row(h.Source); err != nil {
-				return st, fmt.Errorf("%w: %w", ErrExportBegun, err)
-			}
-			st.Rows++
+		if done, err := s.writeBatch(res.Hits.Hits, rw, &st); done || err != nil {
+			return st, err
 		}
 		flush(w)
-		if len(res.Hits.Hits) < s.cfg.ExportBatch {
-			st.Complete = true
-			return st, nil
-		}
 		after = res.Hits.Hits[len(res.Hits.Hits)-1].Sort
 	}
+}
+
+// exportBody is one page of the export walk; the total is counted once.
+func (s *Searcher) exportBody(q Query, pit string, after []any, first bool) m {
+	body := m{
+		"query": queryDSL(q), "sort": sortDSL(q.Sort), "size": s.cfg.ExportBatch,
+		"pit":              m{"id": pit, "keep_alive": esDuration(s.cfg.PITKeepAlive)},
+		"track_total_hits": first,
+	}
+	if after != nil {
+		body["search_after"] = after
+	}
+	return body
+}
+
+// writeBatch writes one page of hits; done is true at the end of the result
+// set (a short page) or at the row limit (st.Complete stays false).
+func (s *Searcher) writeBatch(hits []esHit, rw rowWriter, st *ExportStats) (done bool, err error) {
+	for _, h := range hits {
+		if st.Rows >= int64(s.cfg.ExportMaxRows) {
+			return true, nil
+		}
+		if err := rw.row(h.Source); err != nil {
+			return true, fmt.Errorf("%w: %w", ErrExportBegun, err)
+		}
+		st.Rows++
+	}
+	if len(hits) < s.cfg.ExportBatch {
+		st.Complete = true
+		return true, nil
+	}
+	return false, nil
 }
 
 // flush pushes buffered output to the client when w can flush.

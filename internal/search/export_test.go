@@ -159,4 +159,10 @@ func TestExportRowLimit(t *testing.T) {
 	if !strings.Contains(buf.String(), `"complete":false`) || !strings.Contains(buf.String(), "limit of 3 rows") {
 		t.Errorf("trailer does not say the export was cut: %s", buf.String()[max(0, buf.Len()-200):])
 	}
+	// An empty result is a complete export with a header and no rows.
+	buf.Reset()
+	st, err = s.Export(context.Background(), mustParse(t, "q=zzzunmatched"), &buf, time.Now())
+	if err != nil || st.Rows != 0 || !st.Complete || !strings.HasSuffix(buf.String(), "# end: rows=0 complete=true\n") {
+		t.Errorf("empty export: %+v %v\n%s", st, err, buf.String())
+	}
 }

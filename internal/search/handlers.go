@@ -99,6 +99,7 @@ type lazyWriter struct {
 	started bool
 }
 
+// Write sends the headers and status 200 before the first bytes.
 func (l *lazyWriter) Write(p []byte) (int, error) {
 	if !l.started {
 		l.started = true
@@ -114,6 +115,7 @@ type flushWriter struct {
 	w  http.ResponseWriter
 }
 
+// Write buffers p.
 func (f *flushWriter) Write(p []byte) (int, error) { return f.bw.Write(p) }
 
 // Flush writes the buffer out and flushes the HTTP response.

@@ -117,6 +117,7 @@ type statusWriter struct {
 	code int
 }
 
+// WriteHeader records the first status code and passes it on.
 func (s *statusWriter) WriteHeader(code int) {
 	if s.code == 0 {
 		s.code = code
@@ -124,6 +125,7 @@ func (s *statusWriter) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
+// Write records an implicit 200 and passes the bytes on.
 func (s *statusWriter) Write(p []byte) (int, error) {
 	if s.code == 0 {
 		s.code = http.StatusOK

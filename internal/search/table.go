@@ -17,6 +17,29 @@ func WriteTable(w io.Writer, r *Result, width int) error {
 	if width < 60 {
 		width = 60
 	}
+	rows := tableRows(r)
+	widths := columnWidths(rows, width)
+	var b strings.Builder
+	for i, row := range rows {
+		for c, cellText := range row {
+			if c > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(pad(fit(cellText, widths[c]), widths[c], c == len(row)-1))
+		}
+		b.WriteString("\n")
+		if i > 0 && len(r.Hits[i-1].Snippets) > 0 {
+			snip := termSafe(plainSnippet(r.Hits[i-1].Snippets[0]))
+			b.WriteString("    " + fit(snip, width-4) + "\n")
+		}
+	}
+	b.WriteString(summaryLine(r))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// tableRows is the header and one row per hit, made safe for a terminal.
+func tableRows(r *Result) [][]string {
 	rows := [][]string{{"DATE", "SOURCE", "COPIES", "HEADLINE", "ENTITIES"}}
 	for _, h := range r.Hits {
 		date := ""
@@ -36,24 +59,7 @@ func WriteTable(w io.Writer, r *Result, width int) error {
 		}
 		rows = append(rows, []string{date, termSafe(h.Source), copies, termSafe(h.Headline), termSafe(strings.Join(names, ", "))})
 	}
-	widths := columnWidths(rows, width)
-	var b strings.Builder
-	for i, row := range rows {
-		for c, cellText := range row {
-			if c > 0 {
-				b.WriteString("  ")
-			}
-			b.WriteString(pad(fit(cellText, widths[c]), widths[c], c == len(row)-1))
-		}
-		b.WriteString("\n")
-		if i > 0 && len(r.Hits[i-1].Snippets) > 0 {
-			snip := termSafe(plainSnippet(r.Hits[i-1].Snippets[0]))
-			b.WriteString("    " + fit(snip, width-4) + "\n")
-		}
-	}
-	b.WriteString(summaryLine(r))
-	_, err := io.WriteString(w, b.String())
-	return err
+	return rows
 }
 
 func summaryLine(r *Result) string {

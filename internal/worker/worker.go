@@ -158,5 +158,7 @@ func (w *Worker) shutdown(hard context.Context) {
 		_ = w.server.Close(ctx)
 	}
 	_ = w.chain.Close(context.Background())
-	w.log.Info("worker stopped")
+	t := w.metrics.Totals()
+	w.log.Info("worker stopped", zap.Float64("consumed", t.Consumed), zap.Float64("indexed", t.Indexed),
+		zap.Float64("withdrawn", t.Withdrawn), zap.Float64("stale", t.Stale), zap.Float64("dlq", t.DLQ))
 }

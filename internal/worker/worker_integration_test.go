@@ -54,6 +54,9 @@ func TestIndexesEveryStoryOnceWithUpdatesAndKills(t *testing.T) {
 	if int(consumed) != len(recs) || int(indexed+withdrawn+stale) != len(recs) {
 		t.Errorf("consumed %v, indexed %v + withdrawn %v + stale %v; want all %d accounted for", consumed, indexed, withdrawn, stale, len(recs))
 	}
+	if tot := m.Totals(); tot.Consumed != consumed || tot.Indexed != indexed || tot.Withdrawn != withdrawn || tot.Stale != stale || tot.DLQ != 0 {
+		t.Errorf("Totals %+v disagree with the counters", tot)
+	}
 	if withdrawn != 1 || stale < 2 {
 		t.Errorf("withdrawn %v (want 1), stale %v (want ≥ 2: the late copies)", withdrawn, stale)
 	}

@@ -75,6 +75,19 @@ func (d *Decoder) decode(s *pipeline.Story) (string, error) {
 	if !utf8.Valid(s.Raw) {
 		return pipeline.ReasonInvalidUTF8, errors.New("message is not valid UTF-8")
 	}
+	if obj, ok := fastObject(s.Raw); ok {
+		if err := fill(s, obj); err != nil {
+			return pipeline.ReasonSchema, err
+		}
+		return "", nil
+	}
+	return slowDecode(s)
+}
+
+// slowDecode decodes with encoding/json and checks the message against the
+// full JSON Schema: the path for every message the fast path does not accept,
+// which words each problem with the field it concerns.
+func slowDecode(s *pipeline.Story) (string, error) {
 	dec := json.NewDecoder(bytes.NewReader(s.Raw))
 	dec.UseNumber()
 	var v any

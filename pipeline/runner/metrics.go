@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
 
 	"github.com/warwire/warwire/pipeline"
 )
@@ -102,4 +103,41 @@ func (i *instrumented) Process(ctx context.Context, batch []*pipeline.Story) err
 		}
 	}
 	return err
+}
+
+// Totals are the worker's counters at one moment, for the closing log line.
+type Totals struct {
+	Consumed, Indexed, Withdrawn, Stale, DLQ float64
+}
+
+// Totals reads the counters.
+func (m *Metrics) Totals() Totals {
+	return Totals{
+		Consumed:  value(m.Consumed),
+		Indexed:   value(m.Verdicts.WithLabelValues("indexed")),
+		Withdrawn: value(m.Verdicts.WithLabelValues("withdrawn")),
+		Stale:     value(m.Verdicts.WithLabelValues("stale")),
+		DLQ:       sumVec(m.DLQ),
+	}
+}
+
+func value(c prometheus.Counter) float64 {
+	var d dto.Metric
+	if err := c.Write(&d); err != nil || d.Counter == nil {
+		return 0
+	}
+	return d.Counter.GetValue()
+}
+
+func sumVec(v *prometheus.CounterVec) float64 {
+	ch := make(chan prometheus.Metric, 64)
+	go func() { v.Collect(ch); close(ch) }()
+	total := 0.0
+	for m := range ch {
+		var d dto.Metric
+		if m.Write(&d) == nil && d.Counter != nil {
+			total += d.Counter.GetValue()
+		}
+	}
+	return total
 }

@@ -1,0 +1,319 @@
+package decode
+
+import (
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// parser is the fast path's JSON reader over one message. Every method
+// returns false as soon as the input is not what it expects; it never reports
+// why, because the slow path then decides and words the error. Strings are
+// unescaped exactly as encoding/json does (a lone surrogate becomes U+FFFD);
+// the input is already known to be valid UTF-8.
+type parser struct {
+	b []byte
+	i int
+}
+
+// maxDepth bounds nesting in skipped values; deeper messages take the slow path.
+const maxDepth = 64
+
+func (p *parser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) peek() byte {
+	if p.i < len(p.b) {
+		return p.b[p.i]
+	}
+	return 0
+}
+
+func (p *parser) take(c byte) bool {
+	if p.i < len(p.b) && p.b[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// end reports whether only white space follows.
+func (p *parser) end() bool {
+	p.space()
+	return p.i == len(p.b)
+}
+
+// key reads an object key without escapes and the colon after it.
+func (p *parser) key() ([]byte, bool) {
+	start, end, esc, ok := p.scanString()
+	if !ok || esc {
+		return nil, false
+	}
+	p.space()
+	if !p.take(':') {
+		return nil, false
+	}
+	p.space()
+	return p.b[start:end], true
+}
+
+// scanString moves past a string, returning where its content lies and
+// whether it holds escapes.
+func (p *parser) scanString() (start, end int, esc, ok bool) {
+	if !p.take('"') {
+		return 0, 0, false, false
+	}
+	start = p.i
+	for i := p.i; i < len(p.b); i++ {
+		switch c := p.b[i]; {
+		case c == '"':
+			p.i = i + 1
+			return start, i, esc, true
+		case c == '\\':
+			esc = true
+			i++
+		case c < 0x20:
+			return 0, 0, false, false
+		}
+	}
+	return 0, 0, false, false
+}
+
+func (p *parser) skipString() bool {
+	start, end, esc, ok := p.scanString()
+	return ok && (!esc || unescapeInto(nil, p.b[start:end]) != nil)
+}
+
+// str reads a string value.
+func (p *parser) str() (string, bool) {
+	start, end, esc, ok := p.scanString()
+	if !ok {
+		return "", false
+	}
+	if !esc {
+		return string(p.b[start:end]), true
+	}
+	var sb strings.Builder
+	sb.Grow(end - start)
+	if unescapeInto(&sb, p.b[start:end]) == nil {
+		return "", false
+	}
+	return sb.String(), true
+}
+
+// unescapeInto writes the content of a JSON string with escapes to sb (when
+// not nil), returning nil when an escape is invalid and a non-nil slice
+// otherwise.
+func unescapeInto(sb *strings.Builder, s []byte) []byte {
+	for len(s) > 0 {
+		j := 0
+		for j < len(s) && s[j] != '\\' {
+			j++
+		}
+		if sb != nil {
+			sb.Write(s[:j])
+		}
+		if j == len(s) {
+			break
+		}
+		n, r := escape(s[j:])
+		if n == 0 {
+			return nil
+		}
+		if sb != nil {
+			sb.WriteRune(r)
+		}
+		s = s[j+n:]
+	}
+	return []byte{}
+}
+
+// escape decodes the escape at the start of s, returning its length (0 when
+// invalid) and the rune it stands for.
+func escape(s []byte) (int, rune) {
+	if len(s) < 2 {
+		return 0, 0
+	}
+	switch s[1] {
+	case '"', '\\', '/':
+		return 2, rune(s[1])
+	case 'b':
+		return 2, '\b'
+	case 'f':
+		return 2, '\f'
+	case 'n':
+		return 2, '\n'
+	case 'r':
+		return 2, '\r'
+	case 't':
+		return 2, '\t'
+	case 'u':
+		r := hex4(s[2:])
+		if r < 0 {
+			return 0, 0
+		}
+		if !utf16.IsSurrogate(r) {
+			return 6, r
+		}
+		if len(s) >= 12 && s[6] == '\\' && s[7] == 'u' {
+			if r2 := hex4(s[8:]); r2 >= 0 {
+				if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+					return 12, dec
+				}
+			}
+		}
+		return 6, utf8.RuneError
+	}
+	return 0, 0
+}
+
+func hex4(s []byte) rune {
+	if len(s) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range s[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// integer reads a non-negative integer without fraction or exponent,
+// returning its text.
+func (p *parser) integer() (string, bool) {
+	start := p.i
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+		p.i++
+	}
+	n := p.i - start
+	if n == 0 || (n > 1 && p.b[start] == '0') {
+		return "", false
+	}
+	switch p.peek() {
+	case '.', 'e', 'E':
+		return "", false
+	}
+	return string(p.b[start:p.i]), true
+}
+
+// skip moves past any JSON value, checking its syntax.
+func (p *parser) skip(depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch c := p.peek(); {
+	case c == '"':
+		return p.skipString()
+	case c == '{':
+		return p.skipObject(depth)
+	case c == '[':
+		return p.skipArray(depth)
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	}
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+			p.i += len(lit)
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) skipObject(depth int) bool {
+	p.i++
+	p.space()
+	if p.take('}') {
+		return true
+	}
+	for {
+		if !p.skipString() {
+			return false
+		}
+		p.space()
+		if !p.take(':') {
+			return false
+		}
+		p.space()
+		if !p.skip(depth + 1) {
+			return false
+		}
+		p.space()
+		if p.take('}') {
+			return true
+		}
+		if !p.take(',') {
+			return false
+		}
+		p.space()
+	}
+}
+
+func (p *parser) skipArray(depth int) bool {
+	p.i++
+	p.space()
+	if p.take(']') {
+		return true
+	}
+	for {
+		if !p.skip(depth + 1) {
+			return false
+		}
+		p.space()
+		if p.take(']') {
+			return true
+		}
+		if !p.take(',') {
+			return false
+		}
+		p.space()
+	}
+}
+
+// number moves past a JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *parser) number() bool {
+	p.take('-')
+	if p.take('0') {
+		// a leading zero stands alone
+	} else if p.runDigits() == 0 {
+		return false
+	}
+	if p.take('.') && p.runDigits() == 0 {
+		return false
+	}
+	if p.take('e') || p.take('E') {
+		if !p.take('+') {
+			p.take('-')
+		}
+		if p.runDigits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) runDigits() int {
+	start := p.i
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+		p.i++
+	}
+	return p.i - start
+}
