@@ -92,6 +92,33 @@ func TestComposeMatchesTheCode(t *testing.T) {
 		}
 	}
 	checkPorts(t, c)
+	checkHealthchecks(t, c)
+}
+
+// checkHealthchecks: a warwire healthcheck must probe an address the service
+// listens on, per its WARWIRE_*_LISTEN variables or --listen flag.
+func checkHealthchecks(t *testing.T, c composeFile) {
+	for name, s := range c.Services {
+		if s.Image != "warwire:local" || s.Healthcheck == nil {
+			continue
+		}
+		test := s.Healthcheck.Test
+		target := test[len(test)-1]
+		listening := map[string]bool{}
+		for k, v := range s.Environment {
+			if strings.HasSuffix(k, "_LISTEN") {
+				listening[port(t, v)] = true
+			}
+		}
+		for i, arg := range s.Command {
+			if arg == "--listen" && i+1 < len(s.Command) {
+				listening[port(t, s.Command[i+1])] = true
+			}
+		}
+		if !listening[port(t, target)] {
+			t.Errorf("service %s's healthcheck probes %s, a port it does not listen on (%v)", name, target, listening)
+		}
+	}
 }
 
 func checkPorts(t *testing.T, c composeFile) {

@@ -91,7 +91,7 @@ type Serve struct {
 func DefaultServe() Serve {
 	return Serve{
 		Listen:            "127.0.0.1:8080",
-		AdminListen:       "127.0.0.1:9465",
+		AdminListen:       "127.0.0.1:9466",
 		RateLimit:         20,
 		RateBurst:         40,
 		ReadHeaderTimeout: 5 * time.Second,

@@ -19,18 +19,18 @@ import (
 type fieldKind uint8
 
 const (
-	kindAny      fieldKind = iota // not in the schema's properties: any JSON value
-	kindString                    // a string that fill does not read
-	kindText                      // a string that fill reads
-	kindURI                       // a string with a non-space character
-	kindVersion                   // an integer ≥ 0 or a string of 1–18 digits
-	kindDateTime                  // a string matching the dateTime pattern
-	kindReadTime                  // kindDateTime, read by fill
-	kindPubStatus                 // one of usable, withheld, canceled
-	kindUrgency                   // an integer 0–9
-	kindCount                     // an integer ≥ 0
-	kindSubject                   // an array of concepts, read by fill
-	kindSlow                      // a field only the slow path handles
+	kindAny       fieldKind = iota // not in the schema's properties: any JSON value
+	kindString                     // a string that fill does not read
+	kindText                       // a string that fill reads
+	kindURI                        // a string with a non-space character
+	kindVersion                    // an integer ≥ 0 or a string of 1–18 digits
+	kindDateTime                   // a string matching the dateTime pattern
+	kindReadTime                   // kindDateTime, read by fill
+	kindPubStatus                  // one of usable, withheld, canceled
+	kindUrgency                    // an integer 0–9
+	kindCount                      // an integer ≥ 0
+	kindSubject                    // an array of concepts, read by fill
+	kindSlow                       // a field only the slow path handles
 )
 
 // fields maps every property of ninjs.schema.json to its kind.
@@ -43,7 +43,7 @@ var fields = map[string]fieldKind{
 	"by": kindText, "language": kindText, "located": kindText, "copyrightholder": kindText, "url": kindText,
 	"type": kindString, "mimetype": kindString, "representationtype": kindString, "profile": kindString,
 	"slugline": kindString, "copyrightnotice": kindString, "usageterms": kindString, "ednote": kindString,
-	"subject": kindSubject,
+	"subject":   kindSubject,
 	"headlines": kindSlow, "bodies": kindSlow, "descriptions": kindSlow, "keywords": kindSlow, "subjects": kindSlow,
 	"person": kindSlow, "people": kindSlow, "organisation": kindSlow, "organisations": kindSlow, "place": kindSlow,
 	"places": kindSlow, "event": kindSlow, "events": kindSlow, "object": kindSlow, "objects": kindSlow,

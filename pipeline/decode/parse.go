@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -65,6 +66,16 @@ func (p *parser) key() ([]byte, bool) {
 	return p.b[start:end], true
 }
 
+// stop marks the bytes that end a run of plain string content: the quote,
+// the backslash and the control characters JSON forbids in strings.
+var stop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 // scanString moves past a string, returning where its content lies and
 // whether it holds escapes.
 func (p *parser) scanString() (start, end int, esc, ok bool) {
@@ -73,14 +84,18 @@ func (p *parser) scanString() (start, end int, esc, ok bool) {
 	}
 	start = p.i
 	for i := p.i; i < len(p.b); i++ {
-		switch c := p.b[i]; {
+		c := p.b[i]
+		if !stop[c] {
+			continue
+		}
+		switch {
 		case c == '"':
 			p.i = i + 1
 			return start, i, esc, true
 		case c == '\\':
 			esc = true
 			i++
-		case c < 0x20:
+		default:
 			return 0, 0, false, false
 		}
 	}
@@ -114,21 +129,25 @@ func (p *parser) str() (string, bool) {
 // otherwise.
 func unescapeInto(sb *strings.Builder, s []byte) []byte {
 	for len(s) > 0 {
-		j := 0
-		for j < len(s) && s[j] != '\\' {
-			j++
+		j := bytes.IndexByte(s, '\\')
+		if j < 0 {
+			if sb != nil {
+				sb.Write(s)
+			}
+			break
 		}
 		if sb != nil {
 			sb.Write(s[:j])
-		}
-		if j == len(s) {
-			break
 		}
 		n, r := escape(s[j:])
 		if n == 0 {
 			return nil
 		}
-		if sb != nil {
+		switch {
+		case sb == nil:
+		case r < utf8.RuneSelf:
+			sb.WriteByte(byte(r))
+		default:
 			sb.WriteRune(r)
 		}
 		s = s[j+n:]
