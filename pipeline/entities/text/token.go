@@ -67,18 +67,23 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 func Tokenize(dst []Token, s string) []Token {
 	var sc scanner
 	sc.s = s
-	for sc.i < len(s) {
-		if c := s[sc.i]; c < utf8.RuneSelf {
+	i, r := 0, 0 // kept in registers; sc is synced around token
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
 			if !asciiWord[c] {
-				sc.i++
-				sc.r++
+				i++
+				r++
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(s[sc.i:]); !isWordRune(r) {
-			sc.advance(n)
+		} else if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
+			i += n
+			r++
 			continue
 		}
-		dst = append(dst, sc.token())
+		sc.i, sc.r = i, r
+		dst = append(dst, Token{})
+		sc.token(&dst[len(dst)-1]) // in place: returning the struct stalls on the copy
+		i, r = sc.i, sc.r
 	}
 	return dst
 }
@@ -115,57 +120,72 @@ func (sc *scanner) advance(n int) {
 	sc.r++
 }
 
-// token scans one token starting at a word rune.
-func (sc *scanner) token() Token {
-	t := Token{Start: sc.i, RStart: sc.r}
-	if sc.abbrev(&t) {
-		return t
+// token scans one token starting at a word rune into t, which is zero.
+func (sc *scanner) token(t *Token) {
+	t.Start, t.RStart = sc.i, sc.r
+	if sc.abbrev(t) {
+		return
 	}
 	letters, uppers := 0, 0
+	var flags uint16
 	s := sc.s
-	for sc.i < len(s) {
-		if c := s[sc.i]; c < utf8.RuneSelf {
+	i, r := sc.i, sc.r // kept in registers; sc is synced around apostrophe
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
 			switch {
 			case c >= 'a' && c <= 'z':
-				t.Flags |= Letter
+				flags |= Letter
 				letters++
 			case c >= 'A' && c <= 'Z':
 				if letters == 0 {
-					t.Flags |= Upper
+					flags |= Upper
 				}
-				t.Flags |= Letter
+				flags |= Letter
 				letters++
 				uppers++
 			case c >= '0' && c <= '9':
-				t.Flags |= Digit
-			case c == '\'' && sc.apostrophe(&t, 1):
-				continue
+				flags |= Digit
+			case c == '\'':
+				sc.i, sc.r = i, r
+				goOn := sc.apostrophe(t, 1)
+				i, r = sc.i, sc.r
+				if goOn {
+					continue
+				}
+				goto done
 			default:
 				goto done
 			}
-			sc.i++
-			sc.r++
+			i++
+			r++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[sc.i:])
-		if isWordRune(r) {
-			t.Flags |= classify(r, &letters, &uppers)
-			sc.advance(n)
+		rr, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(rr) {
+			flags |= classify(rr, &letters, &uppers)
+			i += n
+			r++
 			continue
 		}
-		if IsApostrophe(r) && sc.apostrophe(&t, n) {
-			continue
+		if IsApostrophe(rr) {
+			sc.i, sc.r = i, r
+			goOn := sc.apostrophe(t, n)
+			i, r = sc.i, sc.r
+			if goOn {
+				continue
+			}
 		}
 		break
 	}
 done:
+	sc.i, sc.r = i, r
+	t.Flags |= flags
 	if t.REnd == 0 {
 		t.End, t.REnd = sc.i, sc.r
 	}
 	if letters > 0 && letters == uppers {
 		t.Flags |= AllUpper
 	}
-	return t
 }
 
 func isWordRuneFast(r rune) bool {
