@@ -127,4 +127,5 @@ const (
 	ReasonRejected        = "es_rejected"
 	ReasonStageError      = "stage_error"
 	ReasonDocumentInvalid = "document_invalid"
+	ReasonPanic           = "stage_panic"
 )

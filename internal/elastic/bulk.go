@@ -208,12 +208,20 @@ func (w *BulkWriter) attempt(ctx context.Context, items []Item) ([]Item, error) 
 		w.observe(start, len(items), err)
 		return nil, err
 	}
-	if resp.StatusCode >= 300 {
-		// The whole request was refused (a request-level validation error
-		// caused by one item, typically): split it to find the culprit.
+	if resp.StatusCode == 400 || resp.StatusCode == 413 {
+		// The whole request was refused for its content (a request-level
+		// validation error caused by one item, or one item too large): split
+		// it to find the culprit.
 		reason := fmt.Sprintf("bulk request rejected: HTTP %d: %s", resp.StatusCode, readAll(resp.Body))
 		w.observe(start, len(items), errors.New(reason))
 		return w.bisect(ctx, items, resp.StatusCode, reason), nil
+	}
+	if resp.StatusCode >= 300 {
+		// 401, 403, 404 and the like are about the cluster or the
+		// configuration, not the documents: retry, never dead-letter.
+		err := fmt.Errorf("bulk request refused: HTTP %d: %s", resp.StatusCode, readAll(resp.Body))
+		w.observe(start, len(items), err)
+		return nil, err
 	}
 	retry, err := w.verdicts(resp.Body, items)
 	w.observe(start, len(items), err)
@@ -232,7 +240,8 @@ func (w *BulkWriter) bisect(ctx context.Context, items []Item, status int, reaso
 	for _, half := range [][]Item{items[:mid], items[mid:]} {
 		r, err := w.attempt(ctx, half)
 		if err != nil {
-			return append(retry, half...)
+			retry = append(retry, half...)
+			continue
 		}
 		retry = append(retry, r...)
 	}

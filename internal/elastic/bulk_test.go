@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -168,5 +169,107 @@ func TestExternalVersionKillWins(t *testing.T) {
 	}
 	if ExternalVersion(4, false) <= ExternalVersion(3, true) {
 		t.Fatal("a newer version must outrank an older kill")
+	}
+}
+
+func TestBulkBisectKeepsTheSecondHalf(t *testing.T) {
+	// The whole request is refused (400) whenever it holds "bad"; the first
+	// retry of the first half also meets a 503. Every item must still get a
+	// verdict: the good ones indexed, "bad" poison.
+	var calls atomic.Int32
+	f := &fakeBulk{attempts: map[string]int{}, script: func(string, int) int { return 201 }}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Elastic-Product", "Elasticsearch")
+		body := new(strings.Builder)
+		_, _ = io.Copy(body, r.Body)
+		n := calls.Add(1)
+		if strings.Contains(body.String(), `"_id":"bad"`) {
+			http.Error(w, `{"error":{"type":"action_request_validation_exception"}}`, 400)
+			return
+		}
+		if n == 2 {
+			w.WriteHeader(503)
+			return
+		}
+		r.Body = io.NopCloser(strings.NewReader(body.String()))
+		f.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	cfg := config.DefaultElastic()
+	cfg.URLs = []string{srv.URL}
+	es, _ := NewClient(cfg)
+	bc := DefaultBulkConfig()
+	bc.RetryMin, bc.RetryMax = time.Millisecond, 5*time.Millisecond
+	w, _ := NewBulkWriter(es, "idx", bc, nil, zap.NewNop())
+	got := map[string]Verdict{}
+	var mu sync.Mutex
+	var items []Item
+	for _, id := range []string{"a", "b", "bad", "c"} {
+		id := id
+		items = append(items, Item{ID: id, Version: 1, Body: []byte(`{}`), Done: func(r Result) {
+			mu.Lock()
+			defer mu.Unlock()
+			got[id] = r.Verdict
+		}})
+	}
+	w.send(context.Background(), items)
+	want := map[string]Verdict{"a": Indexed, "b": Indexed, "bad": Poison, "c": Indexed}
+	for id, v := range want {
+		if got[id] != v {
+			t.Errorf("%s: %v, want %v", id, got[id], v)
+		}
+	}
+}
+
+func TestBulkConfigErrorsAreRetriedNotDeadLettered(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Elastic-Product", "Elasticsearch")
+		if calls.Add(1) <= 3 {
+			w.WriteHeader(401)
+			return
+		}
+		fmt.Fprint(w, `{"errors":false,"items":[{"index":{"_id":"a","status":201}}]}`)
+	}))
+	defer srv.Close()
+	cfg := config.DefaultElastic()
+	cfg.URLs = []string{srv.URL}
+	es, _ := NewClient(cfg)
+	bc := DefaultBulkConfig()
+	bc.RetryMin, bc.RetryMax = time.Millisecond, 5*time.Millisecond
+	w, _ := NewBulkWriter(es, "idx", bc, nil, zap.NewNop())
+	var v Verdict
+	w.send(context.Background(), []Item{{ID: "a", Version: 1, Body: []byte(`{}`), Done: func(r Result) { v = r.Verdict }}})
+	if v != Indexed || calls.Load() != 4 {
+		t.Fatalf("verdict %v after %d calls; a 401 must be retried, not dead-lettered", v, calls.Load())
+	}
+}
+
+func TestBulkMisalignedResponseIsRetriedWhole(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Elastic-Product", "Elasticsearch")
+		if calls.Add(1) == 1 {
+			fmt.Fprint(w, `{"errors":false,"items":[{"index":{"_id":"a","status":201}},{"index":{"_id":"zzz","status":201}}]}`)
+			return
+		}
+		fmt.Fprint(w, `{"errors":false,"items":[{"index":{"_id":"a","status":201}},{"index":{"_id":"b","status":201}}]}`)
+	}))
+	defer srv.Close()
+	cfg := config.DefaultElastic()
+	cfg.URLs = []string{srv.URL}
+	es, _ := NewClient(cfg)
+	bc := DefaultBulkConfig()
+	bc.RetryMin, bc.RetryMax = time.Millisecond, 5*time.Millisecond
+	w, _ := NewBulkWriter(es, "idx", bc, nil, zap.NewNop())
+	dones := map[string]int{}
+	var items []Item
+	for _, id := range []string{"a", "b"} {
+		id := id
+		items = append(items, Item{ID: id, Version: 1, Body: []byte(`{}`), Done: func(Result) { dones[id]++ }})
+	}
+	w.send(context.Background(), items)
+	if dones["a"] != 1 || dones["b"] != 1 {
+		t.Fatalf("Done calls %v, want exactly one each", dones)
 	}
 }

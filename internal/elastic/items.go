@@ -19,7 +19,9 @@ type bulkResponse struct {
 }
 
 // verdicts reads a bulk response, calls Done for every item with a final
-// verdict and returns the items to retry (429 or 5xx).
+// verdict and returns the items to retry. A response that does not answer
+// exactly the items sent, in order, is an error before any Done is called,
+// so the whole request is retried and no item gets two verdicts.
 func (w *BulkWriter) verdicts(r io.Reader, items []Item) ([]Item, error) {
 	var br bulkResponse
 	if err := json.NewDecoder(r).Decode(&br); err != nil {
@@ -28,27 +30,37 @@ func (w *BulkWriter) verdicts(r io.Reader, items []Item) ([]Item, error) {
 	if len(br.Items) != len(items) {
 		return nil, fmt.Errorf("bulk response has %d items for %d sent", len(br.Items), len(items))
 	}
+	for i, entry := range br.Items {
+		if res, ok := entry["index"]; len(entry) != 1 || !ok || res.ID != items[i].ID {
+			return nil, fmt.Errorf("bulk response item %d does not answer document %s", i, items[i].ID)
+		}
+	}
 	var retry []Item
 	for i, entry := range br.Items {
-		it := items[i]
-		for _, res := range entry {
-			switch {
-			case res.Status < 300:
-				it.Done(Result{Verdict: success(it), Status: res.Status})
-			case res.Status == 409:
-				it.Done(Result{Verdict: Stale, Status: res.Status})
-			case res.Status == 429 || res.Status >= 500:
-				retry = append(retry, it)
-			default:
-				reason := "unknown"
-				if res.Error != nil {
-					reason = res.Error.Type + ": " + res.Error.Reason
-				}
-				it.Done(Result{Verdict: Poison, Status: res.Status, Reason: reason})
+		it, res := items[i], entry["index"]
+		switch {
+		case res.Status >= 200 && res.Status < 300:
+			it.Done(Result{Verdict: success(it), Status: res.Status})
+		case res.Status == 409:
+			it.Done(Result{Verdict: Stale, Status: res.Status})
+		case retriable(res.Status):
+			retry = append(retry, it)
+		default:
+			reason := "unknown"
+			if res.Error != nil {
+				reason = res.Error.Type + ": " + res.Error.Reason
 			}
+			it.Done(Result{Verdict: Poison, Status: res.Status, Reason: reason})
 		}
 	}
 	return retry, nil
+}
+
+// retriable statuses are about the cluster's state, not the document: too
+// many requests, server errors, a missing index or a blocked one (403
+// cluster_block_exception, e.g. disk flood stage).
+func retriable(status int) bool {
+	return status == 429 || status >= 500 || status == 403 || status == 404 || status < 200
 }
 
 func success(it Item) Verdict {

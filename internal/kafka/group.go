@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	kgo "github.com/segmentio/kafka-go"
@@ -134,13 +133,8 @@ func (g *Group) startGeneration(gen *kgo.Generation, h Handler) {
 	assigned := gen.Assignments[g.cfg.Topic]
 	g.log.Info("partitions assigned", zap.String("topic", g.cfg.Topic),
 		zap.Int32("generation", gen.ID), zap.Int("count", len(assigned)))
-	var wg sync.WaitGroup
 	for _, pa := range assigned {
-		wg.Add(1)
-		gen.Start(func(ctx context.Context) {
-			defer wg.Done()
-			g.runClaim(ctx, gen, pa, h)
-		})
+		gen.Start(func(ctx context.Context) { g.runClaim(ctx, gen, pa, h) })
 	}
 }
 
@@ -153,8 +147,11 @@ func (g *Group) runClaim(ctx context.Context, gen *kgo.Generation, pa kgo.Partit
 	})
 	defer r.Close()
 	if err := r.SetOffset(pa.Offset); err != nil {
+		// Returning would end the generation for every partition; wait for
+		// it to end instead (the next one retries this partition).
 		g.log.Error("failed to set partition offset", zap.String("topic", g.cfg.Topic),
 			zap.Int("partition", pa.ID), zap.Int64("offset", pa.Offset), zap.Error(err))
+		<-ctx.Done()
 		return
 	}
 	h(ctx, &Claim{Topic: g.cfg.Topic, Partition: pa.ID, Start: pa.Offset, reader: r, gen: gen})

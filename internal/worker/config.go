@@ -58,6 +58,10 @@ func (c Config) Validate() error {
 	if c.ShutdownTimeout < time.Second {
 		return config.Errorf("WARWIRE_SHUTDOWN_TIMEOUT", "must be at least 1s")
 	}
+	if c.Runner.DrainTimeout >= c.Consumer.RebalanceTimeout || c.Runner.DrainTimeout >= c.ShutdownTimeout {
+		return config.Errorf("WARWIRE_DRAIN_TIMEOUT", "%s must be below the rebalance timeout (%s) and the shutdown timeout (%s)",
+			c.Runner.DrainTimeout, c.Consumer.RebalanceTimeout, c.ShutdownTimeout)
+	}
 	if c.MemoryLimit != 0 && c.MemoryLimit < 64<<20 {
 		return config.Errorf("WARWIRE_MEMORY_LIMIT", "must be 0 or at least 64 MiB, got %d", c.MemoryLimit)
 	}

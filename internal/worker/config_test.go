@@ -30,6 +30,7 @@ func TestBadWorkerSettingsNameTheirVariable(t *testing.T) {
 		"WARWIRE_ADMIN_LISTEN":           func(c *Config) { c.AdminListen = "nowhere" },
 		"WARWIRE_SHUTDOWN_TIMEOUT":       func(c *Config) { c.ShutdownTimeout = 0 },
 		"WARWIRE_MEMORY_LIMIT":           func(c *Config) { c.MemoryLimit = 1 },
+		"WARWIRE_DRAIN_TIMEOUT":          func(c *Config) { c.Runner.DrainTimeout = time.Minute },
 	}
 	for v, mutate := range cases {
 		c := DefaultConfig()

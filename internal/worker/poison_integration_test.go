@@ -74,3 +74,19 @@ func TestPoisonMessagesGoToTheDLQWithReasons(t *testing.T) {
 		t.Errorf("committed %d, want %d: the worker must commit past poison", got, len(recs))
 	}
 }
+
+// TestLargeStoriesWithASmallBudget: a batch whose messages together exceed
+// the bytes-in-flight budget must not wait on itself.
+func TestLargeStoriesWithASmallBudget(t *testing.T) {
+	h := newHarness(t, 1)
+	big := strings.Repeat("Long wire copy about the front line. ", 3300) // ~120 KB
+	var recs []kafka.Record
+	for i := 0; i < 10; i++ {
+		recs = append(recs, h.story(i, 1, big))
+	}
+	h.produce(recs...)
+	h.runUntilIdle(func(c *Config) { c.Runner.MaxBytesInFlight = 1 << 20 })
+	if got := len(h.docs()); got != 10 {
+		t.Fatalf("index holds %d of 10 large stories", got)
+	}
+}

@@ -109,6 +109,10 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 	soft, cancelSoft := context.WithCancel(ctx)
 	defer cancelSoft()
+	if w.server != nil { // first step of shutdown: not ready
+		stopReady := context.AfterFunc(soft, w.server.SetNotReady)
+		defer stopReady()
+	}
 	var bg sync.WaitGroup
 	bg.Add(1)
 	go func() { defer bg.Done(); _ = w.bulk.Run(hard) }()
@@ -145,9 +149,6 @@ func (w *Worker) startAdmin(r *runner.Runner) error {
 
 // shutdown runs after the group has left: handlers drained and committed.
 func (w *Worker) shutdown(hard context.Context) {
-	if w.server != nil {
-		w.server.SetNotReady()
-	}
 	w.bulk.Close()
 	if err := w.dlqProd.Close(); err != nil {
 		w.log.Warn("closing the DLQ producer failed", zap.Error(err))

@@ -21,12 +21,12 @@ func (ix *Index) Recognize(body string, date time.Time, lang string) []pipeline.
 // recognize is Recognize; with share it also returns the tokenized body.
 func (ix *Index) recognize(body string, date time.Time, lang string, share bool) ([]pipeline.Entity, *mention.Text) {
 	d := newDoc(body)
-	defer d.release()
+	defer d.release(share)
 	d.lang = lang
 	d.caps = d.mostlyCapitals()
 	d.lookupAll(ix, lang)
 	d.scan(ix)
-	b := newBuilder(ix)
+	b := &builder{ix: ix, byID: d.byID}
 	fulls, later := d.direct(ix, b)
 	for _, m := range later {
 		if p, _ := d.payload(ix, m); p.kind == hitTitle {
@@ -43,9 +43,7 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 	recognizeUnknown(d, b)
 	var t *mention.Text
 	if share {
-		// The tokens move to the shared Text; the pooled doc keeps none.
-		t = mention.NewText(body, d.lower, d.toks, d.sents, false)
-		d.toks, d.sents = nil, nil
+		t = d.t // the quote stage, the last to read it, releases it
 	}
 	return b.result(), t
 }
@@ -275,10 +273,6 @@ type builder struct {
 	ix   *Index
 	byID map[string]int
 	out  []pipeline.Entity
-}
-
-func newBuilder(ix *Index) *builder {
-	return &builder{ix: ix, byID: make(map[string]int, 16)}
 }
 
 func (b *builder) addKB(e int32, sp pipeline.Span) {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
@@ -16,8 +17,10 @@ type match struct {
 	node   int32
 }
 
-// doc is the per-story scratch state of recognition.
+// doc is the per-story scratch state of recognition. Its tokens, sentences
+// and lower-case body belong to t, a pooled mention.Text.
 type doc struct {
+	t       *mention.Text
 	body    string
 	toks    []text.Token
 	ids     []int32
@@ -31,39 +34,43 @@ type doc struct {
 	caps    bool // the text is mostly in capitals
 	matches []match
 	fold    []byte
+	byID    map[string]int // the builder's index, reused
 }
 
-var docPool = sync.Pool{New: func() any { return new(doc) }}
+var docPool = sync.Pool{New: func() any { return &doc{byID: make(map[string]int, 16)} }}
 
 func newDoc(body string) *doc {
 	d := docPool.Get().(*doc)
 	d.body = body
-	d.lower = text.LowerSameLength(body)
-	if want := len(body)/5 + 8; cap(d.toks) < want {
-		d.toks = make([]text.Token, 0, want)
-	}
-	d.toks = text.Tokenize(d.toks[:0], body)
-	d.sents = text.Sentences(d.sents[:0], body, d.toks)
-	d.sentOf = resize(d.sentOf, len(d.toks))
-	for si, s := range d.sents {
-		for i := s.Tok0; i < s.Tok1; i++ {
-			d.sentOf[i] = int32(si)
-		}
-	}
+	d.t = mention.Borrow(body)
+	d.toks, d.sents, d.sentOf = d.t.Toks, d.t.Sents, d.t.SentOf
+	d.lower = d.t.Lower()
 	d.covered = resizeBool(d.covered, len(d.toks))
-	d.hit = d.hit[:0]
-	d.hitRef = d.hitRef[:0]
-	for range d.toks {
-		d.hit = append(d.hit, -1)
-		d.hitRef = append(d.hitRef, -1)
+	d.hit = resizeInt8(d.hit, len(d.toks))
+	d.hitRef = resize(d.hitRef, len(d.toks))
+	for i := range d.hit {
+		d.hit[i], d.hitRef[i] = -1, -1
 	}
 	d.matches = d.matches[:0]
 	return d
 }
 
-func (d *doc) release() {
+// release returns d to the pool; the Text goes back too unless keepText.
+func (d *doc) release(keepText bool) {
+	if !keepText {
+		mention.Release(d.t, d.body)
+	}
+	d.t, d.toks, d.sents, d.sentOf = nil, nil, nil, nil
 	d.body, d.lower = "", ""
+	clear(d.byID)
 	docPool.Put(d)
+}
+
+func resizeInt8(s []int8, n int) []int8 {
+	if cap(s) < n {
+		return make([]int8, n)
+	}
+	return s[:n]
 }
 
 func resize(s []int32, n int) []int32 {

@@ -25,8 +25,16 @@ func hasQuoteMark(s string) bool {
 }
 
 // FromDoc is Extract over a story already prepared by mention.NewDoc, for
-// stages that share the preparation.
+// stages that share the preparation. The result is memoised on md: every
+// caller gets the same slice and must not modify it.
 func FromDoc(md *mention.Doc) []pipeline.Quote {
+	if !md.QuotesDone {
+		md.Quotes, md.QuotesDone = fromDoc(md), true
+	}
+	return md.Quotes
+}
+
+func fromDoc(md *mention.Doc) []pipeline.Quote {
 	d := newDoc(md)
 	if len(d.quotes) == 0 {
 		return nil

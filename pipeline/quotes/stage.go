@@ -42,7 +42,9 @@ func (s *Stage) Process(ctx context.Context, batch []*pipeline.Story) error {
 			} else {
 				st.Quotes = nil
 			}
-			st.Shared = nil // the last stage that reads it
+			// The last stage that reads it: its memory goes back to the pool.
+			mention.Release(st.Shared, st.Body)
+			st.Shared = nil
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync"
 	"time"
 
@@ -49,10 +50,21 @@ func (p *partition) run(gen context.Context) {
 	var cancel context.CancelFunc
 	p.drain, cancel = context.WithCancel(p.r.hard)
 	defer cancel()
+	var timer *time.Timer
+	var timerMu sync.Mutex
 	stop := context.AfterFunc(gen, func() {
-		time.AfterFunc(p.r.cfg.DrainTimeout, cancel)
+		timerMu.Lock()
+		timer = time.AfterFunc(p.r.cfg.DrainTimeout, cancel)
+		timerMu.Unlock()
 	})
-	defer stop()
+	defer func() {
+		stop()
+		timerMu.Lock()
+		if timer != nil {
+			timer.Stop()
+		}
+		timerMu.Unlock()
+	}()
 
 	var wg sync.WaitGroup
 	done := make(chan struct{})
@@ -64,61 +76,83 @@ func (p *partition) run(gen context.Context) {
 	p.waitDrained()
 	close(done)
 	wg.Wait()
+	// Verdicts still to come (the drain deadline passed) only give back their
+	// budget: those messages are not committed and will be redelivered.
+	p.box.closeWith(func(o outcome) { p.releaseBudget(o.msg) })
 	p.commit()
 	p.log.Info("partition stopped", zap.Int64("committed", p.t.committable()), zap.Int("abandoned_or_pending", p.t.pending()))
 }
 
-// fetchLoop reads batches until the generation ends.
+// fetchLoop reads batches until the generation ends. A message that could
+// not be admitted ends the loop: it is not tracked, nothing after it is
+// fetched, so the commit never passes it and it is redelivered.
 func (p *partition) fetchLoop(gen context.Context) {
+	var carry *kafka.Message
 	for gen.Err() == nil {
-		batch := p.fetchBatch(gen)
+		batch, next, ok := p.fetchBatch(gen, carry)
+		carry = next
 		if len(batch) > 0 {
 			p.process(batch)
 		}
-	}
-}
-
-// fetchBatch blocks for one message, then takes more for up to BatchLinger.
-func (p *partition) fetchBatch(gen context.Context) []kafka.Message {
-	first, err := p.c.Fetch(gen)
-	if err != nil {
-		return nil
-	}
-	var batch []kafka.Message
-	if p.admit(first) {
-		batch = append(batch, first)
-	}
-	if p.r.cfg.BatchLinger > 0 {
-		lctx, cancel := context.WithTimeout(gen, p.r.cfg.BatchLinger)
-		defer cancel()
-		for len(batch) < p.r.cfg.BatchSize {
-			m, err := p.c.Fetch(lctx)
-			if err != nil {
-				break
-			}
-			if p.admit(m) {
-				batch = append(batch, m)
-			}
+		if !ok {
+			return
 		}
 	}
-	return batch
 }
 
-// admit accounts a fetched message: tracker, bytes in flight (blocking while
-// over the limit, which is how fetching pauses when Elasticsearch is down).
-// It returns false when the drain deadline passed first: the message is
-// abandoned and will be redelivered.
-func (p *partition) admit(m kafka.Message) bool {
-	p.t.add(m.Offset)
-	p.r.m.Consumed.Inc()
-	p.r.m.lag(m.Partition, m.HighWaterMark-m.Offset-1)
+// fetchBatch admits one message (the carried-over one, or the next fetched),
+// waiting for budget if need be, then takes more for up to BatchLinger while
+// budget is free. A message fetched when the budget is full is returned as
+// next, to start the following batch once this one has moved on.
+func (p *partition) fetchBatch(gen context.Context, carry *kafka.Message) (batch []kafka.Message, next *kafka.Message, ok bool) {
+	first := carry
+	if first == nil {
+		m, err := p.c.Fetch(gen)
+		if err != nil {
+			return nil, nil, true
+		}
+		first = &m
+	}
+	if !p.admit(gen, *first, true) {
+		return nil, nil, false
+	}
+	batch = append(batch, *first)
+	if p.r.cfg.BatchLinger <= 0 {
+		return batch, nil, true
+	}
+	lctx, cancel := context.WithTimeout(gen, p.r.cfg.BatchLinger)
+	defer cancel()
+	for len(batch) < p.r.cfg.BatchSize {
+		m, err := p.c.Fetch(lctx)
+		if err != nil {
+			break
+		}
+		if !p.admit(gen, m, false) {
+			return batch, &m, true
+		}
+		batch = append(batch, m)
+	}
+	return batch, nil, true
+}
+
+// admit reserves a message's share of the bytes-in-flight budget and starts
+// tracking it. With block it waits for budget until the generation ends
+// (which is how fetching pauses while Elasticsearch is down); without, it
+// fails at once when the budget is full.
+func (p *partition) admit(gen context.Context, m kafka.Message, block bool) bool {
 	n := p.weight(m)
-	if err := p.r.inflight.Acquire(p.drain, n); err != nil {
-		p.t.finish(m.Offset, false)
+	if block {
+		if err := p.r.inflight.Acquire(gen, n); err != nil {
+			return false
+		}
+	} else if !p.r.inflight.TryAcquire(n) {
 		return false
 	}
+	p.t.add(m.Offset)
 	p.r.waiting.Add(1)
+	p.r.m.Consumed.Inc()
 	p.r.m.BytesInFlight.Add(float64(n))
+	p.r.m.lag(m.Partition, m.HighWaterMark-m.Offset-1)
 	return true
 }
 
@@ -131,24 +165,27 @@ func (p *partition) weight(m kafka.Message) int64 {
 
 // release ends a message's accounting; ok=false abandons it (no commit past).
 func (p *partition) release(m kafka.Message, ok bool) {
-	n := p.weight(m)
-	p.r.inflight.Release(n)
-	p.r.m.BytesInFlight.Sub(float64(n))
-	p.r.waiting.Add(-1)
+	p.releaseBudget(m)
 	p.t.finish(m.Offset, ok)
 	if ok {
 		p.r.lastDone.Store(time.Now().UnixNano())
 	}
 }
 
+// releaseBudget gives back a message's share of the runner-wide budget. It
+// also runs for verdicts that arrive after the partition has stopped, so a
+// drain cut short never leaks budget into the next generation.
+func (p *partition) releaseBudget(m kafka.Message) {
+	n := p.weight(m)
+	p.r.inflight.Release(n)
+	p.r.m.BytesInFlight.Sub(float64(n))
+	p.r.waiting.Add(-1)
+}
+
 // process enriches a batch and hands each result to the sink or the DLQ path.
 func (p *partition) process(msgs []kafka.Message) {
-	stories := make([]*pipeline.Story, len(msgs))
-	for i, m := range msgs {
-		stories[i] = &pipeline.Story{Raw: m.Value, Source: pipeline.Source{
-			Topic: m.Topic, Partition: m.Partition, Offset: m.Offset, Key: m.Key, Headers: m.Headers, Timestamp: m.Time}}
-	}
-	if err := p.r.chain.Process(p.drain, stories); err != nil {
+	stories := newStories(msgs)
+	if err := p.runChain(stories); err != nil {
 		p.log.Warn("batch cut short, will be redelivered", zap.Int64("offset", msgs[0].Offset), zap.Error(err))
 		for _, m := range msgs {
 			p.release(m, false)
@@ -159,6 +196,51 @@ func (p *partition) process(msgs []kafka.Message) {
 	for i, s := range stories {
 		p.submit(msgs[i], s, now)
 	}
+}
+
+func newStories(msgs []kafka.Message) []*pipeline.Story {
+	stories := make([]*pipeline.Story, len(msgs))
+	for i, m := range msgs {
+		stories[i] = &pipeline.Story{Raw: m.Value, Source: pipeline.Source{
+			Topic: m.Topic, Partition: m.Partition, Offset: m.Offset, Key: m.Key, Headers: m.Headers, Timestamp: m.Time}}
+	}
+	return stories
+}
+
+// runChain runs the stages over the batch. A panic in a stage does not take
+// the worker down: the batch is run again one story at a time, and the story
+// that panics fails with ReasonPanic (and goes to the DLQ) while the others
+// are enriched normally.
+func (p *partition) runChain(stories []*pipeline.Story) error {
+	panicked, err := p.protected(stories)
+	if !panicked {
+		return err
+	}
+	for i, s := range stories {
+		fresh := newStories([]kafka.Message{{Topic: s.Source.Topic, Partition: s.Source.Partition, Offset: s.Source.Offset,
+			Key: s.Source.Key, Value: s.Raw, Headers: s.Source.Headers, Time: s.Source.Timestamp}})
+		panicked, err := p.protected(fresh)
+		switch {
+		case panicked:
+			fresh[0] = &pipeline.Story{Raw: s.Raw, Source: s.Source}
+			fresh[0].Fail("enrich", pipeline.ReasonPanic, err)
+		case err != nil:
+			return err
+		}
+		stories[i] = fresh[0]
+	}
+	return nil
+}
+
+// protected runs the chain, turning a panic into an error.
+func (p *partition) protected(stories []*pipeline.Story) (panicked bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			panicked, err = true, fmt.Errorf("stage panicked: %v", r)
+			p.log.Error("stage panicked", zap.Any("panic", r), zap.Int64("offset", stories[0].Source.Offset))
+		}
+	}()
+	return false, p.r.chain.Process(p.drain, stories)
 }
 
 func (p *partition) submit(m kafka.Message, s *pipeline.Story, now time.Time) {

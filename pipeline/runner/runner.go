@@ -9,6 +9,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -133,6 +134,7 @@ func (r *Runner) Handle(gen context.Context, c *kafka.Claim) {
 		r.partsMu.Lock()
 		delete(r.active, c.Partition)
 		r.partsMu.Unlock()
+		r.m.Lag.DeleteLabelValues(strconv.Itoa(c.Partition)) // revoked: no stale gauge
 	}()
 	p := newPartition(r, c)
 	p.run(gen)

@@ -29,6 +29,7 @@ type Text struct {
 	Words  []string // lower-case token texts
 	Sents  []text.Sentence
 	SentOf []int32
+	pool   *pooled // set when the Text came from Borrow
 }
 
 // NewText builds the Text of body from its tokens and lower-case form (as
@@ -40,17 +41,30 @@ func NewText(body, lower string, toks []text.Token, sents []text.Sentence, copyT
 		t.Toks = slices.Clone(toks)
 		t.Sents = slices.Clone(sents)
 	}
-	t.Words = make([]string, len(t.Toks))
+	t.fill(lower)
+	return t
+}
+
+// fill sets Words and SentOf from Toks, Sents and the lower-case body,
+// reusing their memory.
+func (t *Text) fill(lower string) {
+	n := len(t.Toks)
+	if cap(t.Words) < n {
+		t.Words = make([]string, n)
+	}
+	t.Words = t.Words[:n]
 	for i, tok := range t.Toks {
 		t.Words[i] = lower[tok.Start:tok.End]
 	}
-	t.SentOf = make([]int32, len(t.Toks))
+	if cap(t.SentOf) < n {
+		t.SentOf = make([]int32, n)
+	}
+	t.SentOf = t.SentOf[:n]
 	for si, s := range t.Sents {
 		for i := s.Tok0; i < s.Tok1; i++ {
 			t.SentOf[i] = int32(si)
 		}
 	}
-	return t
 }
 
 // Analyze tokenizes body and splits it into sentences.
@@ -65,6 +79,11 @@ type Doc struct {
 	Ents []pipeline.Entity
 	Ms   []Mention
 	At   []int32 // token → index of the longest mention covering it, or -1
+
+	// Quotes memoises the quotations found in the Doc (by the quotes
+	// package) for the stages that share it; QuotesDone says it is set.
+	Quotes     []pipeline.Quote
+	QuotesDone bool
 }
 
 // NewDoc tokenizes body and locates the mentions of ents in it.
@@ -74,8 +93,9 @@ func NewDoc(body string, ents []pipeline.Entity) *Doc {
 
 // WithEntities locates the mentions of ents in t.
 func WithEntities(t *Text, ents []pipeline.Entity) *Doc {
-	d := &Doc{Text: t, Ents: ents}
+	d := newDoc(t, ents)
 	d.locate()
+	d.keep()
 	return d
 }
 
@@ -124,7 +144,10 @@ func (d *Doc) locate() {
 		}
 		return (b.T1 - b.T0) - (a.T1 - a.T0)
 	})
-	d.At = make([]int32, len(d.Toks))
+	if cap(d.At) < len(d.Toks) {
+		d.At = make([]int32, len(d.Toks))
+	}
+	d.At = d.At[:len(d.Toks)]
 	for i := range d.At {
 		d.At[i] = -1
 	}

@@ -91,26 +91,31 @@ func LowerSameLength(s string) string {
 	if s == "" {
 		return ""
 	}
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
+	b := AppendLowerSameLength(make([]byte, 0, len(s)), s)
+	return unsafe.String(&b[0], len(b))
+}
+
+// AppendLowerSameLength appends LowerSameLength(s) to dst.
+func AppendLowerSameLength(dst []byte, s string) []byte {
+	n0 := len(dst)
+	dst = append(dst, s...)
+	b := dst[n0:]
+	for i := 0; i < len(b); {
+		c := b[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+				b[i] = c + 'a' - 'A'
 			}
-			b[i] = c
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if l := unicode.ToLower(r); r != utf8.RuneError && l != r && utf8.RuneLen(l) == n {
 			utf8.EncodeRune(b[i:], l)
-		} else {
-			copy(b[i:i+n], s[i:i+n])
 		}
 		i += n
 	}
-	return unsafe.String(&b[0], len(b))
+	return dst
 }
 
 // Valid returns s with every invalid UTF-8 byte replaced by U+FFFD, one

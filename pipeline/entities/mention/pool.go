@@ -1,0 +1,95 @@
+package mention
+
+import (
+	"sync"
+	"unsafe"
+
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/text"
+)
+
+// pooled is the reusable memory of a Text from Borrow: the lower-case body
+// and the buffers of the one Doc built over it.
+type pooled struct {
+	lower   []byte
+	ms      []Mention
+	at      []int32
+	doc     Doc
+	docUsed bool
+	// released is set while the Text sits in the pool.
+	released bool
+}
+
+var textPool = sync.Pool{New: func() any { return &Text{pool: new(pooled)} }}
+
+// Borrow is Analyze with the Text's memory taken from a pool: give it back
+// with Release once nothing reads the Text or a Doc built over it.
+func Borrow(body string) *Text {
+	t := textPool.Get().(*Text)
+	p := t.pool
+	p.released = false
+	t.Body = body
+	p.lower = text.AppendLowerSameLength(p.lower[:0], body)
+	lower := ""
+	if len(p.lower) > 0 {
+		lower = unsafe.String(&p.lower[0], len(p.lower))
+	}
+	if want := len(body)/5 + 8; cap(t.Toks) < want {
+		t.Toks = make([]text.Token, 0, want)
+	}
+	t.Toks = text.Tokenize(t.Toks[:0], body)
+	t.Sents = text.Sentences(t.Sents[:0], body, t.Toks)
+	t.fill(lower)
+	return t
+}
+
+// Release returns the Text behind shared (a *Text or *Doc from Borrow) to
+// the pool when it is still the Text of body; other values, and nil, are
+// ignored. The caller must hold the only reference to it: a Story copied by
+// value shares its Shared value, and only one copy may release it (a copy
+// released already no longer matches its body and is left alone).
+func Release(shared any, body string) {
+	var t *Text
+	switch sh := shared.(type) {
+	case *Text:
+		t = sh
+	case *Doc:
+		t = sh.Text
+	}
+	if t == nil || t.pool == nil || t.Body != body || t.pool.released {
+		return
+	}
+	t.Body = ""
+	t.pool.doc = Doc{}
+	t.pool.docUsed = false
+	t.pool.released = true
+	textPool.Put(t)
+}
+
+// newDoc returns the Doc for t and ents, reusing t's pooled memory for the
+// first Doc built over a borrowed Text.
+func newDoc(t *Text, ents []pipeline.Entity) *Doc {
+	p := t.pool
+	if p == nil || p.docUsed {
+		return &Doc{Text: t, Ents: ents}
+	}
+	p.docUsed = true
+	p.doc = Doc{Text: t, Ents: ents, Ms: p.ms[:0], At: p.at[:0]}
+	return &p.doc
+}
+
+// keep records the grown buffers of d for reuse.
+func (d *Doc) keep() {
+	if p := d.Text.pool; p != nil && &p.doc == d {
+		p.ms, p.at = d.Ms, d.At
+	}
+}
+
+// Lower returns the lower-case body of a Text from Borrow (see
+// text.LowerSameLength), or "" for other Texts.
+func (t *Text) Lower() string {
+	if t.pool == nil || len(t.pool.lower) == 0 {
+		return ""
+	}
+	return unsafe.String(&t.pool.lower[0], len(t.pool.lower))
+}
