@@ -105,6 +105,9 @@ func WithEntities(t *Text, ents []pipeline.Entity) *Doc {
 func ForStory(st *pipeline.Story) *Doc {
 	switch sh := st.Shared.(type) {
 	case *Doc:
+		if sh.Text == nil || !sh.Text.live() {
+			break
+		}
 		if sh.Body == st.Body && sameEntities(sh.Ents, st.Entities) {
 			return sh
 		}
@@ -113,7 +116,7 @@ func ForStory(st *pipeline.Story) *Doc {
 			return st.Shared.(*Doc)
 		}
 	case *Text:
-		if sh.Body == st.Body {
+		if sh.Body == st.Body && sh.live() {
 			st.Shared = WithEntities(sh, st.Entities)
 			return st.Shared.(*Doc)
 		}

@@ -59,8 +59,8 @@ func Release(shared any, body string) {
 	if t == nil || t.pool == nil || t.Body != body || t.pool.released {
 		return
 	}
-	t.Body = ""
-	t.pool.doc = Doc{}
+	t.Body = "" // a stale Doc or Text no longer matches any body but ""
+	t.pool.doc.Ents, t.pool.doc.Quotes = nil, nil
 	t.pool.docUsed = false
 	t.pool.released = true
 	textPool.Put(t)
@@ -93,3 +93,6 @@ func (t *Text) Lower() string {
 	}
 	return unsafe.String(&t.pool.lower[0], len(t.pool.lower))
 }
+
+// live reports whether t may be read: it is not sitting in the pool.
+func (t *Text) live() bool { return t.pool == nil || !t.pool.released }
