@@ -39,7 +39,7 @@ func DefaultConfig() Config {
 		Kafka: config.DefaultKafka(), Consumer: kafka.DefaultConsumerConfig(), Producer: kafka.DefaultProducerConfig(),
 		Elastic: config.DefaultElastic(), Bulk: elastic.DefaultBulkConfig(), Decode: decode.DefaultConfig(),
 		Runner: runner.DefaultConfig(), AdminListen: "127.0.0.1:9464", ShutdownTimeout: 30 * time.Second,
-		MemoryLimit: 192 << 20,
+		MemoryLimit: 256 << 20,
 	}
 }
 
