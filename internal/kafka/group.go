@@ -116,15 +116,25 @@ func (g *Group) Run(ctx context.Context, h Handler) error {
 	stop := context.AfterFunc(ctx, func() { _ = cg.Close() })
 	defer stop()
 	defer cg.Close()
+	failures := 0
 	for {
 		gen, err := cg.Next(ctx)
 		switch {
 		case errors.Is(err, kgo.ErrGroupClosed) || ctx.Err() != nil:
 			return nil
 		case err != nil:
-			g.log.Warn("consumer group join failed, retrying", zap.String("topic", g.cfg.Topic), zap.Error(err))
+			// A fresh broker answers "coordinator not available" for a moment:
+			// only repeated failures are worth a warning.
+			failures++
+			level := zap.InfoLevel
+			if failures > 3 {
+				level = zap.WarnLevel
+			}
+			g.log.Log(level, "consumer group join failed, retrying", zap.String("topic", g.cfg.Topic),
+				zap.Int("attempt", failures), zap.Error(err))
 			continue
 		}
+		failures = 0
 		g.startGeneration(gen, h)
 	}
 }
