@@ -66,12 +66,17 @@ ones; --listen ADDR accepts POST /v1/stories from agencies that push.` + envHelp
 	return cmd
 }
 
-func runFeedIngest(ctx context.Context, a *app, kc config.Kafka, pc kafka.ProducerConfig, opts *feedOptions) error {
+// producer builds the stories-topic producer with the command's logger.
+func (a *app) producer(kc config.Kafka, pc kafka.ProducerConfig) (*kafka.Producer, error) {
 	log, err := a.logger()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	p, err := kafka.NewProducer(kc, kc.Topic, pc, log)
+	return kafka.NewProducer(kc, kc.Topic, pc, log)
+}
+
+func runFeedIngest(ctx context.Context, a *app, kc config.Kafka, pc kafka.ProducerConfig, opts *feedOptions) error {
+	p, err := a.producer(kc, pc)
 	if err != nil {
 		return err
 	}
@@ -80,11 +85,7 @@ func runFeedIngest(ctx context.Context, a *app, kc config.Kafka, pc kafka.Produc
 }
 
 func runIngestFiles(ctx context.Context, a *app, kc config.Kafka, pc kafka.ProducerConfig, files []string) error {
-	log, err := a.logger()
-	if err != nil {
-		return err
-	}
-	p, err := kafka.NewProducer(kc, kc.Topic, pc, log)
+	p, err := a.producer(kc, pc)
 	if err != nil {
 		return err
 	}

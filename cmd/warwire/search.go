@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"go.uber.org/zap"
 	"golang.org/x/term"
 
 	"github.com/warwire/warwire/internal/config"
@@ -115,19 +116,11 @@ func (f *searchFlags) query(cmd *cobra.Command, args []string, sc config.Search)
 }
 
 func runSearch(ctx context.Context, a *app, ec config.Elastic, sc config.Search, q search.Query, format string) error {
-	log, err := a.logger()
+	s, log, err := a.searcher(ec, sc)
 	if err != nil {
 		return err
 	}
 	defer log.Sync() //nolint:errcheck // stderr
-	es, err := elastic.NewClient(ec)
-	if err != nil {
-		return err
-	}
-	s, err := search.New(es, ec.Alias, sc, log)
-	if err != nil {
-		return err
-	}
 	if format == "csv" || format == "jsonl" {
 		st, err := s.Export(ctx, q, a.stdout, time.Now())
 		if err == nil && !st.Complete {
@@ -155,4 +148,21 @@ func terminalWidth(a *app) int {
 		}
 	}
 	return 120
+}
+
+// searcher builds the query engine over the alias with the command's logger.
+func (a *app) searcher(ec config.Elastic, sc config.Search) (*search.Searcher, *zap.Logger, error) {
+	log, err := a.logger()
+	if err != nil {
+		return nil, nil, err
+	}
+	es, err := elastic.NewClient(ec)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := search.New(es, ec.Alias, sc, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, log, nil
 }

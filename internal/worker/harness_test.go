@@ -308,9 +308,5 @@ func tryProduce(h *harness, from, to int) error {
 	defer p.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	var recs []kafka.Record
-	for i := from; i < to; i++ {
-		recs = append(recs, h.story(i, 1, "Filler text to give the story some weight on the wire."))
-	}
-	return p.Publish(ctx, recs...)
+	return p.Publish(ctx, h.stories(from, to)...)
 }
