@@ -1,6 +1,7 @@
 package places
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -43,9 +44,9 @@ func (s *scanner) reset(g *Gazetteer, text string, ents []pipeline.Span, names b
 	if cap(s.folded) < len(text) {
 		s.folded = make([]byte, 0, len(text)+len(text)/4)
 	}
-	s.fspan = s.fspan[:0]
-	for range s.toks {
-		s.fspan = append(s.fspan, [2]int32{-1, -1})
+	s.fspan = slices.Grow(s.fspan[:0], len(s.toks))[:len(s.toks)]
+	for k := range s.fspan {
+		s.fspan[k] = [2]int32{-1, -1}
 	}
 }
 
@@ -81,6 +82,10 @@ func (s *scanner) isThe(i int) bool {
 // scan finds the longest known name at each position, left to right.
 func (s *scanner) scan(out []mention) []mention {
 	for i := 0; i < len(s.toks); {
+		if !s.toks[i].Upper && !s.isThe(i) {
+			i++ // cheap test first: longest would reject it too
+			continue
+		}
 		m, ok := s.longest(i)
 		if !ok {
 			i++

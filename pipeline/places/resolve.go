@@ -68,7 +68,7 @@ func (e *evidence) countryScore(cc string) float64 {
 func (g *Gazetteer) best(m *mention, ev *evidence, minScore float64) (int32, float64) {
 	bestI, bestS := int32(-1), math.Inf(-1)
 	for _, c := range m.cands {
-		s, ok := g.score(c, m, ev)
+		s, ok := g.score(c, m, ev, bestS)
 		if ok && s > bestS {
 			bestI, bestS = c.place, s
 		}
@@ -79,7 +79,11 @@ func (g *Gazetteer) best(m *mention, ev *evidence, minScore float64) (int32, flo
 	return bestI, bestS
 }
 
-func (g *Gazetteer) score(c cand, m *mention, ev *evidence) (float64, bool) {
+// score returns the score of reading c of m, or false when c is not a
+// possible reading. It may also report false for a reading that cannot score
+// above beat: the costlier context and nearness tests are skipped then (the
+// bonuses only add, and rounding is monotonic, so no winner changes).
+func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float64, bool) {
 	if c.country != "" {
 		return countryCueScore + ev.countryScore(c.country), true
 	}
@@ -95,10 +99,13 @@ func (g *Gazetteer) score(c cand, m *mention, ev *evidence) (float64, bool) {
 		s += preferredBonus
 	}
 	if len(p.context) > 0 {
-		if !g.contextFound(p, ev) {
+		if s+contextBonus+nearBonus <= beat || !g.contextFound(p, ev) {
 			return 0, false
 		}
 		s += contextBonus
+	}
+	if s+nearBonus <= beat {
+		return 0, false
 	}
 	if ev.isNear(p) {
 		s += nearBonus
@@ -130,15 +137,12 @@ func (e *evidence) isNear(p *place) bool {
 	const degKM = 111.2
 	for i := range e.near {
 		q := &e.near[i]
-		if q.p == p || q.p.name == p.name {
-			continue
-		}
 		dy := (p.lat - q.lat) * degKM
 		if dy > nearKM || dy < -nearKM {
 			continue
 		}
 		dx := (p.lon - q.lon) * degKM * q.cosLat
-		if dx*dx+dy*dy < nearKM*nearKM {
+		if dx*dx+dy*dy < nearKM*nearKM && q.p != p && q.p.name != p.name {
 			return true
 		}
 	}

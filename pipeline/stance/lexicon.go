@@ -82,6 +82,22 @@ var support = []string{
 // cues maps a cue's first word to the cues starting with it, longest first.
 var cues = buildCues()
 
+// cueFirst is a cheap pre-filter of cues' first words: bit min(len, 63) of
+// cueFirst[b] is set when some first word starts with byte b and has that
+// length in bytes. Most words of a text fail it without a map lookup.
+var cueFirst = func() (t [256]uint64) {
+	for w := range cues {
+		t[w[0]] |= 1 << min(len(w), 63)
+	}
+	return t
+}()
+
+// maybeCue reports whether w may be the first word of a cue (no false
+// negatives).
+func maybeCue(w string) bool {
+	return w != "" && cueFirst[w[0]]&(1<<min(len(w), 63)) != 0
+}
+
 func buildCues() map[string][]cue {
 	m := make(map[string][]cue)
 	add := func(list []string, pol string) {

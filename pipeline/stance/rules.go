@@ -128,6 +128,9 @@ func (d *doc) according(a, b int) int {
 
 // cueAt returns the longest cue starting at token k before end, and its length.
 func (d *doc) cueAt(k, end int) (cue, int) {
+	if !maybeCue(d.Words[k]) {
+		return cue{}, 0
+	}
 	for _, c := range cues[d.Words[k]] {
 		if k+len(c.words) > end {
 			continue

@@ -13,20 +13,35 @@ func Tokens(dst []Token, s string) []Token {
 	var cur Token
 	rpos := 0
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r < utf8.RuneSelf {
-			// ASCII fast path: one table lookup per byte.
-			switch k := asciiClass[r]; {
-			case k != 0 && in:
-				i++
-				rpos++
-				continue
-			case k == 0 && !in && r != '\'' && r != '`':
-				i++
-				rpos++
-				continue
+		k := byteClass[s[i]]
+		switch {
+		case k&classWord != 0 && in:
+			// the rest of an ASCII word: ASCII bytes are one code point each
+			j := i + 1
+			for j < len(s) && byteClass[s[j]]&classWord != 0 {
+				j++
 			}
-		} else {
+			rpos += j - i
+			i = j
+			continue
+		case k == 0 && !in:
+			// a run of ASCII spaces and punctuation outside a word
+			j := i + 1
+			for j < len(s) && byteClass[s[j]] == 0 {
+				j++
+			}
+			rpos += j - i
+			i = j
+			continue
+		case k&classWord != 0:
+			in = true
+			cur = Token{Start: i, RStart: rpos, Upper: k&classUpper != 0}
+			i++
+			rpos++
+			continue
+		}
+		r, n := rune(s[i]), 1
+		if k == classOther {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
@@ -54,14 +69,25 @@ func Tokens(dst []Token, s string) []Token {
 	return dst
 }
 
-// asciiClass is 1 for ASCII letters and digits, 2 for upper-case letters.
-var asciiClass = func() (t [128]uint8) {
+// Byte classes: ASCII letters and digits are words, A-Z also upper case;
+// other ASCII bytes are 0; bytes of multi-byte sequences are classOther.
+const (
+	classWord  = 1
+	classUpper = 2
+	classOther = 4
+)
+
+// byteClass classifies every byte value (see classWord).
+var byteClass = func() (t [256]uint8) {
 	for c := '0'; c <= '9'; c++ {
-		t[c] = 1
+		t[c] = classWord
 	}
 	for c := 'a'; c <= 'z'; c++ {
-		t[c] = 1
-		t[c-'a'+'A'] = 2
+		t[c] = classWord
+		t[c-'a'+'A'] = classWord | classUpper
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = classOther
 	}
 	return t
 }()

@@ -68,3 +68,21 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTokensMatchesReference checks the fast tokenizer against the plain one.
+func FuzzTokensMatchesReference(f *testing.F) {
+	for _, s := range []string{"", "Kyiv's mayor", "«Київ» — Mar'inka", "a'", "'s", "\xff\xfeAb", "Ivano-Frankivsk`x", "it's O'Brien's", "Zaporižžja, ŁÓDŹ 2024"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := Tokens(nil, s), tokensRef(nil, s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: got %d tokens, want %d", s, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: token %d is %+v, want %+v", s, i, got[i], want[i])
+			}
+		}
+	})
+}
