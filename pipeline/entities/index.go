@@ -62,7 +62,31 @@ type Index struct {
 	exact   map[string]bool  // Cyrillic stems that are whole vocabulary words
 	edges   map[uint64]int32 // node<<32 | token id → child node
 	nodes   [][]payload      // payloads ending at each node; 0 is the root
-	version string
+	// filter has the bit wordHash(w) set for every vocabulary word w, so
+	// most body words are rejected without a map lookup.
+	filter [filterWords]uint64
+	// rootChild is the child of the root node for each vocabulary id, or 0.
+	rootChild []int32
+	version   string
+}
+
+// filterWords is the size of Index.filter in 64-bit words.
+const filterWords = 1 << 10
+
+// wordHash is a cheap hash of a folded word (FNV-1a), reduced to a bit
+// index of Index.filter.
+func wordHash[S string | []byte](w S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return (h ^ h>>16) & (filterWords*64 - 1)
+}
+
+// mayHave reports whether w may be a vocabulary word (false: surely not).
+func (ix *Index) mayHave(w []byte) bool {
+	h := wordHash(w)
+	return ix.filter[h>>6]&(1<<(h&63)) != 0
 }
 
 // Compile builds the matching index of a validated knowledge base. data is
@@ -191,6 +215,12 @@ func (ix *Index) add(phrase string, p payload) {
 			next = int32(len(ix.nodes))
 			ix.nodes = append(ix.nodes, nil)
 			ix.edges[key] = next
+			if node == 0 {
+				for int(id) >= len(ix.rootChild) {
+					ix.rootChild = append(ix.rootChild, 0)
+				}
+				ix.rootChild[id] = next
+			}
 		}
 		node = next
 	}
@@ -207,6 +237,8 @@ func (ix *Index) word(w string) int32 {
 	}
 	id := int32(len(ix.vocab))
 	ix.vocab[w] = id
+	h := wordHash(w)
+	ix.filter[h>>6] |= 1 << (h & 63)
 	if isCyrillicWord(w) {
 		ix.stems[w] = id
 		ix.exact[w] = true
@@ -237,10 +269,24 @@ func init() {
 	slices.SortStableFunc(caseEndings, func(a, b string) int { return len(a) - len(b) })
 }
 
+// child returns the child of node along vocabulary word id.
+func (ix *Index) child(node, id int32) (int32, bool) {
+	if node == 0 {
+		if int(id) >= len(ix.rootChild) || ix.rootChild[id] == 0 {
+			return 0, false
+		}
+		return ix.rootChild[id], true
+	}
+	next, ok := ix.edges[uint64(node)<<32|uint64(uint32(id))]
+	return next, ok
+}
+
 // lookup returns the vocabulary id of a folded body word, or -1.
 func (ix *Index) lookup(w []byte, cyrillic bool) int32 {
-	if id, ok := ix.vocab[string(w)]; ok {
-		return id
+	if ix.mayHave(w) {
+		if id, ok := ix.vocab[string(w)]; ok {
+			return id
+		}
 	}
 	if !cyrillic {
 		return -1

@@ -157,7 +157,7 @@ func (d *doc) creditOwner(ix *Index, b *builder, m match, owner int32) {
 	for i := m.t0; i < m.t1; i++ {
 		node, end := int32(0), -1
 		for j := i; j < m.t1 && d.ids[j] >= 0; j++ {
-			next, ok := ix.edges[uint64(node)<<32|uint64(uint32(d.ids[j]))]
+			next, ok := ix.child(node, d.ids[j])
 			if !ok {
 				break
 			}

@@ -152,7 +152,7 @@ func (d *doc) scan(ix *Index) {
 		best, bestNode := -1, int32(0)
 		node := int32(0)
 		for j := i; j < len(d.toks) && d.ids[j] >= 0; j++ {
-			next, ok := ix.edges[uint64(node)<<32|uint64(uint32(d.ids[j]))]
+			next, ok := ix.child(node, d.ids[j])
 			if !ok {
 				break
 			}

@@ -241,9 +241,9 @@ func (d *doc) linkSurnames(b *builder, people []unknownPerson) {
 		if d.covered[k] || !d.nameToken(k) {
 			continue
 		}
-		w := string(d.word(k))
+		w := d.word(k)
 		for _, p := range people {
-			if p.surname == w && !d.nameToken1(k+1) && !(k > 0 && d.nameToken(k-1)) {
+			if p.surname == string(w) && !d.nameToken1(k+1) && !(k > 0 && d.nameToken(k-1)) {
 				b.add(p.ent, d.span(k, k+1))
 				break
 			}

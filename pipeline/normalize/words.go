@@ -12,21 +12,22 @@ import (
 func CountWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf && wordByte[b] {
+		switch byteClass[s[i]] {
+		case classWord:
 			if !in {
 				n++
 				in = true
 			}
-			for i++; i < len(s) && s[i] < utf8.RuneSelf && wordByte[s[i]]; i++ {
+			for i++; i < len(s) && byteClass[s[i]] == classWord; i++ {
+			}
+			continue
+		case classSep:
+			in = false // space or punctuation
+			for i++; i < len(s) && byteClass[s[i]] == classSep; i++ {
 			}
 			continue
 		}
-		if b < utf8.RuneSelf && b != '-' && b != '\'' && b != '.' && b != ',' {
-			in = false // space or punctuation
-			i++
-			continue
-		}
+		b := s[i]
 		r, size := rune(b), 1
 		if b >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -47,10 +48,23 @@ func CountWords(s string) int {
 	return n
 }
 
-// wordByte marks ASCII letters and digits.
-var wordByte = func() (t [utf8.RuneSelf]bool) {
+// Byte classes of CountWords: an ASCII letter or digit, an ASCII byte that
+// ends a word, or a byte that needs a closer look (non-ASCII, or one of the
+// joiners - ' . ,).
+const (
+	classSep uint8 = iota
+	classWord
+	classOther
+)
+
+var byteClass = func() (t [256]uint8) {
 	for b := range t {
-		t[b] = isWordRune(rune(b))
+		switch {
+		case b >= utf8.RuneSelf || b == '-' || b == '\'' || b == '.' || b == ',':
+			t[b] = classOther
+		case isWordRune(rune(b)):
+			t[b] = classWord
+		}
 	}
 	return t
 }()

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,6 +102,13 @@ func AppendLowerSameLength(dst []byte, s string) []byte {
 	dst = append(dst, s...)
 	b := dst[n0:]
 	for i := 0; i < len(b); {
+		if i+8 <= len(b) {
+			if x := binary.LittleEndian.Uint64(b[i:]); x&0x8080808080808080 == 0 {
+				binary.LittleEndian.PutUint64(b[i:], lowerASCII8(x))
+				i += 8
+				continue
+			}
+		}
 		c := b[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
@@ -116,6 +124,16 @@ func AppendLowerSameLength(dst []byte, s string) []byte {
 		i += n
 	}
 	return dst
+}
+
+// lowerASCII8 lower-cases the eight ASCII bytes packed in x: each byte in
+// 'A'..'Z' gets bit 0x20 set, every other byte is kept.
+func lowerASCII8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	ge := x + (0x80-'A')*ones      // high bit set where byte >= 'A'
+	gt := x + (0x80-'Z'-1)*ones    // high bit set where byte > 'Z'
+	m := (ge ^ gt) & (0x80 * ones) // 'A' <= byte <= 'Z'
+	return x | m>>2
 }
 
 // Valid returns s with every invalid UTF-8 byte replaced by U+FFFD, one

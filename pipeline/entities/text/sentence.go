@@ -77,6 +77,9 @@ func isAbbrevWord(w string, t Token) bool {
 func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 	start := 0
 	for i := range toks {
+		if i+1 < len(toks) && toks[i+1].Start == toks[i].End+1 && s[toks[i].End] == ' ' {
+			continue // a single space never ends a sentence
+		}
 		if !BreakAfter(s, toks, i) {
 			continue
 		}
