@@ -67,7 +67,7 @@ type pending struct {
 func (s *sender) send(ctx context.Context, b batch) (outcome, error) {
 	items := dedupe(b.items)
 	out := outcome{Seen: len(items)}
-	var todo []pending
+	var due []pending
 	present := make([]string, 0, len(items))
 	for i := range items {
 		it := &items[i]
@@ -77,9 +77,9 @@ func (s *sender) send(ctx context.Context, b batch) (outcome, error) {
 		if known && hash == prev.Hash && it.SourceVersion <= prev.Version {
 			continue
 		}
-		todo = append(todo, pending{item: it, hash: hash, version: max(it.SourceVersion, prev.Version+1), isNew: prev.Version == 0})
+		due = append(due, pending{item: it, hash: hash, version: max(it.SourceVersion, prev.Version+1), isNew: prev.Version == 0})
 	}
-	recs, entries, msgs := s.records(ctx, b, todo, &out)
+	recs, entries, msgs := s.records(ctx, b, due, &out)
 	for start := 0; start < len(recs); start += publishChunk {
 		end := min(start+publishChunk, len(recs))
 		if err := s.pub.Publish(ctx, recs[start:end]...); err != nil {
@@ -96,15 +96,15 @@ func (s *sender) send(ctx context.Context, b batch) (outcome, error) {
 	return out, nil
 }
 
-// records builds the messages of todo; invalid ones are left out and their
+// records builds the messages of due; invalid ones are left out and their
 // hash remembered (with the old version) so that they are not retried until
 // they change.
-func (s *sender) records(ctx context.Context, b batch, todo []pending, out *outcome) ([]kafka.Record, map[string]state.Entry, []parse.Message) {
-	recs := make([]kafka.Record, 0, len(todo))
-	msgs := make([]parse.Message, 0, len(todo))
-	entries := make(map[string]state.Entry, len(todo))
+func (s *sender) records(ctx context.Context, b batch, due []pending, out *outcome) ([]kafka.Record, map[string]state.Entry, []parse.Message) {
+	recs := make([]kafka.Record, 0, len(due))
+	msgs := make([]parse.Message, 0, len(due))
+	entries := make(map[string]state.Entry, len(due))
 	now := s.now()
-	for _, p := range todo {
+	for _, p := range due {
 		if b.enrich != nil && !p.item.Killed() {
 			b.enrich(ctx, p.item)
 		}
