@@ -55,17 +55,29 @@ func nameIn(name string, ns []string) bool {
 }
 
 func scoreEntities(pred []pipeline.Entity, gold []GoldEntity, errs *[]string) Score {
+	seen := map[string]bool{}
+	var uniq []GoldEntity
+	for _, g := range gold {
+		if k := strings.ToLower(g.Name); !seen[k] {
+			seen[k] = true
+			uniq = append(uniq, g)
+		}
+	}
+	return greedy(pred, uniq, func(p pipeline.Entity, g GoldEntity) bool {
+		return nameIn(g.Name, append([]string{strings.ToLower(p.Name)}, lower(p.Aliases)...))
+	}, func(g GoldEntity) string { return "entity missed: " + g.Name },
+		func(p pipeline.Entity) string { return fmt.Sprintf("entity extra: %s (%s, %s)", p.Name, p.Type, p.ID) }, errs)
+}
+
+// greedy matches each gold item to the first unused prediction that eq
+// accepts, counting matches, misses and extras and naming each error.
+func greedy[P, G any](pred []P, gold []G, eq func(P, G) bool, missed func(G) string, extra func(P) string, errs *[]string) Score {
 	used := make([]bool, len(pred))
 	var s Score
-	seen := map[string]bool{}
 	for _, g := range gold {
-		if seen[strings.ToLower(g.Name)] {
-			continue
-		}
-		seen[strings.ToLower(g.Name)] = true
 		found := false
 		for i, p := range pred {
-			if !used[i] && nameIn(g.Name, append([]string{strings.ToLower(p.Name)}, lower(p.Aliases)...)) {
+			if !used[i] && eq(p, g) {
 				used[i], found = true, true
 				break
 			}
@@ -74,13 +86,13 @@ func scoreEntities(pred []pipeline.Entity, gold []GoldEntity, errs *[]string) Sc
 			s.TP++
 		} else {
 			s.FN++
-			*errs = append(*errs, "entity missed: "+g.Name)
+			*errs = append(*errs, missed(g))
 		}
 	}
 	for i, p := range pred {
 		if !used[i] {
 			s.FP++
-			*errs = append(*errs, fmt.Sprintf("entity extra: %s (%s, %s)", p.Name, p.Type, p.ID))
+			*errs = append(*errs, extra(p))
 		}
 	}
 	return s
@@ -95,30 +107,8 @@ func lower(ss []string) []string {
 }
 
 func scorePlaces(pred []pipeline.Place, gold []GoldPlace, errs *[]string) Score {
-	used := make([]bool, len(pred))
-	var s Score
-	for _, g := range gold {
-		found := false
-		for i, p := range pred {
-			if !used[i] && placeMatches(p, g) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if found {
-			s.TP++
-		} else {
-			s.FN++
-			*errs = append(*errs, "place missed: "+g.Name)
-		}
-	}
-	for i, p := range pred {
-		if !used[i] {
-			s.FP++
-			*errs = append(*errs, "place extra: "+p.Name)
-		}
-	}
-	return s
+	return greedy(pred, gold, placeMatches, func(g GoldPlace) string { return "place missed: " + g.Name },
+		func(p pipeline.Place) string { return "place extra: " + p.Name }, errs)
 }
 
 func placeMatches(p pipeline.Place, g GoldPlace) bool {
@@ -138,30 +128,13 @@ func distanceKM(lat1, lon1, lat2, lon2 float64) float64 {
 }
 
 func scoreStances(pred []pipeline.Stance, gold []GoldStance, names map[string][]string, errs *[]string) Score {
-	used := make([]bool, len(pred))
-	var s Score
-	for _, g := range gold {
-		found := false
-		for i, p := range pred {
-			if !used[i] && p.Polarity == g.Polarity && refIs(p.Holder, g.Holder, names) && refIs(p.Target, g.Target, names) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if found {
-			s.TP++
-		} else {
-			s.FN++
-			*errs = append(*errs, fmt.Sprintf("stance missed: %s > %s %s (%s)", g.Holder, g.Target, g.Polarity, g.Cue))
-		}
-	}
-	for i, p := range pred {
-		if !used[i] {
-			s.FP++
-			*errs = append(*errs, fmt.Sprintf("stance extra: %s > %s %s (%s): %s", p.Holder.Name, p.Target.Name, p.Polarity, p.Cue, p.Evidence))
-		}
-	}
-	return s
+	return greedy(pred, gold, func(p pipeline.Stance, g GoldStance) bool {
+		return p.Polarity == g.Polarity && refIs(p.Holder, g.Holder, names) && refIs(p.Target, g.Target, names)
+	}, func(g GoldStance) string {
+		return fmt.Sprintf("stance missed: %s > %s %s (%s)", g.Holder, g.Target, g.Polarity, g.Cue)
+	}, func(p pipeline.Stance) string {
+		return fmt.Sprintf("stance extra: %s > %s %s (%s): %s", p.Holder.Name, p.Target.Name, p.Polarity, p.Cue, p.Evidence)
+	}, errs)
 }
 
 func refIs(r pipeline.Ref, name string, names map[string][]string) bool {
