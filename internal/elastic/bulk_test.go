@@ -63,8 +63,14 @@ func newTestWriter(t *testing.T, f *fakeBulk) *BulkWriter {
 	t.Helper()
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
+	return writerFor(t, srv.URL)
+}
+
+// writerFor returns a bulk writer to url with millisecond backoffs.
+func writerFor(t *testing.T, url string) *BulkWriter {
+	t.Helper()
 	cfg := config.DefaultElastic()
-	cfg.URLs = []string{srv.URL}
+	cfg.URLs = []string{url}
 	es, err := NewClient(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -195,12 +201,7 @@ func TestBulkBisectKeepsTheSecondHalf(t *testing.T) {
 		f.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	cfg := config.DefaultElastic()
-	cfg.URLs = []string{srv.URL}
-	es, _ := NewClient(cfg)
-	bc := DefaultBulkConfig()
-	bc.RetryMin, bc.RetryMax = time.Millisecond, 5*time.Millisecond
-	w, _ := NewBulkWriter(es, "idx", bc, nil, zap.NewNop())
+	w := writerFor(t, srv.URL)
 	got := map[string]Verdict{}
 	var mu sync.Mutex
 	var items []Item
@@ -232,12 +233,7 @@ func TestBulkConfigErrorsAreRetriedNotDeadLettered(t *testing.T) {
 		fmt.Fprint(w, `{"errors":false,"items":[{"index":{"_id":"a","status":201}}]}`)
 	}))
 	defer srv.Close()
-	cfg := config.DefaultElastic()
-	cfg.URLs = []string{srv.URL}
-	es, _ := NewClient(cfg)
-	bc := DefaultBulkConfig()
-	bc.RetryMin, bc.RetryMax = time.Millisecond, 5*time.Millisecond
-	w, _ := NewBulkWriter(es, "idx", bc, nil, zap.NewNop())
+	w := writerFor(t, srv.URL)
 	var v Verdict
 	w.send(context.Background(), []Item{{ID: "a", Version: 1, Body: []byte(`{}`), Done: func(r Result) { v = r.Verdict }}})
 	if v != Indexed || calls.Load() != 4 {
@@ -256,12 +252,7 @@ func TestBulkMisalignedResponseIsRetriedWhole(t *testing.T) {
 		fmt.Fprint(w, `{"errors":false,"items":[{"index":{"_id":"a","status":201}},{"index":{"_id":"b","status":201}}]}`)
 	}))
 	defer srv.Close()
-	cfg := config.DefaultElastic()
-	cfg.URLs = []string{srv.URL}
-	es, _ := NewClient(cfg)
-	bc := DefaultBulkConfig()
-	bc.RetryMin, bc.RetryMax = time.Millisecond, 5*time.Millisecond
-	w, _ := NewBulkWriter(es, "idx", bc, nil, zap.NewNop())
+	w := writerFor(t, srv.URL)
 	dones := map[string]int{}
 	var items []Item
 	for _, id := range []string{"a", "b"} {

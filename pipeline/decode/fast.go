@@ -81,6 +81,12 @@ func fastObject(raw []byte) (obj map[string]any, ok bool) {
 // object reads the top-level object into obj.
 func (p *parser) object(obj map[string]any) bool {
 	p.space()
+	return p.members(func(key []byte) bool { return p.field(obj, key) })
+}
+
+// members reads a JSON object at the current position, handing each key to
+// member, which must consume the value. It fails on any syntax error.
+func (p *parser) members(member func(key []byte) bool) bool {
 	if !p.take('{') {
 		return false
 	}
@@ -90,7 +96,7 @@ func (p *parser) object(obj map[string]any) bool {
 	}
 	for {
 		key, ok := p.key()
-		if !ok || !p.field(obj, key) {
+		if !ok || !member(key) {
 			return false
 		}
 		p.space()
@@ -205,27 +211,7 @@ func (p *parser) subjects(obj map[string]any) bool {
 // concept reads one concept object: string fields, relevance and confidence
 // 0–100, anything else unchecked.
 func (p *parser) concept(c map[string]any) bool {
-	if !p.take('{') {
-		return false
-	}
-	p.space()
-	if p.take('}') {
-		return true
-	}
-	for {
-		key, ok := p.key()
-		if !ok || !p.conceptField(c, key) {
-			return false
-		}
-		p.space()
-		if p.take('}') {
-			return true
-		}
-		if !p.take(',') {
-			return false
-		}
-		p.space()
-	}
+	return p.members(func(key []byte) bool { return p.conceptField(c, key) })
 }
 
 func (p *parser) conceptField(c map[string]any, key []byte) bool {
