@@ -6,7 +6,6 @@ package batch
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sync"
@@ -115,7 +114,7 @@ func process(ctx context.Context, chain *enrich.Chain, c *chunk) {
 			c.errs[i] = s.Failure
 			continue
 		}
-		b, err := json.Marshal(pipeline.NewDocument(s, chain.Version, now))
+		b, err := pipeline.NewDocument(s, chain.Version, now).AppendJSON(nil)
 		if err != nil {
 			c.errs[i] = fmt.Errorf("failed to encode the document: %w", err)
 			continue
