@@ -68,7 +68,7 @@ func (g *Gazetteer) annotate(s *pipeline.Story, minScore float64) {
 	}
 	dateline := g.resolveDateline(s.Dateline, ev, minScore)
 	if dateline >= 0 {
-		ev.addCountry(g.places[dateline].cc, 2)
+		ev.addCountry(g.cc(&g.places[dateline]), 2)
 	}
 	g.addCues(ev, w.ms)
 	g.addCues(ev, w.hms)
@@ -77,7 +77,7 @@ func (g *Gazetteer) annotate(s *pipeline.Story, minScore float64) {
 	for _, p := range w.winners {
 		if p >= 0 {
 			ev.addNear(&g.places[p])
-			ev.addCountry(g.places[p].cc, 0.5)
+			ev.addCountry(g.cc(&g.places[p]), 0.5)
 		}
 	}
 	g.reresolve(w.winners, w.ms, ev, minScore)
@@ -97,7 +97,7 @@ func (g *Gazetteer) annotate(s *pipeline.Story, minScore float64) {
 	s.Places = g.output(c.fs)
 	if dateline >= 0 {
 		p := &g.places[dateline]
-		s.Dateline.Place = &pipeline.Ref{ID: p.id, Name: p.name}
+		s.Dateline.Place = &pipeline.Ref{ID: g.id(p), Name: g.name(p)}
 	}
 	headIDs, headCountries := g.headlinePlaces(w.hms, ev, minScore)
 	s.Focus = g.focus(s, dateline, headIDs, headCountries, &w.head)
@@ -134,8 +134,8 @@ func entitySpans(dst []pipeline.Span, ents []pipeline.Entity) []pipeline.Span {
 func (g *Gazetteer) addCues(ev *evidence, ms []mention) {
 	for i := range ms {
 		for _, c := range ms[i].cands {
-			if c.country != "" {
-				ev.addCountry(c.country, 1)
+			if c.country != 0 {
+				ev.addCountry(g.codes[c.country], 1)
 			}
 		}
 	}
@@ -181,8 +181,8 @@ func (g *Gazetteer) output(fs []found) []pipeline.Place {
 		f := &fs[i]
 		p := &g.places[f.place]
 		out[i] = pipeline.Place{
-			ID: p.id, Name: p.name, Aliases: aliases(p, f.surface), CountryCode: p.cc,
-			Admin1: g.admin1Name(p), Kind: p.kind, Location: &pipeline.GeoPoint{Lat: p.lat, Lon: p.lon},
+			ID: g.id(p), Name: g.name(p), Aliases: aliases(g.name(p), g.aliasesOf(p), f.surface), CountryCode: g.cc(p),
+			Admin1: g.admin1Name(p), Kind: g.str(p.kind), Location: &pipeline.GeoPoint{Lat: p.lat, Lon: p.lon},
 			Mentions: len(f.spans) + f.extra, Spans: f.spans,
 		}
 	}
@@ -192,17 +192,17 @@ func (g *Gazetteer) output(fs []found) []pipeline.Place {
 // aliases lists the forms the story used that differ from the name and from
 // the hand-made aliases, then the hand-made aliases. When the story used only
 // known forms it returns the shared, capacity-capped hand-made list.
-func aliases(p *place, surface []string) []string {
+func aliases(name string, known, surface []string) []string {
 	var extra []string
 	for _, s := range surface {
-		if !strings.EqualFold(s, p.name) && !containsFold(p.aliases, s) && !containsFold(extra, s) {
+		if !strings.EqualFold(s, name) && !containsFold(known, s) && !containsFold(extra, s) {
 			extra = append(extra, s)
 		}
 	}
 	if len(extra) == 0 {
-		return p.aliases[:len(p.aliases):len(p.aliases)]
+		return known[:len(known):len(known)]
 	}
-	return append(extra, p.aliases...)
+	return append(extra, known...)
 }
 
 func containsFold(list []string, s string) bool {

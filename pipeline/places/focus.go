@@ -37,9 +37,9 @@ func (g *Gazetteer) resolveDateline(d *pipeline.Dateline, ev *evidence, minScore
 	}
 	hintCands, _ := g.lookup(fold.Key(strings.Trim(hint, " )")))
 	for _, c := range hintCands {
-		if c.country != "" {
-			dev.addCountry(c.country, datelineHintBias)
-			ev.addCountry(c.country, datelineWeight)
+		if c.country != 0 {
+			dev.addCountry(g.codes[c.country], datelineHintBias)
+			ev.addCountry(g.codes[c.country], datelineWeight)
 		}
 	}
 	m := mention{cands: cands}
@@ -53,15 +53,15 @@ func (g *Gazetteer) headlinePlaces(ms []mention, ev *evidence, minScore float64)
 	ids, countries := map[string]bool{}, map[string]bool{}
 	for i := range ms {
 		for _, c := range ms[i].cands {
-			if c.country != "" {
-				countries[c.country] = true
+			if c.country != 0 {
+				countries[g.codes[c.country]] = true
 			}
 		}
 		if ms[i].vetoed {
 			continue
 		}
 		if p, _ := g.best(&ms[i], ev, minScore); p >= 0 {
-			ids[g.places[p].id] = true
+			ids[g.id(&g.places[p])] = true
 		}
 	}
 	return ids, countries
@@ -72,7 +72,7 @@ func (g *Gazetteer) focus(s *pipeline.Story, dateline int32, headIDs, headCountr
 	var f pipeline.Focus
 	dlCC := ""
 	if dateline >= 0 {
-		dlCC = g.places[dateline].cc
+		dlCC = g.cc(&g.places[dateline])
 	}
 	bestC := 0.0
 	for i := range s.Entities {
@@ -106,7 +106,7 @@ func (g *Gazetteer) focusPlace(s *pipeline.Story, dateline int32, headIDs map[st
 	}
 	dlID := ""
 	if dateline >= 0 {
-		dlID = g.places[dateline].id
+		dlID = g.id(&g.places[dateline])
 	}
 	var best *pipeline.FocusPlace
 	bestS := 0.0
@@ -134,7 +134,7 @@ func (g *Gazetteer) focusPlace(s *pipeline.Story, dateline int32, headIDs map[st
 	}
 	if dateline >= 0 && !dlSeen {
 		p := &g.places[dateline]
-		consider(p.id, p.name, &pipeline.GeoPoint{Lat: p.lat, Lon: p.lon}, 0)
+		consider(g.id(p), g.name(p), &pipeline.GeoPoint{Lat: p.lat, Lon: p.lon}, 0)
 	}
 	return best
 }

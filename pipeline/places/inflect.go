@@ -31,7 +31,7 @@ func (g *Gazetteer) inflected(key []byte) ([]cand, bool) {
 		stem = stem[:len(stem)-n]
 		for _, end := range cyrillicEndings {
 			b := append(append(buf[:0], stem...), end...)
-			if c, ok := g.lookup(string(b)); ok {
+			if c, ok := g.lookupBytes(b); ok {
 				return c, true
 			}
 		}
@@ -54,6 +54,6 @@ func (g *Gazetteer) ivStem(stem, buf []byte) ([]cand, bool) {
 		return nil, false
 	}
 	b := append(append(buf, head[:len(head)-n2]...), "ів"...)
-	c, ok := g.lookup(string(b))
+	c, ok := g.lookupBytes(b)
 	return c, ok
 }

@@ -131,7 +131,9 @@ func (s *scanner) longest(i int) (mention, bool) {
 		return mention{}, false
 	}
 	first := s.word(i)
-	if !s.g.first.has(first) {
+	h := hashAdd(fnvOffset, first)
+	m := mix(h)
+	if !s.g.first.has(m) {
 		if cands, ok := s.g.inflected(first); ok && !isThe {
 			return s.mention(i, i+1, cands, false) // "Брюсселе"
 		}
@@ -141,16 +143,19 @@ func (s *scanner) longest(i int) (mention, bool) {
 	var found [maxNameWords][]cand
 	n := 0
 	for {
-		e, ok := s.g.names[string(s.key)]
-		if !ok {
+		e := s.g.idx.find(s.key, m)
+		if e == nil {
 			break
 		}
-		found[n] = e.cands
+		found[n] = s.g.idx.candsOf(e)
 		n++
 		if !e.longer || n == maxNameWords || i+n >= len(s.toks) || !s.joined(i+n) {
 			break
 		}
-		s.key = append(append(s.key, ' '), s.word(i+n)...)
+		w := s.word(i + n)
+		s.key = append(append(s.key, ' '), w...)
+		h = hashAdd(hashAdd(h, " "), w)
+		m = mix(h)
 	}
 	for k := n; k > 0; k-- {
 		if len(found[k-1]) == 0 {
@@ -250,8 +255,8 @@ func (s *scanner) coordinate(ms []mention) []mention {
 		if between != " and " && between != ", " && between != " or " {
 			continue
 		}
-		key := string(s.word(a.tok0)) + " " + suffix
-		if cands, ok := s.g.lookup(key); ok {
+		s.key = append(append(append(s.key[:0], s.word(a.tok0)...), ' '), suffix...)
+		if cands, ok := s.g.lookupBytes(s.key); ok {
 			a.cands = cands
 		}
 	}
@@ -277,7 +282,8 @@ func (s *scanner) regionReadings(ms []mention) []mention {
 		if next != "governor" && next != "regional" && prev != "region" && prev != "gebiet" && prev != "oblast" {
 			continue
 		}
-		if cands, ok := s.g.lookup(string(s.word(m.tok0)) + " region"); ok {
+		s.key = append(append(s.key[:0], s.word(m.tok0)...), " region"...)
+		if cands, ok := s.g.lookupBytes(s.key); ok {
 			m.cands = cands
 		}
 	}
@@ -286,8 +292,12 @@ func (s *scanner) regionReadings(ms []mention) []mention {
 
 func regionWord(w []byte) string {
 	switch string(w) {
-	case "region", "oblast", "province":
-		return string(w)
+	case "region":
+		return "region"
+	case "oblast":
+		return "oblast"
+	case "province":
+		return "province"
 	}
 	return ""
 }

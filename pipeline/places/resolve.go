@@ -28,10 +28,11 @@ var frontLine = map[string]bool{
 	"UA.21": true, "UA.11": true, "RU.41": true, "RU.09": true, "RU.10": true,
 }
 
-// warBonus is the war prior of p: its country's, plus the front-line bonus.
-func warBonus(p *place) float64 {
-	w := warPrior[p.cc]
-	if frontLine[p.cc+"."+p.admin1] {
+// warBonus is the war prior of a place in country cc and admin1 region
+// admin1: its country's, plus the front-line bonus.
+func warBonus(cc, admin1 string) float64 {
+	w := warPrior[cc]
+	if frontLine[cc+"."+admin1] {
 		w += frontLineBonus
 	}
 	return w
@@ -84,8 +85,8 @@ func (g *Gazetteer) best(m *mention, ev *evidence, minScore float64) (int32, flo
 // above beat: the costlier context and nearness tests are skipped then (the
 // bonuses only add, and rounding is monotonic, so no winner changes).
 func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float64, bool) {
-	if c.country != "" {
-		return countryCueScore + ev.countryScore(c.country), true
+	if c.country != 0 {
+		return countryCueScore + ev.countryScore(g.codes[c.country]), true
 	}
 	if c.needsThe && !m.afterThe {
 		return 0, false
@@ -94,11 +95,11 @@ func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float
 	if !ev.english && !p.curated && !p.capital && p.pop < foreignMinPop && p.war == 0 {
 		return 0, false // in German text "Lage" is a noun, not the town
 	}
-	s := p.prior + ev.countryScore(p.cc) + p.war
+	s := p.prior + ev.countryScore(g.cc(p)) + p.war
 	if c.preferred {
 		s += preferredBonus
 	}
-	if len(p.context) > 0 {
+	if p.notes != 0 && len(g.contextOf(p)) > 0 {
 		if s+contextBonus+nearBonus <= beat || !g.contextFound(p, ev) {
 			return 0, false
 		}
@@ -107,7 +108,7 @@ func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float
 	if s+nearBonus <= beat {
 		return 0, false
 	}
-	if ev.isNear(p) {
+	if ev.isNear(g, p) {
 		s += nearBonus
 	}
 	return s, true
@@ -133,7 +134,7 @@ func (e *evidence) addNear(p *place) {
 // isNear reports another place of the story (not p, nor a namesake) within
 // nearKM, by the equirectangular approximation (good to a few per cent at
 // these distances).
-func (e *evidence) isNear(p *place) bool {
+func (e *evidence) isNear(g *Gazetteer, p *place) bool {
 	const degKM = 111.2
 	for i := range e.near {
 		q := &e.near[i]
@@ -142,7 +143,7 @@ func (e *evidence) isNear(p *place) bool {
 			continue
 		}
 		dx := (p.lon - q.lon) * degKM * q.cosLat
-		if dx*dx+dy*dy < nearKM*nearKM && q.p != p && q.p.name != p.name {
+		if dx*dx+dy*dy < nearKM*nearKM && q.p != p && g.name(q.p) != g.name(p) {
 			return true
 		}
 	}
@@ -150,7 +151,7 @@ func (e *evidence) isNear(p *place) bool {
 }
 
 func (g *Gazetteer) contextFound(p *place, ev *evidence) bool {
-	for _, k := range p.context {
+	for _, k := range g.contextOf(p) {
 		if ev.hasCtx(k) {
 			return true
 		}

@@ -61,7 +61,7 @@ func (s *scanner) vetoed(i, j int) (veto, person bool) {
 		return true, true
 	}
 	if s.names && j == i+1 && s.capitalAfter(j) && !placeNouns[string(s.word(j))] {
-		if _, known := s.g.lookup(string(s.word(j))); !known {
+		if _, known := s.g.lookupBytes(s.word(j)); !known {
 			return true, false // "Taras Hnatiuk", "Washington Post"
 		}
 	}
@@ -125,7 +125,7 @@ func (s *scanner) afterGivenName(i int) bool {
 	if !p.Upper || s.isThe(i-1) || s.text[p.End:s.toks[i].Start] != " " || qualifiers[string(s.word(i-1))] {
 		return false
 	}
-	if _, known := s.g.lookup(string(s.word(i - 1))); known {
+	if _, known := s.g.lookupBytes(s.word(i - 1)); known {
 		return false // "Donetsk Luhansk" lists, "Swiss Lucerne"
 	}
 	return !s.sentenceStart(i - 1)
@@ -217,7 +217,7 @@ var actorNouns = map[string]bool{
 
 func (g *Gazetteer) anyCapital(cands []cand) bool {
 	for _, c := range cands {
-		if c.country == "" && g.places[c.place].capital {
+		if c.country == 0 && g.places[c.place].capital {
 			return true
 		}
 	}
