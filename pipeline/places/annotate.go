@@ -1,7 +1,6 @@
 package places
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -13,8 +12,9 @@ import (
 type work struct {
 	body, head, cap scanner
 	ms, hms, cms    []mention
-	ents            []pipeline.Span
+	ents            entityMask
 	winners         []int32
+	ev              evidence
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
@@ -54,13 +54,14 @@ func (g *Gazetteer) annotate(s *pipeline.Story, minScore float64) {
 	w := workPool.Get().(*work)
 	defer workPool.Put(w)
 	english := s.Language == "" || strings.HasPrefix(s.Language, "en")
-	w.ents = entitySpans(w.ents[:0], s.Entities)
-	w.body.reset(g, s.Body, w.ents, english)
+	w.ents.reset(s.Entities, len(s.Body))
+	w.body.reset(g, s.Body, &w.ents, english)
 	w.ms = w.body.scan(w.ms[:0])
 	w.head.reset(g, s.Headline, nil, false)
 	w.hms = w.head.scan(w.hms[:0])
 
-	ev := &evidence{country: make(map[string]float64, 8), hasCtx: w.body.hasWords, english: english}
+	ev := &w.ev
+	ev.reset(w.body.hasWords, english)
 	for _, e := range s.Entities {
 		if e.Type == pipeline.EntityCountry {
 			ev.addCountry(e.CountryCode, float64(max(e.Mentions, 1)))
@@ -120,14 +121,6 @@ func (g *Gazetteer) captionPlaces(w *work, c *collector, captions []string, ev *
 			}
 		}
 	}
-}
-
-func entitySpans(dst []pipeline.Span, ents []pipeline.Entity) []pipeline.Span {
-	for _, e := range ents {
-		dst = append(dst, e.Spans...)
-	}
-	slices.SortFunc(dst, func(a, b pipeline.Span) int { return a[0] - b[0] })
-	return dst
 }
 
 // addCues counts the country names and demonyms among the mentions.

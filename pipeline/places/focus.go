@@ -1,6 +1,7 @@
 package places
 
 import (
+	"math"
 	"strings"
 
 	"github.com/warwire/warwire/pipeline"
@@ -31,9 +32,9 @@ func (g *Gazetteer) resolveDateline(d *pipeline.Dateline, ev *evidence, minScore
 	if len(cands) == 0 {
 		return -1
 	}
-	dev := &evidence{country: make(map[string]float64, len(ev.country)+1), hasCtx: ev.hasCtx, english: true}
-	for cc, w := range ev.country {
-		dev.addCountry(cc, w)
+	dev := &evidence{country: make([]ccWeight, 0, len(ev.country)+1), hasCtx: ev.hasCtx, english: true}
+	for _, c := range ev.country {
+		dev.addCountry(c.cc, c.w)
 	}
 	hintCands, _ := g.lookup(fold.Key(strings.Trim(hint, " )")))
 	for _, c := range hintCands {
@@ -100,7 +101,9 @@ func (g *Gazetteer) focus(s *pipeline.Story, dateline int32, headIDs, headCountr
 }
 
 func (g *Gazetteer) focusPlace(s *pipeline.Story, dateline int32, headIDs map[string]bool) *pipeline.FocusPlace {
-	paraEnd := len([]rune(s.Body))
+	// Spans lie inside the body, so without a paragraph break every span
+	// starts in the first paragraph: no need to count the body's runes.
+	paraEnd := math.MaxInt
 	if i := strings.Index(s.Body, "\n\n"); i >= 0 {
 		paraEnd = runeLen(s.Body[:i])
 	}

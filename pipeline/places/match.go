@@ -29,7 +29,7 @@ type scanner struct {
 	folded []byte     // folded words, back to back, in the order they were needed
 	fspan  [][2]int32 // folded[fspan[i][0]:fspan[i][1]] is token i; -1 until folded
 	key    []byte
-	ents   []pipeline.Span // sorted by start
+	ents   *entityMask // nil: no entities
 	// names turns on the English person-name vetoes ("Jens Stoltenberg",
 	// "Vladimir Putin"); off for headlines (title case) and other languages.
 	names bool
@@ -37,7 +37,7 @@ type scanner struct {
 
 // reset prepares s for text, reusing its buffers. Words are folded lazily:
 // most are never looked at.
-func (s *scanner) reset(g *Gazetteer, text string, ents []pipeline.Span, names bool) {
+func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool) {
 	s.g, s.text, s.ents, s.names = g, text, ents, names
 	s.toks = fold.Tokens(s.toks[:0], text)
 	s.folded = s.folded[:0]
@@ -73,10 +73,15 @@ func (s *scanner) word(i int) []byte {
 	return s.folded[sp[0]:sp[1]]
 }
 
-// isThe reports whether token i is the article "the" (any case).
+// isThe reports whether token i is the article "the" (any case; no other
+// code point folds to t, h or e, so an ASCII test is exact).
 func (s *scanner) isThe(i int) bool {
 	t := s.toks[i]
-	return t.End-t.Start == 3 && strings.EqualFold(s.text[t.Start:t.End], "the")
+	if t.End-t.Start != 3 {
+		return false
+	}
+	w := s.text[t.Start:t.End]
+	return w[0]|0x20 == 't' && w[1]|0x20 == 'h' && w[2]|0x20 == 'e'
 }
 
 // scan finds the longest known name at each position, left to right.
@@ -181,7 +186,7 @@ const maxNameWords = 8
 // or a line break.
 func (s *scanner) joined(k int) bool {
 	prev, next := s.toks[k-1], s.toks[k]
-	return joins(s.text[prev.End:next.Start], prev.REnd-prev.RStart)
+	return joins(s.text[prev.End:next.Start], int(prev.REnd-prev.RStart))
 }
 
 func joins(sep string, prevLen int) bool {
@@ -204,7 +209,7 @@ func (s *scanner) mention(i, j int, cands []cand, isThe bool) (mention, bool) {
 			return mention{}, false
 		}
 	}
-	span := pipeline.Span{s.toks[start].RStart, s.toks[j-1].REnd}
+	span := pipeline.Span{int(s.toks[start].RStart), int(s.toks[j-1].REnd)}
 	if s.overlapsEntity(span) {
 		return mention{}, false
 	}
@@ -231,15 +236,7 @@ func anyNeedsThe(cands []cand) bool {
 }
 
 func (s *scanner) overlapsEntity(sp pipeline.Span) bool {
-	for _, e := range s.ents {
-		if e[0] >= sp[1] {
-			return false
-		}
-		if e[1] > sp[0] {
-			return true
-		}
-	}
-	return false
+	return s.ents != nil && s.ents.overlaps(sp)
 }
 
 // coordinate turns "Kursk and Belgorod regions" into two regions: a bare name

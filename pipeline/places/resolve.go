@@ -40,20 +40,38 @@ func warBonus(cc, admin1 string) float64 {
 
 // evidence is what the story says about where it is.
 type evidence struct {
-	country map[string]float64 // country code → weight
+	country []ccWeight // a story names few countries: a slice beats a map
 	max     float64
 	near    []nearPoint // first-pass readings of the mentions
 	hasCtx  func(key string) bool
 	english bool
 }
 
+// ccWeight is the weight of one country code in the evidence.
+type ccWeight struct {
+	cc string
+	w  float64
+}
+
+// reset empties e for a new story, keeping its memory.
+func (e *evidence) reset(hasCtx func(string) bool, english bool) {
+	*e = evidence{country: e.country[:0], near: e.near[:0], hasCtx: hasCtx, english: english}
+}
+
 func (e *evidence) addCountry(cc string, w float64) {
 	if cc == "" || w <= 0 {
 		return
 	}
-	e.country[cc] += w
-	if e.country[cc] > e.max {
-		e.max = e.country[cc]
+	k := 0
+	for k < len(e.country) && e.country[k].cc != cc {
+		k++
+	}
+	if k == len(e.country) {
+		e.country = append(e.country, ccWeight{cc: cc})
+	}
+	e.country[k].w += w
+	if e.country[k].w > e.max {
+		e.max = e.country[k].w
 	}
 }
 
@@ -61,7 +79,12 @@ func (e *evidence) countryScore(cc string) float64 {
 	if e.max == 0 {
 		return 0
 	}
-	return countryBonus * e.country[cc] / e.max
+	for _, c := range e.country {
+		if c.cc == cc {
+			return countryBonus * c.w / e.max
+		}
+	}
+	return 0
 }
 
 // best returns the best reading of m: a place index, or -1 when the best is a

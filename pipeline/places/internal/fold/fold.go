@@ -17,8 +17,8 @@ import (
 // word kept (they fold away). Start and End are byte offsets, RStart and REnd
 // code-point offsets; Upper reports an upper-case first letter.
 type Token struct {
-	Start, End   int
-	RStart, REnd int
+	Start, End   int32
+	RStart, REnd int32
 	Upper        bool
 }
 

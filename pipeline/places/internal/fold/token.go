@@ -7,66 +7,59 @@ import (
 // Tokens appends the words of s to dst and returns it. A word is a run of
 // letters, digits and combining marks; an apostrophe between two letters is
 // part of the word ("Mar'inka"), except the English possessive "'s", which
-// ends it ("Kyiv's" gives "Kyiv").
+// ends it ("Kyiv's" gives "Kyiv"). s must be shorter than 2 GiB.
 func Tokens(dst []Token, s string) []Token {
-	in := false
-	var cur Token
-	rpos := 0
+	extra := 0 // bytes minus code points before i
 	for i := 0; i < len(s); {
 		k := byteClass[s[i]]
-		switch {
-		case k&classWord != 0 && in:
-			// the rest of an ASCII word: ASCII bytes are one code point each
-			j := i + 1
-			for j < len(s) && byteClass[s[j]]&classWord != 0 {
-				j++
-			}
-			rpos += j - i
-			i = j
-			continue
-		case k == 0 && !in:
-			// a run of ASCII spaces and punctuation outside a word
-			j := i + 1
-			for j < len(s) && byteClass[s[j]] == 0 {
-				j++
-			}
-			rpos += j - i
-			i = j
-			continue
-		case k&classWord != 0:
-			in = true
-			cur = Token{Start: i, RStart: rpos, Upper: k&classUpper != 0}
-			i++
-			rpos++
+		if k == 0 {
+			i++ // ASCII space or punctuation; a lone apostrophe is nothing
 			continue
 		}
-		r, n := rune(s[i]), 1
+		start, rstart, upper := i, i-extra, k&classUpper != 0
 		if k == classOther {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		switch {
-		case isWordRune(r):
-			if !in {
-				in = true
-				cur = Token{Start: i, RStart: rpos, Upper: isUpper(r)}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			extra += n - 1
+			i += n
+			if !isWordRune(r) {
+				continue
 			}
-		case in && isApostrophe(r) && apostropheInWord(s, i+n):
-			// keep going: the apostrophe belongs to the word
-		default:
-			if in {
-				cur.End, cur.REnd = i, rpos
-				dst = append(dst, cur)
-				in = false
-			}
+			upper = isUpper(r)
+		} else {
+			i++
 		}
-		i += n
-		rpos++
-	}
-	if in {
-		cur.End, cur.REnd = len(s), rpos
-		dst = append(dst, cur)
+		i, extra = wordEnd(s, i, extra)
+		dst = append(dst, Token{Start: int32(start), End: int32(i), RStart: int32(rstart), REnd: int32(i - extra), Upper: upper})
 	}
 	return dst
+}
+
+// wordEnd returns where the word that goes on at byte i ends, and the
+// updated count of bytes minus code points.
+func wordEnd(s string, i, extra int) (int, int) {
+	for i < len(s) {
+		k := byteClass[s[i]]
+		switch {
+		case k&classWord != 0:
+			i++
+			for i < len(s) && byteClass[s[i]]&classWord != 0 {
+				i++
+			}
+		case k == 0:
+			if c := s[i]; (c != '\'' && c != '`') || !apostropheInWord(s, i+1) {
+				return i, extra
+			}
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) && !(isApostrophe(r) && apostropheInWord(s, i+n)) {
+				return i, extra
+			}
+			extra += n - 1
+			i += n
+		}
+	}
+	return i, extra
 }
 
 // Byte classes: ASCII letters and digits are words, A-Z also upper case;

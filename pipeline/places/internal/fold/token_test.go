@@ -10,7 +10,7 @@ func TestTokens(t *testing.T) {
 	var runes [][2]int
 	for _, tk := range Tokens(nil, s) {
 		got = append(got, tk.Text(s))
-		runes = append(runes, [2]int{tk.RStart, tk.REnd})
+		runes = append(runes, [2]int{int(tk.RStart), int(tk.REnd)})
 	}
 	want := []string{"Kyiv", "s", "mayor", "met", "Mar'inka", "officials", "in", "Ivano", "Frankivsk", "2024", "Київ"}
 	if len(got) != len(want) {
@@ -60,10 +60,10 @@ func FuzzTokens(f *testing.F) {
 		n := len([]rune(s))
 		prev := 0
 		for _, tk := range toks {
-			if tk.Start < 0 || tk.End > len(s) || tk.Start >= tk.End || tk.RStart < prev || tk.REnd > n || tk.RStart >= tk.REnd {
+			if tk.Start < 0 || int(tk.End) > len(s) || tk.Start >= tk.End || int(tk.RStart) < prev || int(tk.REnd) > n || tk.RStart >= tk.REnd {
 				t.Fatalf("bad token %+v in %q", tk, s)
 			}
-			prev = tk.REnd
+			prev = int(tk.REnd)
 			_ = Key(tk.Text(s))
 		}
 	})

@@ -1,0 +1,56 @@
+package places
+
+import "github.com/warwire/warwire/pipeline"
+
+// entityMask marks the code points of a text that entity spans cover, so a
+// candidate span is tested against all of them in a few bit tests.
+type entityMask struct {
+	bits []uint64
+	odd  []pipeline.Span // empty or reversed spans: tested one by one
+}
+
+// reset marks the spans of ents; limit bounds the code points of the text
+// (its length in bytes will do).
+func (m *entityMask) reset(ents []pipeline.Entity, limit int) {
+	m.bits, m.odd = m.bits[:0], m.odd[:0]
+	for i := range ents {
+		for _, sp := range ents[i].Spans {
+			m.add(sp, limit)
+		}
+	}
+}
+
+func (m *entityMask) add(sp pipeline.Span, limit int) {
+	if sp[0] >= sp[1] {
+		m.odd = append(m.odd, sp)
+		return
+	}
+	a, b := max(sp[0], 0), min(sp[1], limit)
+	if a >= b {
+		return // outside the text: no span of it can overlap
+	}
+	if words := (b + 63) / 64; words > len(m.bits) {
+		n := len(m.bits)
+		m.bits = append(m.bits, make([]uint64, words-n)...)
+	}
+	for k := a; k < b; k++ {
+		m.bits[k/64] |= 1 << (k % 64)
+	}
+}
+
+// overlaps reports whether sp (start < end) shares a code point with an
+// entity span, or meets an odd one as a sorted overlap test would.
+func (m *entityMask) overlaps(sp pipeline.Span) bool {
+	for _, e := range m.odd {
+		if e[0] < sp[1] && e[1] > sp[0] {
+			return true
+		}
+	}
+	end := min(sp[1], len(m.bits)*64)
+	for k := max(sp[0], 0); k < end; k++ {
+		if m.bits[k/64]&(1<<(k%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
