@@ -11,27 +11,52 @@ import (
 func Tokens(dst []Token, s string) []Token {
 	extra := 0 // bytes minus code points before i
 	for i := 0; i < len(s); {
-		k := byteClass[s[i]]
-		if k == 0 {
-			i++ // ASCII space or punctuation; a lone apostrophe is nothing
-			continue
-		}
-		start, rstart, upper := i, i-extra, k&classUpper != 0
-		if k == classOther {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			extra += n - 1
-			i += n
-			if !isWordRune(r) {
+		end := len(s) // where the rune-at-a-time code hands back
+		if len(s)-i >= 64 {
+			var n, stop int
+			dst, n, stop = asciiBlock(dst, s[i:i+64], i, extra)
+			if n == 64 {
+				i += n
 				continue
 			}
-			upper = isUpper(r)
-		} else {
-			i++
+			// Past the stop byte; in text full of non-ASCII letters or
+			// apostrophes, a while longer.
+			end = min(i+stop+1, len(s))
+			if stop < 8 {
+				end = min(i+128, len(s))
+			}
+			i += n
 		}
-		i, extra = wordEnd(s, i, extra)
-		dst = append(dst, Token{Start: int32(start), End: int32(i), RStart: int32(rstart), REnd: int32(i - extra), Upper: upper})
+		for i < end {
+			dst, i, extra = step(dst, s, i, extra)
+		}
 	}
 	return dst
+}
+
+// step reads the text from byte i, outside a word: one character that is not
+// part of a word, or one whole word, which it appends to dst. It returns the
+// new position and count of bytes minus code points.
+func step(dst []Token, s string, i, extra int) ([]Token, int, int) {
+	k := byteClass[s[i]]
+	if k == 0 {
+		return dst, i + 1, extra // ASCII space or punctuation; a lone apostrophe is nothing
+	}
+	start, rstart, upper := i, i-extra, k&classUpper != 0
+	if k == classOther {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		extra += n - 1
+		i += n
+		if !isWordRune(r) {
+			return dst, i, extra
+		}
+		upper = isUpper(r)
+	} else {
+		i++
+	}
+	i, extra = wordEnd(s, i, extra)
+	dst = append(dst, Token{Start: int32(start), End: int32(i), RStart: int32(rstart), REnd: int32(i - extra), Upper: upper})
+	return dst, i, extra
 }
 
 // wordEnd returns where the word that goes on at byte i ends, and the

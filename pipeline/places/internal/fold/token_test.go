@@ -1,6 +1,9 @@
 package fold
 
 import (
+	"os"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,6 +77,9 @@ func FuzzTokensMatchesReference(f *testing.F) {
 	for _, s := range []string{"", "Kyiv's mayor", "«Київ» — Mar'inka", "a'", "'s", "\xff\xfeAb", "Ivano-Frankivsk`x", "it's O'Brien's", "Zaporižžja, ŁÓDŹ 2024"} {
 		f.Add(s)
 	}
+	for _, s := range blockSeeds {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, want := Tokens(nil, s), tokensRef(nil, s)
 		if len(got) != len(want) {
@@ -85,4 +91,30 @@ func FuzzTokensMatchesReference(f *testing.F) {
 			}
 		}
 	})
+}
+
+// blockSeeds are longer than a block of the ASCII fast path, with words,
+// apostrophes and non-ASCII text across block borders.
+var blockSeeds = []string{
+	strings.Repeat("Kyiv and the Donetsk region, 2024. ", 8),
+	strings.Repeat("x", 63) + "’s " + strings.Repeat("Ab1 ", 20) + "Mar'inka Київ " + strings.Repeat("q", 70),
+	strings.Repeat("Київ Харків ", 12) + strings.Repeat("O'Brien's Kyiv`s ", 6),
+	strings.Repeat("ab", 40) + "é" + strings.Repeat(" Z", 40) + "\xff" + strings.Repeat("9", 64),
+}
+
+func TestTokensMatchReferenceOnBlocks(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/story.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := append([]string{string(raw)}, blockSeeds...)
+	for shift := 0; shift < 70; shift++ {
+		for _, c := range cases {
+			s := c[min(shift, len(c)):]
+			got, want := Tokens(nil, s), tokensRef(nil, s)
+			if !slices.Equal(got, want) {
+				t.Fatalf("shift %d of %.40q: tokens differ from the reference", shift, s)
+			}
+		}
+	}
 }
