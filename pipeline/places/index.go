@@ -7,23 +7,33 @@ import (
 )
 
 // nameIndex maps folded word sequences to their readings. It is an
-// open-addressing hash table of uint64 slots over pointer-free arrays: the
-// garbage collector has nothing to scan in it.
+// open-addressing hash table whose slots hold everything a lookup needs (a
+// hash tag, where the key and its readings are), over pointer-free arrays:
+// the garbage collector has nothing to scan in it, and a lookup touches one
+// slot and, when the tag matches, the key's bytes.
 type nameIndex struct {
-	slots []uint64  // tag<<32 | (entry index + 1); 0 is empty
-	mask  uint64    // len(slots) - 1
-	ents  []nameEnt // one per key
-	cands []cand    // the readings of all keys, back to back
-	keys  string    // the keys back to back
+	slots []nameSlot
+	mask  uint64 // len(slots) - 1
+	cands []cand // the readings of all keys, back to back
+	keys  string // the keys back to back
 }
 
-// nameEnt is one key of the index: keys[off:off+n], its readings
-// cands[cand:cand+ncand], and whether a longer name starts with it.
-type nameEnt struct {
-	off, cand uint32
-	n, ncand  uint16
-	longer    bool
+// nameSlot is one key of the index: keys[key:key+keyLen()], its readings
+// cands[cand:cand+ncand], and whether a longer name starts with it. tag is 0
+// in an empty slot.
+type nameSlot struct {
+	tag, key, cand uint32
+	n              uint16 // key length, and longerBit
+	ncand          uint16
 }
+
+// longerBit in nameSlot.n marks a key that starts a longer name.
+const longerBit = 1 << 15
+
+func (e *nameSlot) keyLen() uint32 { return uint32(e.n &^ longerBit) }
+
+// longer reports whether a longer name starts with e's key.
+func (e *nameSlot) longer() bool { return e.n&longerBit != 0 }
 
 // FNV-1a, 64 bits: keys are hashed a byte at a time, so the matcher can
 // extend a key's hash word by word.
@@ -49,26 +59,25 @@ func mix(h uint64) uint64 {
 // keyHash returns the mixed hash of a whole key.
 func keyHash[T string | []byte](key T) uint64 { return mix(hashAdd(fnvOffset, key)) }
 
-// find returns the entry of key, whose mixed hash is m, or nil.
-func (x *nameIndex) find(key []byte, m uint64) *nameEnt {
-	tag := uint32(m)
+// slotTag is the tag of a key whose mixed hash is m: never 0.
+func slotTag(m uint64) uint32 { return uint32(m) | 1 }
+
+// find returns the slot of key, whose mixed hash is m, or nil.
+func (x *nameIndex) find(key []byte, m uint64) *nameSlot {
+	tag := slotTag(m)
 	for i := (m >> 20) & x.mask; ; i = (i + 1) & x.mask {
-		s := x.slots[i]
-		if s == 0 {
-			return nil
-		}
-		if uint32(s>>32) != tag {
-			continue
-		}
-		e := &x.ents[uint32(s)-1]
-		if x.keys[e.off:e.off+uint32(e.n)] == string(key) {
+		e := &x.slots[i]
+		if e.tag == tag && x.keys[e.key:e.key+e.keyLen()] == string(key) {
 			return e
+		}
+		if e.tag == 0 {
+			return nil
 		}
 	}
 }
 
 // candsOf returns the readings of e (shared: never modify).
-func (x *nameIndex) candsOf(e *nameEnt) []cand {
+func (x *nameIndex) candsOf(e *nameSlot) []cand {
 	end := e.cand + uint32(e.ncand)
 	return x.cands[e.cand:end:end]
 }
@@ -91,7 +100,7 @@ func (g *Gazetteer) lookup(key string) ([]cand, bool) {
 // two-thirds full) and notes their first words in first.
 func buildIndex(ents []rawEntry, first *firstBits) (nameIndex, error) {
 	size := 1 << bits.Len(uint(len(ents)+len(ents)/2))
-	x := nameIndex{slots: make([]uint64, size), mask: uint64(size - 1), ents: make([]nameEnt, len(ents))}
+	x := nameIndex{slots: make([]nameSlot, size), mask: uint64(size - 1)}
 	var keys strings.Builder
 	nc := 0
 	for i := range ents {
@@ -100,19 +109,22 @@ func buildIndex(ents []rawEntry, first *firstBits) (nameIndex, error) {
 	x.cands = make([]cand, 0, nc)
 	for i := range ents {
 		r := &ents[i]
-		if len(r.key) > 0xffff || len(r.cands) > 0xffff || keys.Len() > 1<<31 {
+		if len(r.key) >= longerBit || len(r.cands) > 0xffff || keys.Len() > 1<<31 {
 			return nameIndex{}, fmt.Errorf("name index: key %q too long or too many readings", r.key)
 		}
-		x.ents[i] = nameEnt{off: uint32(keys.Len()), n: uint16(len(r.key)), cand: uint32(len(x.cands)),
-			ncand: uint16(len(r.cands)), longer: r.longer}
+		m := keyHash(r.key)
+		e := nameSlot{tag: slotTag(m), key: uint32(keys.Len()), n: uint16(len(r.key)),
+			cand: uint32(len(x.cands)), ncand: uint16(len(r.cands))}
+		if r.longer {
+			e.n |= longerBit
+		}
 		keys.WriteString(r.key)
 		x.cands = append(x.cands, r.cands...)
-		m := keyHash(r.key)
 		j := (m >> 20) & x.mask
-		for x.slots[j] != 0 {
+		for x.slots[j].tag != 0 {
 			j = (j + 1) & x.mask
 		}
-		x.slots[j] = uint64(uint32(m))<<32 | uint64(i+1)
+		x.slots[j] = e
 		first.add(keyHash(firstWord(r.key)))
 	}
 	x.keys = keys.String()

@@ -154,7 +154,7 @@ func (s *scanner) longest(i int) (mention, bool) {
 		}
 		found[n] = s.g.idx.candsOf(e)
 		n++
-		if !e.longer || n == maxNameWords || i+n >= len(s.toks) || !s.joined(i+n) {
+		if !e.longer() || n == maxNameWords || i+n >= len(s.toks) || !s.joined(i+n) {
 			break
 		}
 		w := s.word(i + n)
