@@ -33,8 +33,10 @@ func (m *entityMask) add(sp pipeline.Span, limit int) {
 		n := len(m.bits)
 		m.bits = append(m.bits, make([]uint64, words-n)...)
 	}
-	for k := a; k < b; k++ {
-		m.bits[k/64] |= 1 << (k % 64)
+	for a < b {
+		n := min(b-a, 64-a%64) // bits in this word
+		m.bits[a/64] |= (1<<n - 1) << (a % 64)
+		a += n
 	}
 }
 
@@ -47,10 +49,12 @@ func (m *entityMask) overlaps(sp pipeline.Span) bool {
 		}
 	}
 	end := min(sp[1], len(m.bits)*64)
-	for k := max(sp[0], 0); k < end; k++ {
-		if m.bits[k/64]&(1<<(k%64)) != 0 {
+	for a := max(sp[0], 0); a < end; {
+		n := min(end-a, 64-a%64)
+		if m.bits[a/64]&((1<<n-1)<<(a%64)) != 0 {
 			return true
 		}
+		a += n
 	}
 	return false
 }

@@ -72,8 +72,30 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if r < wordTableSize {
+		return wordTable[r/64]&(1<<(r%64)) != 0
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// wordTableSize bounds the precomputed isWordRune bits: the European
+// scripts and the general punctuation (quotes, dashes) that news text mixes in.
+const wordTableSize = 0x3000
+
+// wordTable has the bit of every rune below wordTableSize that isWordRune
+// accepts.
+var wordTable = func() (t [wordTableSize / 64]uint64) {
+	for r := rune(0); r < wordTableSize; r++ {
+		if isWordRuneSlow(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+}()
 
 func isUpper(r rune) bool {
 	if r < utf8.RuneSelf {
