@@ -1,11 +1,13 @@
 package places
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/places/internal/fold"
 )
 
 // work is the reusable memory of one annotation.
@@ -14,25 +16,49 @@ type work struct {
 	ms, hms, cms    []mention
 	ents            entityMask
 	winners         []int32
-	ev              evidence
+	ev, dev         evidence
+	c               collector
+	key             []byte       // a folded key being looked up
+	keyToks         []fold.Token // scratch for fold.AppendKey
+	surf            []string     // the surface forms of one place
+	headIDs         []string     // the places the headline names
+	headCCs         []string     // the countries the headline names
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
 
+// foldKey returns fold.Key(name) in w's scratch memory (valid until the next
+// call).
+func (w *work) foldKey(name string) []byte {
+	w.key, w.keyToks = fold.AppendKey(w.key[:0], w.keyToks, name)
+	return w.key
+}
+
 // found is one resolved place of a story while it is being collected.
 type found struct {
-	place   int32
-	first   int // first body span start; -1 for the dateline, a large number for captions
-	spans   []pipeline.Span
-	extra   int // mentions outside the body: dateline and captions
-	surface []string
+	place int32
+	first int // first body span start; -1 for the dateline, a large number for captions
+	spans int // body mentions
+	extra int // mentions outside the body: dateline and captions
+}
+
+// hit is one mention of a resolved place, in the order met: the body's, then
+// the captions'.
+type hit struct {
+	place int32
+	span  pipeline.Span // body mentions only
+	text  string
+	body  bool
 }
 
 // collector merges resolved mentions by place (a story names few places: a
 // linear search beats a map).
 type collector struct {
-	fs []found
+	fs   []found
+	hits []hit
 }
+
+func (c *collector) reset() { c.fs, c.hits = c.fs[:0], c.hits[:0] }
 
 func (c *collector) add(p int32, first int) *found {
 	for k := range c.fs {
@@ -42,6 +68,18 @@ func (c *collector) add(p int32, first int) *found {
 	}
 	c.fs = append(c.fs, found{place: p, first: first})
 	return &c.fs[len(c.fs)-1]
+}
+
+// bodyHit records a body mention of place p.
+func (c *collector) bodyHit(p int32, m *mention) {
+	c.add(p, m.span[0]).spans++
+	c.hits = append(c.hits, hit{place: p, span: m.span, text: m.text, body: true})
+}
+
+// captionHit records a caption mention of place p.
+func (c *collector) captionHit(p int32, text string) {
+	c.add(p, afterBody).extra++
+	c.hits = append(c.hits, hit{place: p, text: text})
 }
 
 // afterBody orders places found only in captions after those of the body.
@@ -61,13 +99,13 @@ func (g *Gazetteer) annotate(s *pipeline.Story, minScore float64) {
 	w.hms = w.head.scan(w.hms[:0])
 
 	ev := &w.ev
-	ev.reset(w.body.hasWords, english)
+	ev.reset(&w.body, english)
 	for _, e := range s.Entities {
 		if e.Type == pipeline.EntityCountry {
 			ev.addCountry(e.CountryCode, float64(max(e.Mentions, 1)))
 		}
 	}
-	dateline := g.resolveDateline(s.Dateline, ev, minScore)
+	dateline := g.resolveDateline(w, s.Dateline, minScore)
 	if dateline >= 0 {
 		ev.addCountry(g.cc(&g.places[dateline]), 2)
 	}
@@ -82,30 +120,33 @@ func (g *Gazetteer) annotate(s *pipeline.Story, minScore float64) {
 		}
 	}
 	g.reresolve(w.winners, w.ms, ev, minScore)
-
-	var c collector
-	if dateline >= 0 {
-		c.add(dateline, -1).extra++
-	}
-	for i, p := range w.winners {
-		if p >= 0 {
-			f := c.add(p, w.ms[i].span[0])
-			f.spans = append(f.spans, w.ms[i].span)
-			f.surface = append(f.surface, w.ms[i].text)
-		}
-	}
-	g.captionPlaces(w, &c, s.Captions, ev, minScore, english)
-	s.Places = g.output(c.fs)
+	g.collect(w, s, dateline, minScore, english)
+	s.Places = g.output(w)
 	if dateline >= 0 {
 		p := &g.places[dateline]
 		s.Dateline.Place = &pipeline.Ref{ID: g.id(p), Name: g.name(p)}
 	}
-	headIDs, headCountries := g.headlinePlaces(w.hms, ev, minScore)
-	s.Focus = g.focus(s, dateline, headIDs, headCountries, &w.head)
+	g.headlinePlaces(w, minScore)
+	s.Focus = g.focus(w, s, dateline)
+}
+
+// collect gathers the resolved places of the dateline, the body and the
+// captions in w.c.
+func (g *Gazetteer) collect(w *work, s *pipeline.Story, dateline int32, minScore float64, english bool) {
+	w.c.reset()
+	if dateline >= 0 {
+		w.c.add(dateline, -1).extra++
+	}
+	for i, p := range w.winners {
+		if p >= 0 {
+			w.c.bodyHit(p, &w.ms[i])
+		}
+	}
+	g.captionPlaces(w, s.Captions, &w.ev, minScore, english)
 }
 
 // captionPlaces adds the places of the photo captions.
-func (g *Gazetteer) captionPlaces(w *work, c *collector, captions []string, ev *evidence, minScore float64, english bool) {
+func (g *Gazetteer) captionPlaces(w *work, captions []string, ev *evidence, minScore float64, english bool) {
 	for _, text := range captions {
 		w.cap.reset(g, text, nil, english)
 		w.cms = w.cap.scan(w.cms[:0])
@@ -115,9 +156,7 @@ func (g *Gazetteer) captionPlaces(w *work, c *collector, captions []string, ev *
 				continue
 			}
 			if p, _ := g.best(m, ev, minScore); p >= 0 {
-				f := c.add(p, afterBody)
-				f.extra++
-				f.surface = append(f.surface, m.text)
+				w.c.captionHit(p, m.text)
 			}
 		}
 	}
@@ -164,19 +203,41 @@ func (g *Gazetteer) reresolve(winners []int32, ms []mention, ev *evidence, minSc
 
 // output turns the collected places into the story's list, ordered by first
 // mention (the dateline first, places seen only in captions last).
-func (g *Gazetteer) output(fs []found) []pipeline.Place {
+func (g *Gazetteer) output(w *work) []pipeline.Place {
+	fs := w.c.fs
 	if len(fs) == 0 {
 		return nil
 	}
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].first < fs[j].first })
+	slices.SortStableFunc(fs, func(a, b found) int { return cmp.Compare(a.first, b.first) })
+	nspans := 0
+	for i := range fs {
+		nspans += fs[i].spans
+	}
+	spans := make([]pipeline.Span, 0, nspans) // one array for all the places' spans
+	geo := make([]pipeline.GeoPoint, len(fs))
 	out := make([]pipeline.Place, len(fs))
 	for i := range fs {
 		f := &fs[i]
 		p := &g.places[f.place]
+		start := len(spans)
+		w.surf = w.surf[:0]
+		for _, h := range w.c.hits {
+			if h.place == f.place {
+				w.surf = append(w.surf, h.text)
+				if h.body {
+					spans = append(spans, h.span)
+				}
+			}
+		}
+		var ps []pipeline.Span
+		if len(spans) > start {
+			ps = spans[start:len(spans):len(spans)]
+		}
+		geo[i] = pipeline.GeoPoint{Lat: p.lat, Lon: p.lon}
 		out[i] = pipeline.Place{
-			ID: g.id(p), Name: g.name(p), Aliases: aliases(g.name(p), g.aliasesOf(p), f.surface), CountryCode: g.cc(p),
-			Admin1: g.admin1Name(p), Kind: g.str(p.kind), Location: &pipeline.GeoPoint{Lat: p.lat, Lon: p.lon},
-			Mentions: len(f.spans) + f.extra, Spans: f.spans,
+			ID: g.id(p), Name: g.name(p), Aliases: aliases(g.name(p), g.aliasesOf(p), w.surf), CountryCode: g.cc(p),
+			Admin1: g.admin1Name(p), Kind: g.str(p.kind), Location: &geo[i],
+			Mentions: f.spans + f.extra, Spans: ps,
 		}
 	}
 	return out

@@ -2,7 +2,6 @@ package places
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/warwire/warwire/pipeline"
@@ -303,13 +302,22 @@ func regionWord(w []byte) string {
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // hasWords reports whether the folded phrase key occurs in the text.
-func (s *scanner) hasWords(key string) bool {
-	if key == "" {
+func (s *scanner) hasWords(key string) bool { return hasWords(s, key) }
+
+// hasWords reports whether the folded phrase key occurs in the text of s.
+func hasWords[K string | []byte](s *scanner, key K) bool {
+	if len(key) == 0 {
 		return false
 	}
-	first, _, _ := strings.Cut(key, " ")
+	first := key
+	for j := 0; j < len(key); j++ {
+		if key[j] == ' ' {
+			first = key[:j]
+			break
+		}
+	}
 	for i := range s.toks {
-		if string(s.word(i)) == first && s.wordsAt(i, key) {
+		if string(s.word(i)) == string(first) && wordsAt(s, i, key) {
 			return true
 		}
 	}
@@ -317,14 +325,20 @@ func (s *scanner) hasWords(key string) bool {
 }
 
 // wordsAt reports whether the folded words from token i spell key.
-func (s *scanner) wordsAt(i int, key string) bool {
-	for k := i; key != ""; k++ {
+func wordsAt[K string | []byte](s *scanner, i int, key K) bool {
+	for k := i; len(key) > 0; k++ {
 		if k >= len(s.toks) {
 			return false
 		}
-		var w string
-		w, key, _ = strings.Cut(key, " ")
-		if string(s.word(k)) != w {
+		w := key
+		key = key[len(key):]
+		for j := 0; j < len(w); j++ {
+			if w[j] == ' ' {
+				w, key = w[:j], w[j+1:]
+				break
+			}
+		}
+		if string(s.word(k)) != string(w) {
 			return false
 		}
 	}

@@ -43,7 +43,7 @@ type evidence struct {
 	country []ccWeight // a story names few countries: a slice beats a map
 	max     float64
 	near    []nearPoint // first-pass readings of the mentions
-	hasCtx  func(key string) bool
+	ctx     *scanner    // the body: context words are looked up there
 	english bool
 }
 
@@ -54,8 +54,8 @@ type ccWeight struct {
 }
 
 // reset empties e for a new story, keeping its memory.
-func (e *evidence) reset(hasCtx func(string) bool, english bool) {
-	*e = evidence{country: e.country[:0], near: e.near[:0], hasCtx: hasCtx, english: english}
+func (e *evidence) reset(ctx *scanner, english bool) {
+	*e = evidence{country: e.country[:0], near: e.near[:0], ctx: ctx, english: english}
 }
 
 func (e *evidence) addCountry(cc string, w float64) {
@@ -175,7 +175,7 @@ func (e *evidence) isNear(g *Gazetteer, p *place) bool {
 
 func (g *Gazetteer) contextFound(p *place, ev *evidence) bool {
 	for _, k := range g.contextOf(p) {
-		if ev.hasCtx(k) {
+		if ev.ctx.hasWords(k) {
 			return true
 		}
 	}

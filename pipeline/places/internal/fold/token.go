@@ -135,15 +135,21 @@ func apostropheInWord(s string, j int) bool {
 // single spaces, so "Ivano-Frankivsk", "ivano frankivsk" and "IVANO-FRANKIVSK"
 // share one key.
 func Key(name string) string {
-	toks := Tokens(nil, name)
-	var b []byte
+	b, _ := AppendKey(nil, nil, name)
+	return string(b)
+}
+
+// AppendKey appends Key(name) to dst, using toks as scratch space, and
+// returns both for reuse.
+func AppendKey(dst []byte, toks []Token, name string) ([]byte, []Token) {
+	toks = Tokens(toks[:0], name)
 	for i, t := range toks {
 		if i > 0 {
-			b = append(b, ' ')
+			dst = append(dst, ' ')
 		}
-		b = AppendWord(b, t.Text(name))
+		dst = AppendWord(dst, t.Text(name))
 	}
-	return string(b)
+	return dst, toks
 }
 
 // Words returns the number of words in a folded key.
