@@ -28,7 +28,8 @@ type scanner struct {
 	folded []byte     // folded words, back to back, in the order they were needed
 	fspan  [][2]int32 // folded[fspan[i][0]:fspan[i][1]] is token i; -1 until folded
 	key    []byte
-	ents   *entityMask // nil: no entities
+	found  [maxNameWords]*nameSlot // the keys longest met, shortest first
+	ents   *entityMask             // nil: no entities
 	// names turns on the English person-name vetoes ("Jens Stoltenberg",
 	// "Vladimir Putin"); off for headlines (title case) and other languages.
 	names bool
@@ -85,21 +86,19 @@ func (s *scanner) isThe(i int) bool {
 
 // scan finds the longest known name at each position, left to right.
 func (s *scanner) scan(out []mention) []mention {
+	var m, m2 mention
 	for i := 0; i < len(s.toks); {
 		if !s.toks[i].Upper && !s.isThe(i) {
 			i++ // cheap test first: longest would reject it too
 			continue
 		}
-		m, ok := s.longest(i)
-		if !ok {
+		if !s.longest(i, &m) {
 			i++
 			continue
 		}
-		if m.afterThe {
-			// "the Dnipro region": a longer name right after "the" wins.
-			if m2, ok2 := s.longest(i + 1); ok2 && m2.tok1 > m.tok1 {
-				m = m2
-			}
+		// "the Dnipro region": a longer name right after "the" wins.
+		if m.afterThe && s.longest(i+1, &m2) && m2.tok1 > m.tok1 {
+			m = m2
 		}
 		out = append(out, m)
 		i = m.tok1
@@ -123,35 +122,35 @@ func (s *scanner) samePerson(ms []mention) []mention {
 	return ms
 }
 
-// longest returns the longest name starting at token i that is capitalised
-// (or starts with "the") and does not overlap an entity. It extends the name
-// a word at a time while the index says a longer name starts with it.
-func (s *scanner) longest(i int) (mention, bool) {
+// longest finds the longest name starting at token i that is capitalised
+// (or starts with "the") and does not overlap an entity, puts it in m and
+// reports whether there is one. It extends the name a word at a time while
+// the index says a longer name starts with it.
+func (s *scanner) longest(i int, m *mention) bool {
 	if i >= len(s.toks) {
-		return mention{}, false
+		return false
 	}
 	isThe := s.isThe(i)
 	if !s.toks[i].Upper && !isThe {
-		return mention{}, false
+		return false
 	}
 	first := s.word(i)
 	h := hashAdd(fnvOffset, first)
-	m := mix(h)
-	if !s.g.first.has(m) {
+	hm := mix(h)
+	if !s.g.first.has(hm) {
 		if cands, ok := s.g.inflected(first); ok && !isThe {
-			return s.mention(i, i+1, cands, false) // "Брюсселе"
+			return s.mention(i, i+1, cands, false, m) // "Брюсселе"
 		}
-		return mention{}, false
+		return false
 	}
 	s.key = append(s.key[:0], first...)
-	var found [maxNameWords][]cand
 	n := 0
 	for {
-		e := s.g.idx.find(s.key, m)
+		e := s.g.idx.find(s.key, hm)
 		if e == nil {
 			break
 		}
-		found[n] = s.g.idx.candsOf(e)
+		s.found[n] = e
 		n++
 		if !e.longer() || n == maxNameWords || i+n >= len(s.toks) || !s.joined(i+n) {
 			break
@@ -159,22 +158,19 @@ func (s *scanner) longest(i int) (mention, bool) {
 		w := s.word(i + n)
 		s.key = append(append(s.key, ' '), w...)
 		h = hashAdd(hashAdd(h, " "), w)
-		m = mix(h)
+		hm = mix(h)
 	}
 	for k := n; k > 0; k-- {
-		if len(found[k-1]) == 0 {
-			continue
-		}
-		if m, ok := s.mention(i, i+k, found[k-1], isThe); ok {
-			return m, true
+		if e := s.found[k-1]; e.ncand > 0 && s.mention(i, i+k, s.g.idx.candsOf(e), isThe, m) {
+			return true
 		}
 	}
 	if n == 0 && !isThe {
 		if cands, ok := s.g.inflected(first); ok {
-			return s.mention(i, i+1, cands, false)
+			return s.mention(i, i+1, cands, false, m)
 		}
 	}
-	return mention{}, false
+	return false
 }
 
 // maxNameWords bounds the words of a name the matcher tries.
@@ -198,31 +194,30 @@ func joins(sep string, prevLen int) bool {
 	return false
 }
 
-// mention builds the mention for tokens [i, j), or reports false when it
+// mention puts the mention for tokens [i, j) in m, or reports false when it
 // overlaps an entity or needs "the" it lacks.
-func (s *scanner) mention(i, j int, cands []cand, isThe bool) (mention, bool) {
+func (s *scanner) mention(i, j int, cands []cand, isThe bool, m *mention) bool {
 	start := i
 	if isThe {
 		start = i + 1
 		if start >= j || !s.toks[start].Upper {
-			return mention{}, false
+			return false
 		}
 	}
 	span := pipeline.Span{int(s.toks[start].RStart), int(s.toks[j-1].REnd)}
 	if s.overlapsEntity(span) {
-		return mention{}, false
+		return false
 	}
 	if isThe && !anyNeedsThe(cands) && !s.toks[i].Upper {
-		return mention{}, false
+		return false
 	}
-	m := mention{tok0: start, tok1: j, span: span, cands: cands, afterThe: isThe,
-		text: s.text[s.toks[start].Start:s.toks[j-1].End]}
+	*m = mention{tok0: start, tok1: j, span: span, cands: cands, afterThe: isThe,
+		text: s.text[s.toks[start].Start:s.toks[j-1].End], scanner: s}
 	if !isThe && start > 0 && string(s.word(start-1)) == "the" {
 		m.afterThe = true
 	}
 	m.vetoed, m.person = s.vetoed(start, j)
-	m.scanner = s
-	return m, true
+	return true
 }
 
 func anyNeedsThe(cands []cand) bool {

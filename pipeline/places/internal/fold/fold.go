@@ -6,6 +6,7 @@
 package fold
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,6 +107,24 @@ func isUpper(r rune) bool {
 
 // AppendWord appends the folded form of one word to dst.
 func AppendWord(dst []byte, w string) []byte {
+	// Fast path for the leading ASCII letters and digits: setting bit 5
+	// lower-cases a letter and leaves a digit as it is.
+	n := len(dst)
+	dst = slices.Grow(dst, len(w))
+	buf := dst[n : n+len(w)]
+	i := 0
+	for ; i < len(w) && byteClass[w[i]]&classWord != 0; i++ {
+		buf[i] = w[i] | 0x20
+	}
+	dst = dst[:n+i]
+	if i < len(w) {
+		dst = appendWordSlow(dst, w[i:])
+	}
+	return dst
+}
+
+// appendWordSlow folds any text, a rune at a time.
+func appendWordSlow(dst []byte, w string) []byte {
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {

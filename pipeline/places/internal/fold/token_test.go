@@ -118,3 +118,16 @@ func TestTokensMatchReferenceOnBlocks(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppendWordFastPath checks the ASCII fast path of AppendWord against
+// the rune-at-a-time fold.
+func FuzzAppendWordFastPath(f *testing.F) {
+	for _, s := range append([]string{"Kyiv", "ZAPORIZHZHIA2024", "Mar'inka", "Київ", "Ab`c", "x\xff"}, blockSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := AppendWord([]byte("k "), s), appendWordSlow([]byte("k "), s); string(got) != string(want) {
+			t.Fatalf("AppendWord(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
