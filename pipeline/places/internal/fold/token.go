@@ -10,19 +10,22 @@ import (
 // ends it ("Kyiv's" gives "Kyiv"). s must be shorter than 2 GiB.
 func Tokens(dst []Token, s string) []Token {
 	extra := 0 // bytes minus code points before i
+	short := 0 // block reads in a row that got less than 8 bytes far
 	for i := 0; i < len(s); {
 		end := len(s) // where the rune-at-a-time code hands back
 		if len(s)-i >= 64 {
 			var n, stop int
 			dst, n, stop = asciiBlock(dst, s[i:i+64], i, extra)
 			if n == 64 {
-				i += n
+				i, short = i+n, 0
 				continue
 			}
 			// Past the stop byte; in text full of non-ASCII letters or
 			// apostrophes, a while longer.
 			end = min(i+stop+1, len(s))
-			if stop < 8 {
+			if short++; n >= 8 {
+				short = 0
+			} else if short > 2 {
 				end = min(i+128, len(s))
 			}
 			i += n
