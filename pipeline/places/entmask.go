@@ -1,6 +1,10 @@
 package places
 
-import "github.com/warwire/warwire/pipeline"
+import (
+	"slices"
+
+	"github.com/warwire/warwire/pipeline"
+)
 
 // entityMask marks the code points of a text that entity spans cover, so a
 // candidate span is tested against all of them in a few bit tests.
@@ -12,7 +16,9 @@ type entityMask struct {
 // reset marks the spans of ents; limit bounds the code points of the text
 // (its length in bytes will do).
 func (m *entityMask) reset(ents []pipeline.Entity, limit int) {
-	m.bits, m.odd = m.bits[:0], m.odd[:0]
+	n := (limit + 63) / 64
+	m.bits, m.odd = slices.Grow(m.bits[:0], n)[:n], m.odd[:0]
+	clear(m.bits)
 	for i := range ents {
 		for _, sp := range ents[i].Spans {
 			m.add(sp, limit)
@@ -28,10 +34,6 @@ func (m *entityMask) add(sp pipeline.Span, limit int) {
 	a, b := max(sp[0], 0), min(sp[1], limit)
 	if a >= b {
 		return // outside the text: no span of it can overlap
-	}
-	if words := (b + 63) / 64; words > len(m.bits) {
-		n := len(m.bits)
-		m.bits = append(m.bits, make([]uint64, words-n)...)
 	}
 	for a < b {
 		n := min(b-a, 64-a%64) // bits in this word
