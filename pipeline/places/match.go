@@ -131,7 +131,7 @@ func (s *scanner) longest(i int, m *mention) bool {
 		return false
 	}
 	isThe := s.isThe(i)
-	if !s.toks[i].Upper && !isThe {
+	if !s.toks[i].Upper && !isThe || s.inEntity(i, isThe) {
 		return false
 	}
 	first := s.word(i)
@@ -171,6 +171,19 @@ func (s *scanner) longest(i int, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// inEntity reports whether every mention longest could build at token i
+// overlaps an entity: the first word of the name (after "the" when isThe) is
+// inside an entity span.
+func (s *scanner) inEntity(i int, isThe bool) bool {
+	if isThe {
+		i++
+	}
+	if s.ents == nil || i >= len(s.toks) {
+		return false
+	}
+	return s.overlapsEntity(pipeline.Span{int(s.toks[i].RStart), int(s.toks[i].REnd)})
 }
 
 // maxNameWords bounds the words of a name the matcher tries.
