@@ -32,7 +32,7 @@ func gather(m uint64) uint64 { return ((m >> 7) * 0x0102040810204080) >> 56 }
 // blockMasks classifies 64 bytes: the word bytes (ASCII letters and digits)
 // before the first stop (a non-ASCII byte, an apostrophe or a backtick), and
 // where that stop is (64 when none).
-func blockMasks(b string) (word uint64, limit int) {
+func blockMasks[T string | []byte](b T) (word uint64, limit int) {
 	for c := 0; c < 64; c += 8 {
 		x := binary.LittleEndian.Uint64([]byte(b[c : c+8]))
 		high := x & highs
@@ -53,11 +53,11 @@ func isByte(y uint64, c byte) uint64 {
 }
 
 // asciiBlock appends the words of b (64 bytes at byte offset base of the
-// text, outside a word) that end before its first stop byte and before its
+// text, outside a word; zeros may pad the end of the text) that end before its first stop byte and before its
 // end. It returns how far it got (the start of the first word it could not
 // finish, or the stop byte, or 64) and where the stop byte is (64 when
 // none). extra is the text's bytes minus code points before base.
-func asciiBlock(dst []Token, b string, base, extra int) ([]Token, int, int) {
+func asciiBlock[T string | []byte](dst []Token, b T, base, extra int) ([]Token, int, int) {
 	word, limit := blockMasks(b)
 	starts := word &^ (word << 1)
 	ends := word &^ (word >> 1) // the last byte of each run

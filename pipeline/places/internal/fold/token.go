@@ -13,11 +13,15 @@ func Tokens(dst []Token, s string) []Token {
 	short := 0 // block reads in a row that got less than 8 bytes far
 	for i := 0; i < len(s); {
 		end := len(s) // where the rune-at-a-time code hands back
-		if len(s)-i >= 64 {
+		if len(s)-i >= 8 {
 			var n, stop int
-			dst, n, stop = asciiBlock(dst, s[i:i+64], i, extra)
-			if n == 64 {
-				i, short = i+n, 0
+			if len(s)-i >= 64 {
+				dst, n, stop = asciiBlock(dst, s[i:i+64], i, extra)
+			} else {
+				dst, n, stop = tailBlock(dst, s[i:], i, extra)
+			}
+			if n >= len(s)-i || n == 64 {
+				i, short = min(i+n, len(s)), 0
 				continue
 			}
 			// Past the stop byte; in text full of non-ASCII letters or
@@ -35,6 +39,15 @@ func Tokens(dst []Token, s string) []Token {
 		}
 	}
 	return dst
+}
+
+// tailBlock runs asciiBlock over the last bytes of a text (fewer than 64),
+// padded with zeros: a zero is neither a word byte nor a stop, so a word
+// that reaches the end of the text ends there.
+func tailBlock(dst []Token, tail string, base, extra int) ([]Token, int, int) {
+	var buf [64]byte
+	copy(buf[:], tail)
+	return asciiBlock(dst, buf[:], base, extra)
 }
 
 // step reads the text from byte i, outside a word: one character that is not
