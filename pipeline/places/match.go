@@ -26,7 +26,7 @@ type scanner struct {
 	text   string
 	toks   []fold.Token
 	folded []byte     // folded words, back to back, in the order they were needed
-	fspan  [][2]int32 // folded[fspan[i][0]:fspan[i][1]] is token i; -1 until folded
+	fspan  [][2]int32 // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
 	key    []byte
 	found  [maxNameWords]*nameSlot // the keys longest met, shortest first
 	ents   *entityMask             // nil: no entities
@@ -45,9 +45,7 @@ func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool)
 		s.folded = make([]byte, 0, len(text)+len(text)/4)
 	}
 	s.fspan = slices.Grow(s.fspan[:0], len(s.toks))[:len(s.toks)]
-	for k := range s.fspan {
-		s.fspan[k] = [2]int32{-1, -1}
-	}
+	clear(s.fspan)
 }
 
 // pluralRegion folds "regions", "oblasts" and "provinces" to the singular
@@ -63,14 +61,14 @@ func pluralRegion(b []byte, from int) []byte {
 // word returns token i folded.
 func (s *scanner) word(i int) []byte {
 	sp := &s.fspan[i]
-	if sp[0] < 0 {
+	if sp[1] == 0 {
 		t := s.toks[i]
 		start := len(s.folded)
 		s.folded = fold.AppendWord(s.folded, s.text[t.Start:t.End])
 		s.folded = pluralRegion(s.folded, start)
-		sp[0], sp[1] = int32(start), int32(len(s.folded))
+		sp[0], sp[1] = int32(start), int32(len(s.folded)+1)
 	}
-	return s.folded[sp[0]:sp[1]]
+	return s.folded[sp[0] : sp[1]-1]
 }
 
 // isThe reports whether token i is the article "the" (any case; no other
