@@ -12,17 +12,19 @@ import (
 
 // work is the reusable memory of one annotation.
 type work struct {
-	body, head, cap scanner
-	ms, hms, cms    []mention
-	ents            entityMask
-	winners         []int32
-	ev, dev         evidence
-	c               collector
-	key             []byte       // a folded key being looked up
-	keyToks         []fold.Token // scratch for fold.AppendKey
-	surf            []string     // the surface forms of one place
-	headIDs         []string     // the places the headline names
-	headCCs         []string     // the countries the headline names
+	body, head, cap   scanner
+	ms, hms, cms      []mention
+	ents              entityMask
+	winners           []int32
+	ev, dev           evidence
+	c                 collector
+	key               []byte       // a folded key being looked up
+	keyToks           []fold.Token // scratch for fold.AppendKey
+	surf              []string     // the surface forms of one place
+	rank, next        []int32      // output: places' sorted positions, hit lists
+	firstHit, lastHit []int32      // output: each place's first and last hit
+	headIDs           []string     // the places the headline names
+	headCCs           []string     // the countries the headline names
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
@@ -37,15 +39,16 @@ func (w *work) foldKey(name string) []byte {
 // found is one resolved place of a story while it is being collected.
 type found struct {
 	place int32
-	first int // first body span start; -1 for the dateline, a large number for captions
-	spans int // body mentions
-	extra int // mentions outside the body: dateline and captions
+	id    int32 // index in collector.fs before sorting
+	first int   // first body span start; -1 for the dateline, a large number for captions
+	spans int   // body mentions
+	extra int   // mentions outside the body: dateline and captions
 }
 
 // hit is one mention of a resolved place, in the order met: the body's, then
 // the captions'.
 type hit struct {
-	place int32
+	found int32         // the place's found.id
 	span  pipeline.Span // body mentions only
 	text  string
 	body  bool
@@ -66,20 +69,22 @@ func (c *collector) add(p int32, first int) *found {
 			return &c.fs[k]
 		}
 	}
-	c.fs = append(c.fs, found{place: p, first: first})
+	c.fs = append(c.fs, found{place: p, id: int32(len(c.fs)), first: first})
 	return &c.fs[len(c.fs)-1]
 }
 
 // bodyHit records a body mention of place p.
 func (c *collector) bodyHit(p int32, m *mention) {
-	c.add(p, m.span[0]).spans++
-	c.hits = append(c.hits, hit{place: p, span: m.span, text: m.text, body: true})
+	f := c.add(p, m.span[0])
+	f.spans++
+	c.hits = append(c.hits, hit{found: f.id, span: m.span, text: m.text, body: true})
 }
 
 // captionHit records a caption mention of place p.
 func (c *collector) captionHit(p int32, text string) {
-	c.add(p, afterBody).extra++
-	c.hits = append(c.hits, hit{place: p, text: text})
+	f := c.add(p, afterBody)
+	f.extra++
+	c.hits = append(c.hits, hit{found: f.id, text: text})
 }
 
 // afterBody orders places found only in captions after those of the body.
@@ -209,6 +214,7 @@ func (g *Gazetteer) output(w *work) []pipeline.Place {
 		return nil
 	}
 	slices.SortStableFunc(fs, func(a, b found) int { return cmp.Compare(a.first, b.first) })
+	w.linkHits()
 	nspans := 0
 	for i := range fs {
 		nspans += fs[i].spans
@@ -221,12 +227,11 @@ func (g *Gazetteer) output(w *work) []pipeline.Place {
 		p := &g.places[f.place]
 		start := len(spans)
 		w.surf = w.surf[:0]
-		for _, h := range w.c.hits {
-			if h.place == f.place {
-				w.surf = append(w.surf, h.text)
-				if h.body {
-					spans = append(spans, h.span)
-				}
+		for k := w.firstHit[i]; k >= 0; k = w.next[k] {
+			h := &w.c.hits[k]
+			w.surf = append(w.surf, h.text)
+			if h.body {
+				spans = append(spans, h.span)
 			}
 		}
 		var ps []pipeline.Span
@@ -241,6 +246,30 @@ func (g *Gazetteer) output(w *work) []pipeline.Place {
 		}
 	}
 	return out
+}
+
+// linkHits chains the hits of each sorted place in the order met: the hits
+// of w.c.fs[i] are w.firstHit[i], then w.next of it, until -1.
+func (w *work) linkHits() {
+	n := len(w.c.fs)
+	w.rank = slices.Grow(w.rank[:0], n)[:n]
+	w.firstHit = slices.Grow(w.firstHit[:0], n)[:n]
+	w.lastHit = slices.Grow(w.lastHit[:0], n)[:n]
+	for i := range w.c.fs {
+		w.rank[w.c.fs[i].id] = int32(i)
+		w.firstHit[i], w.lastHit[i] = -1, -1
+	}
+	w.next = slices.Grow(w.next[:0], len(w.c.hits))[:len(w.c.hits)]
+	for k := range w.c.hits {
+		r := w.rank[w.c.hits[k].found]
+		w.next[k] = -1
+		if w.lastHit[r] < 0 {
+			w.firstHit[r] = int32(k)
+		} else {
+			w.next[w.lastHit[r]] = int32(k)
+		}
+		w.lastHit[r] = int32(k)
+	}
 }
 
 // aliases lists the forms the story used that differ from the name and from

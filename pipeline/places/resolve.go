@@ -49,8 +49,37 @@ type evidence struct {
 
 // ccWeight is the weight of one country code in the evidence.
 type ccWeight struct {
-	cc string
-	w  float64
+	key uint32 // ccKey(cc)
+	cc  string
+	w   float64
+}
+
+// longCC is the ccKey of every code longer than two bytes.
+const longCC = 1<<32 - 1
+
+// ccKey packs a country code of up to two bytes (all real ones) into a
+// number that identifies it, for a quick comparison.
+func ccKey(cc string) uint32 {
+	switch len(cc) {
+	case 0:
+		return 0
+	case 1:
+		return 1<<16 | uint32(cc[0])
+	case 2:
+		return 2<<16 | uint32(cc[0])<<8 | uint32(cc[1])
+	}
+	return longCC
+}
+
+// find returns the index of cc in e.country, or -1.
+func (e *evidence) find(cc string) int {
+	k := ccKey(cc)
+	for i := range e.country {
+		if c := &e.country[i]; c.key == k && (k != longCC || c.cc == cc) {
+			return i
+		}
+	}
+	return -1
 }
 
 // reset empties e for a new story, keeping its memory.
@@ -62,12 +91,10 @@ func (e *evidence) addCountry(cc string, w float64) {
 	if cc == "" || w <= 0 {
 		return
 	}
-	k := 0
-	for k < len(e.country) && e.country[k].cc != cc {
-		k++
-	}
-	if k == len(e.country) {
-		e.country = append(e.country, ccWeight{cc: cc})
+	k := e.find(cc)
+	if k < 0 {
+		k = len(e.country)
+		e.country = append(e.country, ccWeight{key: ccKey(cc), cc: cc})
 	}
 	e.country[k].w += w
 	if e.country[k].w > e.max {
@@ -79,10 +106,8 @@ func (e *evidence) countryScore(cc string) float64 {
 	if e.max == 0 {
 		return 0
 	}
-	for _, c := range e.country {
-		if c.cc == cc {
-			return countryBonus * c.w / e.max
-		}
+	if k := e.find(cc); k >= 0 {
+		return countryBonus * e.country[k].w / e.max
 	}
 	return 0
 }
