@@ -27,6 +27,7 @@ type scanner struct {
 	toks   []fold.Token
 	folded []byte     // folded words, back to back, in the order they were needed
 	fspan  [][2]int32 // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
+	starts []int32    // the tokens a name may start at: capitalised, or "the"
 	key    []byte
 	found  [maxNameWords]*nameSlot // the keys longest met, shortest first
 	ents   *entityMask             // nil: no entities
@@ -46,6 +47,39 @@ func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool)
 	}
 	s.fspan = slices.Grow(s.fspan[:0], len(s.toks))[:len(s.toks)]
 	clear(s.fspan)
+	s.findStarts()
+}
+
+// findStarts lists the tokens that are capitalised or "the" in s.starts.
+// Which ones are is as good as random, so the loop has no branch on it: it
+// writes every index and moves on only past the starts.
+func (s *scanner) findStarts() {
+	s.starts = slices.Grow(s.starts[:0], len(s.toks))[:len(s.toks)]
+	n := 0
+	for i := range s.toks {
+		s.starts[n] = int32(i)
+		n += b2i(s.toks[i].Upper) | s.theAt(i)
+	}
+	s.starts = s.starts[:n]
+}
+
+// theAt is 1 when token i is the article "the" (any case; no other code
+// point folds to t, h or e, so an ASCII test is exact), 0 otherwise.
+func (s *scanner) theAt(i int) int {
+	t := s.toks[i]
+	a := int(t.Start)
+	if a+3 > len(s.text) {
+		return 0
+	}
+	w := uint32(s.text[a]) | uint32(s.text[a+1])<<8 | uint32(s.text[a+2])<<16
+	return b2i(t.End-t.Start == 3) & b2i(w|0x202020 == 't'|'h'<<8|'e'<<16)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // pluralRegion folds "regions", "oblasts" and "provinces" to the singular
@@ -71,35 +105,24 @@ func (s *scanner) word(i int) []byte {
 	return s.folded[sp[0] : sp[1]-1]
 }
 
-// isThe reports whether token i is the article "the" (any case; no other
-// code point folds to t, h or e, so an ASCII test is exact).
-func (s *scanner) isThe(i int) bool {
-	t := s.toks[i]
-	if t.End-t.Start != 3 {
-		return false
-	}
-	w := s.text[t.Start:t.End]
-	return w[0]|0x20 == 't' && w[1]|0x20 == 'h' && w[2]|0x20 == 'e'
-}
+// isThe reports whether token i is the article "the" (any case).
+func (s *scanner) isThe(i int) bool { return s.theAt(i) == 1 }
 
 // scan finds the longest known name at each position, left to right.
 func (s *scanner) scan(out []mention) []mention {
 	var m, m2 mention
-	for i := 0; i < len(s.toks); {
-		if !s.toks[i].Upper && !s.isThe(i) {
-			i++ // cheap test first: longest would reject it too
-			continue
-		}
-		if !s.longest(i, &m) {
-			i++
-			continue
+	next := 0 // the first token not yet inside a name
+	for _, start := range s.starts {
+		i := int(start)
+		if i < next || !s.longest(i, &m) {
+			continue // inside the last name, or no name starts here
 		}
 		// "the Dnipro region": a longer name right after "the" wins.
 		if m.afterThe && s.longest(i+1, &m2) && m2.tok1 > m.tok1 {
 			m = m2
 		}
 		out = append(out, m)
-		i = m.tok1
+		next = m.tok1
 	}
 	return s.samePerson(s.regionReadings(s.coordinate(out)))
 }
