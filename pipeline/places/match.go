@@ -57,22 +57,23 @@ func (s *scanner) findStarts() {
 	s.starts = slices.Grow(s.starts[:0], len(s.toks))[:len(s.toks)]
 	n := 0
 	for i := range s.toks {
+		t := &s.toks[i]
 		s.starts[n] = int32(i)
-		n += b2i(s.toks[i].Upper) | s.theAt(i)
+		n += b2i(t.Upper) | theIn(s.text, t)
 	}
 	s.starts = s.starts[:n]
 }
 
-// theAt is 1 when token i is the article "the" (any case; no other code
-// point folds to t, h or e, so an ASCII test is exact), 0 otherwise.
-func (s *scanner) theAt(i int) int {
-	t := s.toks[i]
+// theIn is 1 when token t of text is the article "the" (any case; no other
+// code point folds to t, h or e, so an ASCII test is exact), 0 otherwise.
+func theIn(text string, t *fold.Token) int {
 	a := int(t.Start)
-	if a+3 > len(s.text) {
+	if a+3 > len(text) {
 		return 0
 	}
-	w := uint32(s.text[a]) | uint32(s.text[a+1])<<8 | uint32(s.text[a+2])<<16
-	return b2i(t.End-t.Start == 3) & b2i(w|0x202020 == 't'|'h'<<8|'e'<<16)
+	w := text[a : a+3]
+	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+	return b2i(t.End-t.Start == 3) & b2i(x|0x202020 == 't'|'h'<<8|'e'<<16)
 }
 
 func b2i(b bool) int {
@@ -106,7 +107,7 @@ func (s *scanner) word(i int) []byte {
 }
 
 // isThe reports whether token i is the article "the" (any case).
-func (s *scanner) isThe(i int) bool { return s.theAt(i) == 1 }
+func (s *scanner) isThe(i int) bool { return theIn(s.text, &s.toks[i]) == 1 }
 
 // scan finds the longest known name at each position, left to right.
 func (s *scanner) scan(out []mention) []mention {
