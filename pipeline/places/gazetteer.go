@@ -92,6 +92,7 @@ func Default() (*Gazetteer, error) {
 func Load() (*Gazetteer, error) {
 	b := &builder{
 		names:   make(map[string]int32, 160<<10),
+		ents:    make([]rawEntry, 0, 160<<10),
 		admin1:  make(map[string]string, 4096),
 		byID:    make(map[string]int32, 32<<10),
 		codes:   []string{""},
@@ -216,17 +217,18 @@ func (b *builder) entry(key string) int32 {
 // set for a country cue). A place already filed under key keeps one reading,
 // preferred if either is.
 func (b *builder) addCand(key string, c cand) {
-	if e, ok := b.names[key]; ok {
-		cs := b.ents[e].cands
-		for j, o := range cs {
-			if c.country == 0 && o.place == c.place && o.country == 0 {
-				cs[j].preferred = o.preferred || c.preferred
-				return
-			}
+	e, ok := b.names[key]
+	if !ok {
+		e = b.entry(key)
+	}
+	cs := b.ents[e].cands
+	for j, o := range cs {
+		if c.country == 0 && o.place == c.place && o.country == 0 {
+			cs[j].preferred = o.preferred || c.preferred
+			return
 		}
 	}
-	e := b.entry(key)
-	b.ents[e].cands = append(b.ents[e].cands, c)
+	b.ents[e].cands = append(cs, c)
 	b.notePrefixes(key)
 }
 
