@@ -153,7 +153,7 @@ func (s *scanner) longest(i int, m *mention) bool {
 		return false
 	}
 	isThe := s.isThe(i)
-	if !s.toks[i].Upper && !isThe || s.inEntity(i, isThe) {
+	if !s.toks[i].Upper && !isThe || isThe && !s.capitalNext(i) || s.inEntity(i, isThe) {
 		return false
 	}
 	first := s.word(i)
@@ -193,6 +193,12 @@ func (s *scanner) longest(i int, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// capitalNext reports whether a capitalised token follows token i: every
+// name that starts with "the" needs one (see mention).
+func (s *scanner) capitalNext(i int) bool {
+	return i+1 < len(s.toks) && s.toks[i+1].Upper
 }
 
 // inEntity reports whether every mention longest could build at token i
