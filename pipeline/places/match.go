@@ -25,9 +25,10 @@ type scanner struct {
 	g      *Gazetteer
 	text   string
 	toks   []fold.Token
-	folded []byte     // folded words, back to back, in the order they were needed
-	fspan  [][2]int32 // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
-	starts []int32    // the tokens a name may start at: capitalised, or "the"
+	folded []byte      // folded words, back to back, in the order they were needed
+	fspan  [][2]int32  // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
+	cls    []wordClass // the veto lists token i is in; 0 until looked up
+	starts []int32     // the tokens a name may start at: capitalised, or "the"
 	key    []byte
 	found  [maxNameWords]*nameSlot // the keys longest met, shortest first
 	ents   *entityMask             // nil: no entities
@@ -47,6 +48,8 @@ func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool)
 	}
 	s.fspan = slices.Grow(s.fspan[:0], len(s.toks))[:len(s.toks)]
 	clear(s.fspan)
+	s.cls = slices.Grow(s.cls[:0], len(s.toks))[:len(s.toks)]
+	clear(s.cls)
 	s.findStarts()
 }
 
