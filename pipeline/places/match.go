@@ -307,14 +307,7 @@ func (s *scanner) regionReadings(ms []mention) []mention {
 		if m.tok1-m.tok0 != 1 {
 			continue
 		}
-		next, prev := "", ""
-		if m.tok1 < len(s.toks) {
-			next = string(s.word(m.tok1))
-		}
-		if m.tok0 > 0 {
-			prev = string(s.word(m.tok0 - 1))
-		}
-		if next != "governor" && next != "regional" && prev != "region" && prev != "gebiet" && prev != "oblast" {
+		if !s.is(m.tok1, clsRegionNext) && !s.is(m.tok0-1, clsRegionPrev) {
 			continue
 		}
 		s.key = append(append(s.key[:0], s.word(m.tok0)...), " region"...)
@@ -324,6 +317,13 @@ func (s *scanner) regionReadings(ms []mention) []mention {
 	}
 	return ms
 }
+
+// regionNext after a bare name and regionPrev before it give it the region
+// reading (see regionReadings).
+var (
+	regionNext = map[string]bool{"governor": true, "regional": true}
+	regionPrev = map[string]bool{"region": true, "gebiet": true, "oblast": true}
+)
 
 func regionWord(w []byte) string {
 	switch string(w) {

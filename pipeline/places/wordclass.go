@@ -1,5 +1,7 @@
 package places
 
+import "encoding/binary"
+
 // wordClass is a set of the veto word lists a folded word belongs to (see
 // veto.go), so the matcher looks a word up once, not once per list.
 type wordClass uint16
@@ -15,15 +17,17 @@ const (
 	clsActorBefore
 	clsActorNoun
 	clsGovNoun
+	clsRegionNext // "Donetsk Governor", "Kherson regional"
+	clsRegionPrev // German "Region Kursk", "Gebiet Kursk"
 	// clsKnown marks a token whose class has been computed.
 	clsKnown wordClass = 1 << 15
 )
 
-// wordClasses maps every word of the veto lists to its classes. It is built
-// once from the lists and never modified afterwards.
+// wordClasses holds every word of the veto lists with its classes. It is
+// built once from the lists and never modified afterwards.
 var wordClasses = buildWordClasses()
 
-func buildWordClasses() map[string]wordClass {
+func buildWordClasses() *classTable {
 	lists := []struct {
 		words map[string]bool
 		cls   wordClass
@@ -32,16 +36,78 @@ func buildWordClasses() map[string]wordClass {
 		{titles, clsTitle}, {qualifiers, clsQualifier}, {givenNames, clsGivenName},
 		{placeNouns, clsPlaceNoun}, {auxiliaries, clsAuxiliary},
 		{actorBefore, clsActorBefore}, {actorNouns, clsActorNoun}, {govNouns, clsGovNoun},
+		{regionNext, clsRegionNext}, {regionPrev, clsRegionPrev},
 	}
-	m := make(map[string]wordClass)
+	t := new(classTable)
 	for _, l := range lists {
 		for w, ok := range l.words {
 			if ok {
-				m[w] |= l.cls
+				t.add(w, l.cls)
 			}
 		}
 	}
-	return m
+	return t
+}
+
+// classTable is a small open-addressing table from words of at most 16
+// bytes to their classes; the words are stored as two zero-padded 64-bit
+// halves, so a lookup hashes and compares two integers.
+type classTable struct {
+	slots [1 << classBits]classSlot
+}
+
+const classBits = 10 // 1,024 slots for a few hundred words
+
+type classSlot struct {
+	lo, hi uint64
+	n      uint8 // word length; 0 in an empty slot
+	cls    wordClass
+}
+
+// pack splits w (1 to 16 bytes) into two zero-padded little-endian halves.
+func pack[T string | []byte](w T) (lo, hi uint64) {
+	var buf [16]byte
+	copy(buf[:], w)
+	return binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
+}
+
+func classHash(lo, hi uint64, n int) uint64 {
+	return ((lo*0x9E3779B97F4A7C15 ^ hi*0xC2B2AE3D27D4EB4F) + uint64(n)) * 0x165667B19E3779F9 >> (64 - classBits)
+}
+
+// add adds the classes c to word w (1 to 16 bytes).
+func (t *classTable) add(w string, c wordClass) {
+	if len(w) == 0 || len(w) > 16 {
+		panic("places: veto word of 1 to 16 bytes expected: " + w)
+	}
+	lo, hi := pack(w)
+	for i := classHash(lo, hi, len(w)); ; i = (i + 1) & (1<<classBits - 1) {
+		e := &t.slots[i]
+		if e.n == 0 {
+			*e = classSlot{lo: lo, hi: hi, n: uint8(len(w))}
+		}
+		if e.lo == lo && e.hi == hi && int(e.n) == len(w) {
+			e.cls |= c
+			return
+		}
+	}
+}
+
+// get returns the classes of w: 0 when it is in no list.
+func (t *classTable) get(w []byte) wordClass {
+	if len(w) == 0 || len(w) > 16 {
+		return 0
+	}
+	lo, hi := pack(w)
+	for i := classHash(lo, hi, len(w)); ; i = (i + 1) & (1<<classBits - 1) {
+		e := &t.slots[i]
+		if e.lo == lo && e.hi == hi && int(e.n) == len(w) {
+			return e.cls
+		}
+		if e.n == 0 {
+			return 0
+		}
+	}
 }
 
 // is reports whether token i (folded) is in one of the lists of c; false
@@ -52,7 +118,7 @@ func (s *scanner) is(i int, c wordClass) bool {
 	}
 	k := s.cls[i]
 	if k == 0 {
-		k = wordClasses[string(s.word(i))] | clsKnown
+		k = wordClasses.get(s.word(i)) | clsKnown
 		s.cls[i] = k
 	}
 	return k&c != 0
