@@ -20,6 +20,9 @@ func cyrillic(w []byte) bool {
 // endings; Ukrainian "-ові"/"-ові" stems also try "-ів" ("Харкові" →
 // "харків"). It reports false for other scripts.
 func (g *Gazetteer) inflected(key []byte) ([]cand, bool) {
+	if len(key) == 0 || key[0] < utf8.RuneSelf {
+		return nil, false // ASCII: not Cyrillic
+	}
 	first, _ := utf8.DecodeRune(key)
 	if !unicode.Is(unicode.Cyrillic, first) || utf8.RuneCount(key) < 4 {
 		return nil, false

@@ -28,7 +28,7 @@ type scanner struct {
 	folded []byte      // folded words, back to back, in the order they were needed
 	fspan  [][2]int32  // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
 	cls    []wordClass // the veto lists token i is in; 0 until looked up
-	starts []int32     // the tokens a name may start at: capitalised, or "the"
+	starts []int32     // the tokens a name may start at (capitalised, or "the"), as i<<1 | 1 if "the"
 	key    []byte
 	found  [maxNameWords]*nameSlot // the keys longest met, shortest first
 	ents   *entityMask             // nil: no entities
@@ -53,7 +53,8 @@ func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool)
 	s.findStarts()
 }
 
-// findStarts lists the tokens that are capitalised or "the" in s.starts.
+// findStarts lists the tokens that are capitalised or "the" in s.starts,
+// noting which are "the".
 // Which ones are is as good as random, so the loop has no branch on it: it
 // writes every index and moves on only past the starts.
 func (s *scanner) findStarts() {
@@ -61,8 +62,9 @@ func (s *scanner) findStarts() {
 	n := 0
 	for i := range s.toks {
 		t := &s.toks[i]
-		s.starts[n] = int32(i)
-		n += b2i(t.Upper) | theIn(s.text, t)
+		the := theIn(s.text, t)
+		s.starts[n] = int32(i<<1 | the)
+		n += b2i(t.Upper) | the
 	}
 	s.starts = s.starts[:n]
 }
@@ -117,8 +119,8 @@ func (s *scanner) scan(out []mention) []mention {
 	var m, m2 mention
 	next := 0 // the first token not yet inside a name
 	for _, start := range s.starts {
-		i := int(start)
-		if i < next || !s.longest(i, &m) {
+		i := int(start >> 1)
+		if i < next || !s.longestAt(i, start&1 == 1, &m) {
 			continue // inside the last name, or no name starts here
 		}
 		// "the Dnipro region": a longer name right after "the" wins.
@@ -152,10 +154,11 @@ func (s *scanner) samePerson(ms []mention) []mention {
 // reports whether there is one. It extends the name a word at a time while
 // the index says a longer name starts with it.
 func (s *scanner) longest(i int, m *mention) bool {
-	if i >= len(s.toks) {
-		return false
-	}
-	isThe := s.isThe(i)
+	return i < len(s.toks) && s.longestAt(i, s.isThe(i), m)
+}
+
+// longestAt is longest for a token i of the text, isThe when it is "the".
+func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 	if !s.toks[i].Upper && !isThe || isThe && !s.capitalNext(i) || s.inEntity(i, isThe) {
 		return false
 	}
