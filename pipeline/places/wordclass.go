@@ -64,11 +64,21 @@ type classSlot struct {
 	cls    wordClass
 }
 
-// pack splits w (1 to 16 bytes) into two zero-padded little-endian halves.
+// pack splits w (1 to 16 bytes) into two zero-padded little-endian halves,
+// with overlapping loads instead of a copy.
 func pack[T string | []byte](w T) (lo, hi uint64) {
-	var buf [16]byte
-	copy(buf[:], w)
-	return binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
+	n := len(w)
+	switch {
+	case n >= 8:
+		lo = binary.LittleEndian.Uint64([]byte(w[:8]))
+		hi = binary.LittleEndian.Uint64([]byte(w[n-8:])) >> (8 * (16 - n)) // bytes 8..n-1
+	case n >= 4:
+		tail := binary.LittleEndian.Uint32([]byte(w[n-4:])) >> (8 * (8 - n)) // bytes 4..n-1
+		lo = uint64(binary.LittleEndian.Uint32([]byte(w[:4]))) | uint64(tail)<<32
+	default:
+		lo = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+	}
+	return lo, hi
 }
 
 func classHash(lo, hi uint64, n int) uint64 {

@@ -27,3 +27,19 @@ func TestWordClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestPack(t *testing.T) {
+	const text = "abcdefghijklmnop"
+	for n := 1; n <= 16; n++ {
+		var buf [16]byte
+		copy(buf[:], text[:n])
+		var wantLo, wantHi uint64
+		for k := 7; k >= 0; k-- {
+			wantLo = wantLo<<8 | uint64(buf[k])
+			wantHi = wantHi<<8 | uint64(buf[k+8])
+		}
+		if lo, hi := pack(text[:n]); lo != wantLo || hi != wantHi {
+			t.Errorf("pack(%q) = %x %x, want %x %x", text[:n], lo, hi, wantLo, wantHi)
+		}
+	}
+}
