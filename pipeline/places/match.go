@@ -285,10 +285,10 @@ func (s *scanner) overlapsEntity(sp pipeline.Span) bool {
 func (s *scanner) coordinate(ms []mention) []mention {
 	for k := len(ms) - 2; k >= 0; k-- {
 		a, b := &ms[k], ms[k+1]
-		suffix := regionWord(s.word(b.tok1 - 1))
-		if suffix == "" || b.tok1-b.tok0 < 2 || a.tok1-a.tok0 != 1 {
+		if b.tok1-b.tok0 < 2 || a.tok1-a.tok0 != 1 || !s.is(b.tok1-1, clsRegionWord) {
 			continue
 		}
+		suffix := regionWord(s.word(b.tok1 - 1))
 		between := s.text[s.toks[a.tok1-1].End:s.toks[b.tok0].Start]
 		if between != " and " && between != ", " && between != " or " {
 			continue
@@ -322,10 +322,12 @@ func (s *scanner) regionReadings(ms []mention) []mention {
 }
 
 // regionNext after a bare name and regionPrev before it give it the region
-// reading (see regionReadings).
+// reading (see regionReadings); regionWords end a region's name (see
+// regionWord).
 var (
-	regionNext = map[string]bool{"governor": true, "regional": true}
-	regionPrev = map[string]bool{"region": true, "gebiet": true, "oblast": true}
+	regionNext  = map[string]bool{"governor": true, "regional": true}
+	regionPrev  = map[string]bool{"region": true, "gebiet": true, "oblast": true}
+	regionWords = map[string]bool{"region": true, "oblast": true, "province": true}
 )
 
 func regionWord(w []byte) string {

@@ -19,6 +19,7 @@ const (
 	clsGovNoun
 	clsRegionNext // "Donetsk Governor", "Kherson regional"
 	clsRegionPrev // German "Region Kursk", "Gebiet Kursk"
+	clsRegionWord // "region", "oblast", "province"
 	// clsKnown marks a token whose class has been computed.
 	clsKnown wordClass = 1 << 15
 )
@@ -36,7 +37,7 @@ func buildWordClasses() *classTable {
 		{titles, clsTitle}, {qualifiers, clsQualifier}, {givenNames, clsGivenName},
 		{placeNouns, clsPlaceNoun}, {auxiliaries, clsAuxiliary},
 		{actorBefore, clsActorBefore}, {actorNouns, clsActorNoun}, {govNouns, clsGovNoun},
-		{regionNext, clsRegionNext}, {regionPrev, clsRegionPrev},
+		{regionNext, clsRegionNext}, {regionPrev, clsRegionPrev}, {regionWords, clsRegionWord},
 	}
 	t := new(classTable)
 	for _, l := range lists {

@@ -8,6 +8,7 @@ func TestWordClasses(t *testing.T) {
 		clsQualifier: qualifiers, clsGivenName: givenNames, clsPlaceNoun: placeNouns,
 		clsAuxiliary: auxiliaries, clsActorBefore: actorBefore, clsActorNoun: actorNouns,
 		clsGovNoun: govNouns, clsRegionNext: regionNext, clsRegionPrev: regionPrev,
+		clsRegionWord: regionWords,
 	}
 	words := []string{"", "kyiv", "the", "saids", "sai", "administrations", "a-very-long-word-indeed"}
 	for _, l := range lists {
