@@ -2,25 +2,16 @@ package places
 
 // firstBits is a one-hash Bloom filter over the first words of all names: a
 // capitalised word that starts no name ("President", "Monday") is rejected
-// with one hash and one bit test, without touching the large maps.
-// (wordHash >> 12 leaves 20 bits: 2^14 words of 64 bits.)
+// with one bit test, without touching the large index. It is indexed by 20
+// bits of the word's mixed hash (see mix): 2^14 words of 64 bits.
 type firstBits [1 << 14]uint64 // 1 Mbit, 128 KiB: about 6% false positives
 
-func wordHash(w []byte) uint32 {
-	h := uint32(2166136261) // FNV-1a
-	for _, c := range w {
-		h ^= uint32(c)
-		h *= 16777619
-	}
-	return h
-}
-
-func (b *firstBits) add(w []byte) {
-	h := wordHash(w) >> 12 // 20 bits
+func (b *firstBits) add(m uint64) {
+	h := m >> 44 // 20 bits
 	b[h>>6] |= 1 << (h & 63)
 }
 
-func (b *firstBits) has(w []byte) bool {
-	h := wordHash(w) >> 12
+func (b *firstBits) has(m uint64) bool {
+	h := m >> 44
 	return b[h>>6]&(1<<(h&63)) != 0
 }

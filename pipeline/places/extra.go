@@ -14,7 +14,7 @@ const extraColumns = 10
 
 // parseExtra reads the hand-made extra.tsv: regions, waters, sites, villages
 // and overrides of GeoNames places.
-func (g *Gazetteer) parseExtra(data string) error {
+func (b *builder) parseExtra(data string) error {
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
@@ -27,20 +27,20 @@ func (g *Gazetteer) parseExtra(data string) error {
 		for len(c) < extraColumns {
 			c = append(c, "")
 		}
-		if err := g.extraRow(c); err != nil {
+		if err := b.extraRow(c); err != nil {
 			return fmt.Errorf("line %d: %w", n+1, err)
 		}
 	}
 	return nil
 }
 
-func (g *Gazetteer) extraRow(c []string) error {
+func (b *builder) extraRow(c []string) error {
 	id, kind, name, cc, admin1 := c[0], c[1], c[2], c[3], c[4]
 	if !strings.HasPrefix(id, "geonames:") && !strings.HasPrefix(id, "warwire:") {
 		return fmt.Errorf("id %q: want geonames:<id> or warwire:<slug>", id)
 	}
 	if kind == "admin1" {
-		g.admin1[cc+"."+admin1] = name
+		b.admin1[cc+"."+admin1] = name
 		if c[5] == "" {
 			return nil // names the unit only
 		}
@@ -55,23 +55,23 @@ func (g *Gazetteer) extraRow(c []string) error {
 	if err1 != nil || err2 != nil || err3 != nil {
 		return fmt.Errorf("bad lat, lon or prior in %q", strings.Join(c, "\t"))
 	}
-	i, ok := g.byID[id]
+	i, ok := b.byID[id]
 	if ok {
-		p := &g.places[i]
+		p := &b.places[i]
 		p.name, p.kind = name, kind
 		p.prior += prior
 	} else {
-		i = g.add(place{id: id, name: name, cc: cc, admin1: admin1, kind: kind, lat: lat, lon: lon, prior: prior})
+		i = b.add(rawPlace{id: id, name: name, cc: cc, admin1: admin1, kind: kind, lat: lat, lon: lon, prior: prior})
 	}
-	p := &g.places[i]
+	p := &b.places[i]
 	p.curated = true
 	p.aliases = nil
 	for _, k := range splitList(c[9]) {
 		p.context = append(p.context, fold.Key(k))
 	}
-	g.index(name, i, true)
+	b.index(name, i, true)
 	for _, a := range splitList(c[8]) {
-		g.index(a, i, true)
+		b.index(a, i, true)
 		if !strings.HasPrefix(a, "the ") && !strings.EqualFold(a, name) && !containsFold(p.aliases, a) {
 			p.aliases = append(p.aliases, a)
 		}
@@ -101,7 +101,7 @@ func splitList(s string) []string {
 }
 
 // parseCountries files country names and demonyms as country cues.
-func (g *Gazetteer) parseCountries(data string) error {
+func (b *builder) parseCountries(data string) error {
 	for n, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -112,16 +112,8 @@ func (g *Gazetteer) parseCountries(data string) error {
 		}
 		for _, name := range splitList(names) {
 			key := fold.Key(name)
-			g.addCand(key, cand{place: -1, preferred: true, country: code})
+			b.addCand(key, cand{place: -1, preferred: true, country: b.code(code)})
 		}
 	}
 	return nil
-}
-
-// admin1Name returns the English name of p's first-level region.
-func (g *Gazetteer) admin1Name(p *place) string {
-	if p.admin1 == "" {
-		return ""
-	}
-	return g.admin1[p.cc+"."+p.admin1]
 }

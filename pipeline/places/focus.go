@@ -1,10 +1,11 @@
 package places
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/warwire/warwire/pipeline"
-	"github.com/warwire/warwire/pipeline/places/internal/fold"
 )
 
 // Focus weights: a mention counts 1; these add to it.
@@ -18,8 +19,8 @@ const (
 
 // resolveDateline resolves the dateline text ("KYIV", "LUCERNE, Switzerland")
 // to a place index, or -1. A country after the name steers the reading and
-// also counts as evidence for the body.
-func (g *Gazetteer) resolveDateline(d *pipeline.Dateline, ev *evidence, minScore float64) int32 {
+// also counts as evidence for the body (w.ev).
+func (g *Gazetteer) resolveDateline(w *work, d *pipeline.Dateline, minScore float64) int32 {
 	if d == nil || strings.TrimSpace(d.Text) == "" {
 		return -1
 	}
@@ -27,19 +28,20 @@ func (g *Gazetteer) resolveDateline(d *pipeline.Dateline, ev *evidence, minScore
 	if i := strings.IndexAny(name, ",(/"); i >= 0 {
 		name, hint = name[:i], name[i+1:]
 	}
-	cands, _ := g.lookup(fold.Key(name))
+	cands, _ := g.lookupBytes(w.foldKey(name))
 	if len(cands) == 0 {
 		return -1
 	}
-	dev := &evidence{country: make(map[string]float64, len(ev.country)+1), hasCtx: ev.hasCtx, english: true}
-	for cc, w := range ev.country {
-		dev.addCountry(cc, w)
+	ev, dev := &w.ev, &w.dev
+	dev.reset(ev.ctx, true)
+	for _, c := range ev.country {
+		dev.addCountry(c.cc, c.w)
 	}
-	hintCands, _ := g.lookup(fold.Key(strings.Trim(hint, " )")))
+	hintCands, _ := g.lookupBytes(w.foldKey(strings.Trim(hint, " )")))
 	for _, c := range hintCands {
-		if c.country != "" {
-			dev.addCountry(c.country, datelineHintBias)
-			ev.addCountry(c.country, datelineWeight)
+		if c.country != 0 {
+			dev.addCountry(g.codes[c.country], datelineHintBias)
+			ev.addCountry(g.codes[c.country], datelineWeight)
 		}
 	}
 	m := mention{cands: cands}
@@ -48,31 +50,39 @@ func (g *Gazetteer) resolveDateline(d *pipeline.Dateline, ev *evidence, minScore
 }
 
 // headlinePlaces resolves the headline's mentions (for the focus only: spans
-// refer to the body) and returns the places and the countries it names.
-func (g *Gazetteer) headlinePlaces(ms []mention, ev *evidence, minScore float64) (map[string]bool, map[string]bool) {
-	ids, countries := map[string]bool{}, map[string]bool{}
-	for i := range ms {
-		for _, c := range ms[i].cands {
-			if c.country != "" {
-				countries[c.country] = true
+// refer to the body) into w.headIDs, and the countries it names into
+// w.headCCs.
+func (g *Gazetteer) headlinePlaces(w *work, minScore float64) {
+	w.headIDs, w.headCCs = w.headIDs[:0], w.headCCs[:0]
+	for i := range w.hms {
+		m := &w.hms[i]
+		for _, c := range m.cands {
+			if c.country != 0 {
+				w.headCCs = append(w.headCCs, g.codes[c.country])
 			}
 		}
-		if ms[i].vetoed {
+		if m.vetoed {
 			continue
 		}
-		if p, _ := g.best(&ms[i], ev, minScore); p >= 0 {
-			ids[g.places[p].id] = true
+		if p, _ := g.best(m, &w.ev, minScore); p >= 0 {
+			w.headIDs = append(w.headIDs, g.id(&g.places[p]))
 		}
 	}
-	return ids, countries
+}
+
+// focusOut holds a story's focus and its parts in one allocation.
+type focusOut struct {
+	focus   pipeline.Focus
+	country pipeline.FocusCountry
+	place   pipeline.FocusPlace
 }
 
 // focus picks the main country (an entity) and the main place.
-func (g *Gazetteer) focus(s *pipeline.Story, dateline int32, headIDs, headCountries map[string]bool, head *scanner) *pipeline.Focus {
-	var f pipeline.Focus
+func (g *Gazetteer) focus(w *work, s *pipeline.Story, dateline int32) *pipeline.Focus {
+	out := new(focusOut)
 	dlCC := ""
 	if dateline >= 0 {
-		dlCC = g.places[dateline].cc
+		dlCC = g.cc(&g.places[dateline])
 	}
 	bestC := 0.0
 	for i := range s.Entities {
@@ -81,7 +91,7 @@ func (g *Gazetteer) focus(s *pipeline.Story, dateline int32, headIDs, headCountr
 			continue
 		}
 		score := float64(e.Mentions)
-		if headCountries[e.CountryCode] || e.Name != "" && head.hasWords(fold.Key(e.Name)) {
+		if slices.Contains(w.headCCs, e.CountryCode) || e.Name != "" && hasWords(&w.head, w.foldKey(e.Name)) {
 			score += headlineWeight
 		}
 		if e.CountryCode != "" && e.CountryCode == dlCC {
@@ -89,37 +99,43 @@ func (g *Gazetteer) focus(s *pipeline.Story, dateline int32, headIDs, headCountr
 		}
 		if score > bestC {
 			bestC = score
-			f.Country = &pipeline.FocusCountry{ID: e.ID, Name: e.Name, CountryCode: e.CountryCode}
+			out.country = pipeline.FocusCountry{ID: e.ID, Name: e.Name, CountryCode: e.CountryCode}
+			out.focus.Country = &out.country
 		}
 	}
-	f.Place = g.focusPlace(s, dateline, headIDs)
-	if f.Country == nil && f.Place == nil {
+	if g.focusPlace(s, dateline, w.headIDs, &out.place) {
+		out.focus.Place = &out.place
+	}
+	if out.focus.Country == nil && out.focus.Place == nil {
 		return nil
 	}
-	return &f
+	return &out.focus
 }
 
-func (g *Gazetteer) focusPlace(s *pipeline.Story, dateline int32, headIDs map[string]bool) *pipeline.FocusPlace {
-	paraEnd := len([]rune(s.Body))
+// focusPlace puts the main place in best and reports whether there is one.
+func (g *Gazetteer) focusPlace(s *pipeline.Story, dateline int32, headIDs []string, best *pipeline.FocusPlace) bool {
+	// Spans lie inside the body, so without a paragraph break every span
+	// starts in the first paragraph: no need to count the body's runes.
+	paraEnd := math.MaxInt
 	if i := strings.Index(s.Body, "\n\n"); i >= 0 {
 		paraEnd = runeLen(s.Body[:i])
 	}
 	dlID := ""
 	if dateline >= 0 {
-		dlID = g.places[dateline].id
+		dlID = g.id(&g.places[dateline])
 	}
-	var best *pipeline.FocusPlace
+	found := false
 	bestS := 0.0
 	consider := func(id, name string, loc *pipeline.GeoPoint, score float64) {
-		if headIDs[id] {
+		if slices.Contains(headIDs, id) {
 			score += headlineWeight
 		}
 		if id == dlID {
 			score += datelineWeight
 		}
 		if score > bestS {
-			bestS = score
-			best = &pipeline.FocusPlace{ID: id, Name: name, Location: loc}
+			bestS, found = score, true
+			*best = pipeline.FocusPlace{ID: id, Name: name, Location: loc}
 		}
 	}
 	dlSeen := false
@@ -134,9 +150,9 @@ func (g *Gazetteer) focusPlace(s *pipeline.Story, dateline int32, headIDs map[st
 	}
 	if dateline >= 0 && !dlSeen {
 		p := &g.places[dateline]
-		consider(p.id, p.name, &pipeline.GeoPoint{Lat: p.lat, Lon: p.lon}, 0)
+		consider(g.id(p), g.name(p), &pipeline.GeoPoint{Lat: p.lat, Lon: p.lon}, 0)
 	}
-	return best
+	return found
 }
 
 // captionMentions is the part of p.Mentions outside the body and the dateline.

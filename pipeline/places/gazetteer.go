@@ -26,8 +26,9 @@ var (
 	countriesTSV string
 )
 
-// place is one gazetteer entry.
-type place struct {
+// rawPlace is one gazetteer entry while the gazetteer is being built; freeze
+// turns it into the pointer-free place.
+type rawPlace struct {
 	id       string
 	name     string
 	cc       string
@@ -36,7 +37,6 @@ type place struct {
 	lat, lon float64
 	prior    float64 // log10 population plus the hand-made bonus
 	pop      int
-	war      float64 // warBonus, computed once at load
 	capital  bool
 	curated  bool     // from or touched by extra.tsv
 	aliases  []string // hand-made aliases, output as Place.Aliases
@@ -44,22 +44,33 @@ type place struct {
 }
 
 // cand is one reading of a name: a place (or, when country is set, a country
-// cue that is never a place) and how good a name it is for that place.
+// cue that is never a place) and how good a name it is for that place. It
+// holds no pointers: country indexes Gazetteer.codes.
 type cand struct {
 	place     int32
+	country   uint16 // 0, or the code index of a country name or demonym
 	preferred bool   // display name or hand-made alias, not a GeoNames alternate
 	needsThe  bool   // the alias is "the X": only right after "the"
-	country   string // set for country names and demonyms
 }
 
-// Gazetteer holds the places and the folded-name index. It is read-only after
-// Load and safe for concurrent use.
-type Gazetteer struct {
-	places []place
-	names  map[string]nameEntry
-	first  *firstBits
-	admin1 map[string]string // "UA.05" → "Donetsk Oblast"
-	byID   map[string]int32
+// rawEntry is what the index holds for a folded word sequence while it is
+// built: the readings when it is a name, and whether a longer name starts
+// with it.
+type rawEntry struct {
+	key    string
+	cands  []cand
+	longer bool
+}
+
+// builder collects the places and names of a gazetteer being loaded.
+type builder struct {
+	places  []rawPlace
+	names   map[string]int32 // folded key → ents index
+	ents    []rawEntry
+	admin1  map[string]string // "UA.05" → "Donetsk Oblast"
+	byID    map[string]int32
+	codes   []string          // country codes; codes[0] is ""
+	codeIdx map[string]uint16 // code → index in codes
 }
 
 var (
@@ -79,11 +90,13 @@ func Default() (*Gazetteer, error) {
 // hand-made extra.tsv and the country cues. It takes a fraction of a second;
 // use Default to share one copy.
 func Load() (*Gazetteer, error) {
-	g := &Gazetteer{
-		names:  make(map[string]nameEntry, 160<<10),
-		first:  new(firstBits),
-		admin1: make(map[string]string, 4096),
-		byID:   make(map[string]int32, 32<<10),
+	b := &builder{
+		names:   make(map[string]int32, 160<<10),
+		ents:    make([]rawEntry, 0, 160<<10),
+		admin1:  make(map[string]string, 4096),
+		byID:    make(map[string]int32, 32<<10),
+		codes:   []string{""},
+		codeIdx: map[string]uint16{"": 0},
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(gazetteerGz))
 	if err != nil {
@@ -93,26 +106,20 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("failed to load gazetteer: %w", err)
 	}
-	if err := g.parseGeoNames(string(raw)); err != nil {
+	if err := b.parseGeoNames(string(raw)); err != nil {
 		return nil, fmt.Errorf("failed to load gazetteer: %w", err)
 	}
-	if err := g.parseExtra(extraTSV); err != nil {
+	if err := b.parseExtra(extraTSV); err != nil {
 		return nil, fmt.Errorf("failed to load extra.tsv: %w", err)
 	}
-	if err := g.parseCountries(countriesTSV); err != nil {
+	if err := b.parseCountries(countriesTSV); err != nil {
 		return nil, fmt.Errorf("failed to load countries.tsv: %w", err)
 	}
-	for i := range g.places {
-		g.places[i].war = warBonus(&g.places[i])
-	}
-	return g, nil
+	return b.freeze()
 }
 
-// Len returns the number of places.
-func (g *Gazetteer) Len() int { return len(g.places) }
-
 // parseGeoNames reads the generator's TSV (see internal/gen/write.go).
-func (g *Gazetteer) parseGeoNames(data string) error {
+func (b *builder) parseGeoNames(data string) error {
 	for n := 1; data != ""; n++ {
 		var line string
 		line, data, _ = strings.Cut(data, "\n")
@@ -121,17 +128,17 @@ func (g *Gazetteer) parseGeoNames(data string) error {
 		}
 		if strings.HasPrefix(line, "A\t") {
 			code, name, _ := strings.Cut(line[2:], "\t")
-			g.admin1[code] = name
+			b.admin1[code] = name
 			continue
 		}
-		if err := g.geoNamesRow(line); err != nil {
+		if err := b.geoNamesRow(line); err != nil {
 			return fmt.Errorf("line %d: %w", n, err)
 		}
 	}
 	return nil
 }
 
-func (g *Gazetteer) geoNamesRow(line string) error {
+func (b *builder) geoNamesRow(line string) error {
 	var c [10]string
 	if splitN(line, '\t', c[:]) != len(c) {
 		return fmt.Errorf("want %d columns in %q", len(c), line)
@@ -146,30 +153,41 @@ func (g *Gazetteer) geoNamesRow(line string) error {
 	if strings.HasPrefix(c[0], "gn-") {
 		id = "warwire:" + c[0]
 	}
-	p := place{id: id, name: c[1], cc: c[2], admin1: c[3], kind: pipeline.PlaceCity,
+	p := rawPlace{id: id, name: c[1], cc: c[2], admin1: c[3], kind: pipeline.PlaceCity,
 		lat: lat, lon: lon, prior: math.Log10(float64(pop) + 10), pop: pop, capital: c[4] == "PPLC"}
 	if c[4] == "PPLX" {
 		p.prior -= 1 // a section of a city: rarely meant
 	}
-	i := g.add(p)
+	i := b.add(p)
 	preferred := c[8] != "n" // the first key is the display name's
 	for keys := c[9]; keys != ""; preferred = false {
 		var k string
 		k, keys, _ = strings.Cut(keys, "|")
-		g.indexKey(k, i, preferred, false)
+		b.addCand(k, cand{place: i, preferred: preferred})
 	}
 	return nil
 }
 
-func (g *Gazetteer) add(p place) int32 {
-	i := int32(len(g.places))
-	g.places = append(g.places, p)
-	g.byID[p.id] = i
+func (b *builder) add(p rawPlace) int32 {
+	i := int32(len(b.places))
+	b.places = append(b.places, p)
+	b.byID[p.id] = i
 	return i
 }
 
+// code returns the index of a country code in b.codes, adding it if new.
+func (b *builder) code(cc string) uint16 {
+	k, ok := b.codeIdx[cc]
+	if !ok {
+		k = uint16(len(b.codes))
+		b.codes = append(b.codes, cc)
+		b.codeIdx[cc] = k
+	}
+	return k
+}
+
 // index files name as a reading of place i.
-func (g *Gazetteer) index(name string, i int32, preferred bool) {
+func (b *builder) index(name string, i int32, preferred bool) {
 	needsThe := false
 	if rest, ok := strings.CutPrefix(name, "the "); ok {
 		name, needsThe = rest, true
@@ -181,54 +199,45 @@ func (g *Gazetteer) index(name string, i int32, preferred bool) {
 	if needsThe {
 		key = "the " + key
 	}
-	g.indexKey(key, i, preferred, needsThe)
+	b.addCand(key, cand{place: i, preferred: preferred, needsThe: needsThe})
 }
 
-// nameEntry is what the index holds for a folded word sequence: the readings
-// when it is a name, and whether a longer name starts with it.
-type nameEntry struct {
-	cands  []cand
-	longer bool
+// entry returns the index of key's entry, creating an empty one if new.
+func (b *builder) entry(key string) int32 {
+	e, ok := b.names[key]
+	if !ok {
+		e = int32(len(b.ents))
+		b.ents = append(b.ents, rawEntry{key: key})
+		b.names[key] = e
+	}
+	return e
 }
 
-// lookup returns the readings of a folded name.
-func (g *Gazetteer) lookup(key string) ([]cand, bool) {
-	e := g.names[key]
-	return e.cands, len(e.cands) > 0
-}
-
-// indexKey files a folded key as a reading of place i (-1 with country set
-// for a country cue).
-func (g *Gazetteer) indexKey(key string, i int32, preferred, needsThe bool) {
-	g.addCand(key, cand{place: i, preferred: preferred, needsThe: needsThe})
-}
-
-func (g *Gazetteer) addCand(key string, c cand) {
-	e := g.names[key]
-	for j, o := range e.cands {
-		if c.country == "" && o.place == c.place && o.country == "" {
-			e.cands[j].preferred = o.preferred || c.preferred
+// addCand files a folded key as reading c (a place, or place -1 with country
+// set for a country cue). A place already filed under key keeps one reading,
+// preferred if either is.
+func (b *builder) addCand(key string, c cand) {
+	e, ok := b.names[key]
+	if !ok {
+		e = b.entry(key)
+	}
+	cs := b.ents[e].cands
+	for j, o := range cs {
+		if c.country == 0 && o.place == c.place && o.country == 0 {
+			cs[j].preferred = o.preferred || c.preferred
 			return
 		}
 	}
-	e.cands = append(e.cands, c)
-	g.names[key] = e
-	g.notePrefixes(key)
+	b.ents[e].cands = append(cs, c)
+	b.notePrefixes(key)
 }
 
 // notePrefixes marks every leading word sequence of key as the start of a
-// longer name, and its first word in the Bloom filter.
-func (g *Gazetteer) notePrefixes(key string) {
-	first, _, _ := strings.Cut(key, " ")
-	g.first.add([]byte(first))
+// longer name.
+func (b *builder) notePrefixes(key string) {
 	for k := 0; k < len(key); k++ {
-		if key[k] != ' ' {
-			continue
-		}
-		p := key[:k]
-		if e := g.names[p]; !e.longer {
-			e.longer = true
-			g.names[p] = e
+		if key[k] == ' ' {
+			b.ents[b.entry(key[:k])].longer = true
 		}
 	}
 }

@@ -20,6 +20,9 @@ func cyrillic(w []byte) bool {
 // endings; Ukrainian "-ові"/"-ові" stems also try "-ів" ("Харкові" →
 // "харків"). It reports false for other scripts.
 func (g *Gazetteer) inflected(key []byte) ([]cand, bool) {
+	if len(key) == 0 || key[0] < utf8.RuneSelf {
+		return nil, false // ASCII: not Cyrillic
+	}
 	first, _ := utf8.DecodeRune(key)
 	if !unicode.Is(unicode.Cyrillic, first) || utf8.RuneCount(key) < 4 {
 		return nil, false
@@ -31,7 +34,7 @@ func (g *Gazetteer) inflected(key []byte) ([]cand, bool) {
 		stem = stem[:len(stem)-n]
 		for _, end := range cyrillicEndings {
 			b := append(append(buf[:0], stem...), end...)
-			if c, ok := g.lookup(string(b)); ok {
+			if c, ok := g.lookupBytes(b); ok {
 				return c, true
 			}
 		}
@@ -54,6 +57,6 @@ func (g *Gazetteer) ivStem(stem, buf []byte) ([]cand, bool) {
 		return nil, false
 	}
 	b := append(append(buf, head[:len(head)-n2]...), "ів"...)
-	c, ok := g.lookup(string(b))
+	c, ok := g.lookupBytes(b)
 	return c, ok
 }

@@ -2,7 +2,6 @@ package places
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/warwire/warwire/pipeline"
@@ -26,10 +25,13 @@ type scanner struct {
 	g      *Gazetteer
 	text   string
 	toks   []fold.Token
-	folded []byte     // folded words, back to back, in the order they were needed
-	fspan  [][2]int32 // folded[fspan[i][0]:fspan[i][1]] is token i; -1 until folded
+	folded []byte      // folded words, back to back, in the order they were needed
+	fspan  [][2]int32  // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
+	cls    []wordClass // the veto lists token i is in; 0 until looked up
+	starts []int32     // the tokens a name may start at (capitalised, or "the"), as i<<1 | 1 if "the"
 	key    []byte
-	ents   []pipeline.Span // sorted by start
+	found  [maxNameWords]*nameSlot // the keys longest met, shortest first
+	ents   *entityMask             // nil: no entities
 	// names turns on the English person-name vetoes ("Jens Stoltenberg",
 	// "Vladimir Putin"); off for headlines (title case) and other languages.
 	names bool
@@ -37,7 +39,7 @@ type scanner struct {
 
 // reset prepares s for text, reusing its buffers. Words are folded lazily:
 // most are never looked at.
-func (s *scanner) reset(g *Gazetteer, text string, ents []pipeline.Span, names bool) {
+func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool) {
 	s.g, s.text, s.ents, s.names = g, text, ents, names
 	s.toks = fold.Tokens(s.toks[:0], text)
 	s.folded = s.folded[:0]
@@ -45,9 +47,45 @@ func (s *scanner) reset(g *Gazetteer, text string, ents []pipeline.Span, names b
 		s.folded = make([]byte, 0, len(text)+len(text)/4)
 	}
 	s.fspan = slices.Grow(s.fspan[:0], len(s.toks))[:len(s.toks)]
-	for k := range s.fspan {
-		s.fspan[k] = [2]int32{-1, -1}
+	clear(s.fspan)
+	s.cls = slices.Grow(s.cls[:0], len(s.toks))[:len(s.toks)]
+	clear(s.cls)
+	s.findStarts()
+}
+
+// findStarts lists the tokens that are capitalised or "the" in s.starts,
+// noting which are "the".
+// Which ones are is as good as random, so the loop has no branch on it: it
+// writes every index and moves on only past the starts.
+func (s *scanner) findStarts() {
+	s.starts = slices.Grow(s.starts[:0], len(s.toks))[:len(s.toks)]
+	n := 0
+	for i := range s.toks {
+		t := &s.toks[i]
+		the := theIn(s.text, t)
+		s.starts[n] = int32(i<<1 | the)
+		n += b2i(t.Upper) | the
 	}
+	s.starts = s.starts[:n]
+}
+
+// theIn is 1 when token t of text is the article "the" (any case; no other
+// code point folds to t, h or e, so an ASCII test is exact), 0 otherwise.
+func theIn(text string, t *fold.Token) int {
+	a := int(t.Start)
+	if a+3 > len(text) {
+		return 0
+	}
+	w := text[a : a+3]
+	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+	return b2i(t.End-t.Start == 3) & b2i(x|0x202020 == 't'|'h'<<8|'e'<<16)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // pluralRegion folds "regions", "oblasts" and "provinces" to the singular
@@ -63,42 +101,34 @@ func pluralRegion(b []byte, from int) []byte {
 // word returns token i folded.
 func (s *scanner) word(i int) []byte {
 	sp := &s.fspan[i]
-	if sp[0] < 0 {
+	if sp[1] == 0 {
 		t := s.toks[i]
 		start := len(s.folded)
 		s.folded = fold.AppendWord(s.folded, s.text[t.Start:t.End])
 		s.folded = pluralRegion(s.folded, start)
-		sp[0], sp[1] = int32(start), int32(len(s.folded))
+		sp[0], sp[1] = int32(start), int32(len(s.folded)+1)
 	}
-	return s.folded[sp[0]:sp[1]]
+	return s.folded[sp[0] : sp[1]-1]
 }
 
 // isThe reports whether token i is the article "the" (any case).
-func (s *scanner) isThe(i int) bool {
-	t := s.toks[i]
-	return t.End-t.Start == 3 && strings.EqualFold(s.text[t.Start:t.End], "the")
-}
+func (s *scanner) isThe(i int) bool { return theIn(s.text, &s.toks[i]) == 1 }
 
 // scan finds the longest known name at each position, left to right.
 func (s *scanner) scan(out []mention) []mention {
-	for i := 0; i < len(s.toks); {
-		if !s.toks[i].Upper && !s.isThe(i) {
-			i++ // cheap test first: longest would reject it too
-			continue
+	var m, m2 mention
+	next := 0 // the first token not yet inside a name
+	for _, start := range s.starts {
+		i := int(start >> 1)
+		if i < next || !s.longestAt(i, start&1 == 1, &m) {
+			continue // inside the last name, or no name starts here
 		}
-		m, ok := s.longest(i)
-		if !ok {
-			i++
-			continue
-		}
-		if m.afterThe {
-			// "the Dnipro region": a longer name right after "the" wins.
-			if m2, ok2 := s.longest(i + 1); ok2 && m2.tok1 > m.tok1 {
-				m = m2
-			}
+		// "the Dnipro region": a longer name right after "the" wins.
+		if m.afterThe && s.longest(i+1, &m2) && m2.tok1 > m.tok1 {
+			m = m2
 		}
 		out = append(out, m)
-		i = m.tok1
+		next = m.tok1
 	}
 	return s.samePerson(s.regionReadings(s.coordinate(out)))
 }
@@ -119,53 +149,75 @@ func (s *scanner) samePerson(ms []mention) []mention {
 	return ms
 }
 
-// longest returns the longest name starting at token i that is capitalised
-// (or starts with "the") and does not overlap an entity. It extends the name
-// a word at a time while the index says a longer name starts with it.
-func (s *scanner) longest(i int) (mention, bool) {
-	if i >= len(s.toks) {
-		return mention{}, false
-	}
-	isThe := s.isThe(i)
-	if !s.toks[i].Upper && !isThe {
-		return mention{}, false
+// longest finds the longest name starting at token i that is capitalised
+// (or starts with "the") and does not overlap an entity, puts it in m and
+// reports whether there is one. It extends the name a word at a time while
+// the index says a longer name starts with it.
+func (s *scanner) longest(i int, m *mention) bool {
+	return i < len(s.toks) && s.longestAt(i, s.isThe(i), m)
+}
+
+// longestAt is longest for a token i of the text, isThe when it is "the".
+func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
+	if !s.toks[i].Upper && !isThe || isThe && !s.capitalNext(i) || s.inEntity(i, isThe) {
+		return false
 	}
 	first := s.word(i)
-	if !s.g.first.has(first) {
+	h := hashAdd(fnvOffset, first)
+	hm := mix(h)
+	if !s.g.first.has(hm) {
 		if cands, ok := s.g.inflected(first); ok && !isThe {
-			return s.mention(i, i+1, cands, false) // "Брюсселе"
+			return s.mention(i, i+1, cands, false, m) // "Брюсселе"
 		}
-		return mention{}, false
+		return false
 	}
 	s.key = append(s.key[:0], first...)
-	var found [maxNameWords][]cand
 	n := 0
 	for {
-		e, ok := s.g.names[string(s.key)]
-		if !ok {
+		e := s.g.idx.find(s.key, hm)
+		if e == nil {
 			break
 		}
-		found[n] = e.cands
+		s.found[n] = e
 		n++
-		if !e.longer || n == maxNameWords || i+n >= len(s.toks) || !s.joined(i+n) {
+		if !e.longer() || n == maxNameWords || i+n >= len(s.toks) || !s.joined(i+n) {
 			break
 		}
-		s.key = append(append(s.key, ' '), s.word(i+n)...)
+		w := s.word(i + n)
+		s.key = append(append(s.key, ' '), w...)
+		h = hashAdd(hashAdd(h, " "), w)
+		hm = mix(h)
 	}
 	for k := n; k > 0; k-- {
-		if len(found[k-1]) == 0 {
-			continue
-		}
-		if m, ok := s.mention(i, i+k, found[k-1], isThe); ok {
-			return m, true
+		if e := s.found[k-1]; e.ncand > 0 && s.mention(i, i+k, s.g.idx.candsOf(e), isThe, m) {
+			return true
 		}
 	}
 	if n == 0 && !isThe {
 		if cands, ok := s.g.inflected(first); ok {
-			return s.mention(i, i+1, cands, false)
+			return s.mention(i, i+1, cands, false, m)
 		}
 	}
-	return mention{}, false
+	return false
+}
+
+// capitalNext reports whether a capitalised token follows token i: every
+// name that starts with "the" needs one (see mention).
+func (s *scanner) capitalNext(i int) bool {
+	return i+1 < len(s.toks) && s.toks[i+1].Upper
+}
+
+// inEntity reports whether every mention longest could build at token i
+// overlaps an entity: the first word of the name (after "the" when isThe) is
+// inside an entity span.
+func (s *scanner) inEntity(i int, isThe bool) bool {
+	if isThe {
+		i++
+	}
+	if s.ents == nil || i >= len(s.toks) {
+		return false
+	}
+	return s.overlapsEntity(pipeline.Span{int(s.toks[i].RStart), int(s.toks[i].REnd)})
 }
 
 // maxNameWords bounds the words of a name the matcher tries.
@@ -176,7 +228,7 @@ const maxNameWords = 8
 // or a line break.
 func (s *scanner) joined(k int) bool {
 	prev, next := s.toks[k-1], s.toks[k]
-	return joins(s.text[prev.End:next.Start], prev.REnd-prev.RStart)
+	return joins(s.text[prev.End:next.Start], int(prev.REnd-prev.RStart))
 }
 
 func joins(sep string, prevLen int) bool {
@@ -189,31 +241,30 @@ func joins(sep string, prevLen int) bool {
 	return false
 }
 
-// mention builds the mention for tokens [i, j), or reports false when it
+// mention puts the mention for tokens [i, j) in m, or reports false when it
 // overlaps an entity or needs "the" it lacks.
-func (s *scanner) mention(i, j int, cands []cand, isThe bool) (mention, bool) {
+func (s *scanner) mention(i, j int, cands []cand, isThe bool, m *mention) bool {
 	start := i
 	if isThe {
 		start = i + 1
 		if start >= j || !s.toks[start].Upper {
-			return mention{}, false
+			return false
 		}
 	}
-	span := pipeline.Span{s.toks[start].RStart, s.toks[j-1].REnd}
+	span := pipeline.Span{int(s.toks[start].RStart), int(s.toks[j-1].REnd)}
 	if s.overlapsEntity(span) {
-		return mention{}, false
+		return false
 	}
 	if isThe && !anyNeedsThe(cands) && !s.toks[i].Upper {
-		return mention{}, false
+		return false
 	}
-	m := mention{tok0: start, tok1: j, span: span, cands: cands, afterThe: isThe,
-		text: s.text[s.toks[start].Start:s.toks[j-1].End]}
+	*m = mention{tok0: start, tok1: j, span: span, cands: cands, afterThe: isThe,
+		text: s.text[s.toks[start].Start:s.toks[j-1].End], scanner: s}
 	if !isThe && start > 0 && string(s.word(start-1)) == "the" {
 		m.afterThe = true
 	}
 	m.vetoed, m.person = s.vetoed(start, j)
-	m.scanner = s
-	return m, true
+	return true
 }
 
 func anyNeedsThe(cands []cand) bool {
@@ -226,15 +277,7 @@ func anyNeedsThe(cands []cand) bool {
 }
 
 func (s *scanner) overlapsEntity(sp pipeline.Span) bool {
-	for _, e := range s.ents {
-		if e[0] >= sp[1] {
-			return false
-		}
-		if e[1] > sp[0] {
-			return true
-		}
-	}
-	return false
+	return s.ents != nil && s.ents.overlaps(sp)
 }
 
 // coordinate turns "Kursk and Belgorod regions" into two regions: a bare name
@@ -242,16 +285,16 @@ func (s *scanner) overlapsEntity(sp pipeline.Span) bool {
 func (s *scanner) coordinate(ms []mention) []mention {
 	for k := len(ms) - 2; k >= 0; k-- {
 		a, b := &ms[k], ms[k+1]
-		suffix := regionWord(s.word(b.tok1 - 1))
-		if suffix == "" || b.tok1-b.tok0 < 2 || a.tok1-a.tok0 != 1 {
+		if b.tok1-b.tok0 < 2 || a.tok1-a.tok0 != 1 || !s.is(b.tok1-1, clsRegionWord) {
 			continue
 		}
+		suffix := regionWord(s.word(b.tok1 - 1))
 		between := s.text[s.toks[a.tok1-1].End:s.toks[b.tok0].Start]
 		if between != " and " && between != ", " && between != " or " {
 			continue
 		}
-		key := string(s.word(a.tok0)) + " " + suffix
-		if cands, ok := s.g.lookup(key); ok {
+		s.key = append(append(append(s.key[:0], s.word(a.tok0)...), ' '), suffix...)
+		if cands, ok := s.g.lookupBytes(s.key); ok {
 			a.cands = cands
 		}
 	}
@@ -267,27 +310,34 @@ func (s *scanner) regionReadings(ms []mention) []mention {
 		if m.tok1-m.tok0 != 1 {
 			continue
 		}
-		next, prev := "", ""
-		if m.tok1 < len(s.toks) {
-			next = string(s.word(m.tok1))
-		}
-		if m.tok0 > 0 {
-			prev = string(s.word(m.tok0 - 1))
-		}
-		if next != "governor" && next != "regional" && prev != "region" && prev != "gebiet" && prev != "oblast" {
+		if !s.is(m.tok1, clsRegionNext) && !s.is(m.tok0-1, clsRegionPrev) {
 			continue
 		}
-		if cands, ok := s.g.lookup(string(s.word(m.tok0)) + " region"); ok {
+		s.key = append(append(s.key[:0], s.word(m.tok0)...), " region"...)
+		if cands, ok := s.g.lookupBytes(s.key); ok {
 			m.cands = cands
 		}
 	}
 	return ms
 }
 
+// regionNext after a bare name and regionPrev before it give it the region
+// reading (see regionReadings); regionWords end a region's name (see
+// regionWord).
+var (
+	regionNext  = map[string]bool{"governor": true, "regional": true}
+	regionPrev  = map[string]bool{"region": true, "gebiet": true, "oblast": true}
+	regionWords = map[string]bool{"region": true, "oblast": true, "province": true}
+)
+
 func regionWord(w []byte) string {
 	switch string(w) {
-	case "region", "oblast", "province":
-		return string(w)
+	case "region":
+		return "region"
+	case "oblast":
+		return "oblast"
+	case "province":
+		return "province"
 	}
 	return ""
 }
@@ -296,13 +346,22 @@ func regionWord(w []byte) string {
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // hasWords reports whether the folded phrase key occurs in the text.
-func (s *scanner) hasWords(key string) bool {
-	if key == "" {
+func (s *scanner) hasWords(key string) bool { return hasWords(s, key) }
+
+// hasWords reports whether the folded phrase key occurs in the text of s.
+func hasWords[K string | []byte](s *scanner, key K) bool {
+	if len(key) == 0 {
 		return false
 	}
-	first, _, _ := strings.Cut(key, " ")
+	first := key
+	for j := 0; j < len(key); j++ {
+		if key[j] == ' ' {
+			first = key[:j]
+			break
+		}
+	}
 	for i := range s.toks {
-		if string(s.word(i)) == first && s.wordsAt(i, key) {
+		if string(s.word(i)) == string(first) && wordsAt(s, i, key) {
 			return true
 		}
 	}
@@ -310,14 +369,20 @@ func (s *scanner) hasWords(key string) bool {
 }
 
 // wordsAt reports whether the folded words from token i spell key.
-func (s *scanner) wordsAt(i int, key string) bool {
-	for k := i; key != ""; k++ {
+func wordsAt[K string | []byte](s *scanner, i int, key K) bool {
+	for k := i; len(key) > 0; k++ {
 		if k >= len(s.toks) {
 			return false
 		}
-		var w string
-		w, key, _ = strings.Cut(key, " ")
-		if string(s.word(k)) != w {
+		w := key
+		key = key[len(key):]
+		for j := 0; j < len(w); j++ {
+			if w[j] == ' ' {
+				w, key = w[:j], w[j+1:]
+				break
+			}
+		}
+		if string(s.word(k)) != string(w) {
 			return false
 		}
 	}

@@ -28,10 +28,11 @@ var frontLine = map[string]bool{
 	"UA.21": true, "UA.11": true, "RU.41": true, "RU.09": true, "RU.10": true,
 }
 
-// warBonus is the war prior of p: its country's, plus the front-line bonus.
-func warBonus(p *place) float64 {
-	w := warPrior[p.cc]
-	if frontLine[p.cc+"."+p.admin1] {
+// warBonus is the war prior of a place in country cc and admin1 region
+// admin1: its country's, plus the front-line bonus.
+func warBonus(cc, admin1 string) float64 {
+	w := warPrior[cc]
+	if frontLine[cc+"."+admin1] {
 		w += frontLineBonus
 	}
 	return w
@@ -39,20 +40,65 @@ func warBonus(p *place) float64 {
 
 // evidence is what the story says about where it is.
 type evidence struct {
-	country map[string]float64 // country code → weight
+	country []ccWeight // a story names few countries: a slice beats a map
 	max     float64
 	near    []nearPoint // first-pass readings of the mentions
-	hasCtx  func(key string) bool
+	ctx     *scanner    // the body: context words are looked up there
 	english bool
+}
+
+// ccWeight is the weight of one country code in the evidence.
+type ccWeight struct {
+	key uint32 // ccKey(cc)
+	cc  string
+	w   float64
+}
+
+// longCC is the ccKey of every code longer than two bytes.
+const longCC = 1<<32 - 1
+
+// ccKey packs a country code of up to two bytes (all real ones) into a
+// number that identifies it, for a quick comparison.
+func ccKey(cc string) uint32 {
+	switch len(cc) {
+	case 0:
+		return 0
+	case 1:
+		return 1<<16 | uint32(cc[0])
+	case 2:
+		return 2<<16 | uint32(cc[0])<<8 | uint32(cc[1])
+	}
+	return longCC
+}
+
+// find returns the index of cc in e.country, or -1.
+func (e *evidence) find(cc string) int {
+	k := ccKey(cc)
+	for i := range e.country {
+		if c := &e.country[i]; c.key == k && (k != longCC || c.cc == cc) {
+			return i
+		}
+	}
+	return -1
+}
+
+// reset empties e for a new story, keeping its memory.
+func (e *evidence) reset(ctx *scanner, english bool) {
+	*e = evidence{country: e.country[:0], near: e.near[:0], ctx: ctx, english: english}
 }
 
 func (e *evidence) addCountry(cc string, w float64) {
 	if cc == "" || w <= 0 {
 		return
 	}
-	e.country[cc] += w
-	if e.country[cc] > e.max {
-		e.max = e.country[cc]
+	k := e.find(cc)
+	if k < 0 {
+		k = len(e.country)
+		e.country = append(e.country, ccWeight{key: ccKey(cc), cc: cc})
+	}
+	e.country[k].w += w
+	if e.country[k].w > e.max {
+		e.max = e.country[k].w
 	}
 }
 
@@ -60,7 +106,10 @@ func (e *evidence) countryScore(cc string) float64 {
 	if e.max == 0 {
 		return 0
 	}
-	return countryBonus * e.country[cc] / e.max
+	if k := e.find(cc); k >= 0 {
+		return countryBonus * e.country[k].w / e.max
+	}
+	return 0
 }
 
 // best returns the best reading of m: a place index, or -1 when the best is a
@@ -84,8 +133,8 @@ func (g *Gazetteer) best(m *mention, ev *evidence, minScore float64) (int32, flo
 // above beat: the costlier context and nearness tests are skipped then (the
 // bonuses only add, and rounding is monotonic, so no winner changes).
 func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float64, bool) {
-	if c.country != "" {
-		return countryCueScore + ev.countryScore(c.country), true
+	if c.country != 0 {
+		return countryCueScore + ev.countryScore(g.codes[c.country]), true
 	}
 	if c.needsThe && !m.afterThe {
 		return 0, false
@@ -94,11 +143,11 @@ func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float
 	if !ev.english && !p.curated && !p.capital && p.pop < foreignMinPop && p.war == 0 {
 		return 0, false // in German text "Lage" is a noun, not the town
 	}
-	s := p.prior + ev.countryScore(p.cc) + p.war
+	s := p.prior + ev.countryScore(g.cc(p)) + p.war
 	if c.preferred {
 		s += preferredBonus
 	}
-	if len(p.context) > 0 {
+	if p.notes != 0 && len(g.contextOf(p)) > 0 {
 		if s+contextBonus+nearBonus <= beat || !g.contextFound(p, ev) {
 			return 0, false
 		}
@@ -107,7 +156,7 @@ func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float
 	if s+nearBonus <= beat {
 		return 0, false
 	}
-	if ev.isNear(p) {
+	if ev.isNear(g, p) {
 		s += nearBonus
 	}
 	return s, true
@@ -133,7 +182,7 @@ func (e *evidence) addNear(p *place) {
 // isNear reports another place of the story (not p, nor a namesake) within
 // nearKM, by the equirectangular approximation (good to a few per cent at
 // these distances).
-func (e *evidence) isNear(p *place) bool {
+func (e *evidence) isNear(g *Gazetteer, p *place) bool {
 	const degKM = 111.2
 	for i := range e.near {
 		q := &e.near[i]
@@ -142,7 +191,7 @@ func (e *evidence) isNear(p *place) bool {
 			continue
 		}
 		dx := (p.lon - q.lon) * degKM * q.cosLat
-		if dx*dx+dy*dy < nearKM*nearKM && q.p != p && q.p.name != p.name {
+		if dx*dx+dy*dy < nearKM*nearKM && q.p != p && g.name(q.p) != g.name(p) {
 			return true
 		}
 	}
@@ -150,8 +199,8 @@ func (e *evidence) isNear(p *place) bool {
 }
 
 func (g *Gazetteer) contextFound(p *place, ev *evidence) bool {
-	for _, k := range p.context {
-		if ev.hasCtx(k) {
+	for _, k := range g.contextOf(p) {
+		if ev.ctx.hasWords(k) {
 			return true
 		}
 	}

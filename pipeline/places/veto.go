@@ -49,19 +49,15 @@ var qualifiers = map[string]bool{
 // vetoed reports whether the words around tokens [i, j) show a person or an
 // actor rather than a place, and whether it is a person.
 func (s *scanner) vetoed(i, j int) (veto, person bool) {
-	prev := ""
-	if i > 0 {
-		prev = string(s.word(i - 1))
-	}
-	if j < len(s.toks) && actorVerbs[string(s.word(j))] && !placePrepositions[prev] &&
+	if s.is(j, clsActorVerb) && !s.is(i-1, clsPlacePreposition) &&
 		s.text[s.toks[j-1].End:s.toks[j].Start] == " " {
 		return true, false
 	}
-	if s.personName(i, j, prev) {
+	if s.personName(i, j) {
 		return true, true
 	}
-	if s.names && j == i+1 && s.capitalAfter(j) && !placeNouns[string(s.word(j))] {
-		if _, known := s.g.lookup(string(s.word(j))); !known {
+	if s.names && j == i+1 && s.capitalAfter(j) && !s.is(j, clsPlaceNoun) {
+		if _, known := s.g.lookupBytes(s.word(j)); !known {
 			return true, false // "Taras Hnatiuk", "Washington Post"
 		}
 	}
@@ -72,11 +68,11 @@ func (s *scanner) vetoed(i, j int) (veto, person bool) {
 // Putin"), a name after a given name or a title ("Lloyd Austin", "President
 // Washington") and, in English body text, a name preceded by an unknown
 // capitalised word ("Jens Stoltenberg").
-func (s *scanner) personName(i, j int, prev string) bool {
-	if j == i+1 && givenNames[string(s.word(i))] && s.capitalAfter(j) {
+func (s *scanner) personName(i, j int) bool {
+	if j == i+1 && s.is(i, clsGivenName) && s.capitalAfter(j) {
 		return true
 	}
-	if i > 0 && (givenNames[prev] && s.capitalAfter(i) || titles[prev]) {
+	if i > 0 && (s.is(i-1, clsGivenName) && s.capitalAfter(i) || s.is(i-1, clsTitle)) {
 		return true
 	}
 	return s.names && i > 0 && s.afterGivenName(i)
@@ -122,10 +118,10 @@ var placeNouns = map[string]bool{
 // sentence, that is not a direction: "Jens Stoltenberg", "Lloyd Austin".
 func (s *scanner) afterGivenName(i int) bool {
 	p := s.toks[i-1]
-	if !p.Upper || s.isThe(i-1) || s.text[p.End:s.toks[i].Start] != " " || qualifiers[string(s.word(i-1))] {
+	if !p.Upper || s.isThe(i-1) || s.text[p.End:s.toks[i].Start] != " " || s.is(i-1, clsQualifier) {
 		return false
 	}
-	if _, known := s.g.lookup(string(s.word(i - 1))); known {
+	if _, known := s.g.lookupBytes(s.word(i - 1)); known {
 		return false // "Donetsk Luhansk" lists, "Swiss Lucerne"
 	}
 	return !s.sentenceStart(i - 1)
@@ -159,11 +155,14 @@ func (g *Gazetteer) metonym(m *mention) bool {
 	if s.text[s.toks[m.tok1-1].End:s.toks[m.tok1].Start] != " " {
 		return false
 	}
-	if m.tok0 > 0 && placePrepositions[string(s.word(m.tok0-1))] {
+	if s.is(m.tok0-1, clsPlacePreposition) {
 		return false
 	}
-	next := string(s.word(m.tok1))
-	return auxiliaries[next] || len(next) > 4 && strings.HasSuffix(next, "ed")
+	if s.is(m.tok1, clsAuxiliary) {
+		return true
+	}
+	next := s.word(m.tok1)
+	return len(next) > 4 && string(next[len(next)-2:]) == "ed"
 }
 
 // governmentUse reports a national capital standing for its government:
@@ -173,13 +172,13 @@ func (g *Gazetteer) governmentUse(m *mention) bool {
 	if s == nil || !g.anyCapital(m.cands) {
 		return false
 	}
-	if m.tok0 > 0 && actorBefore[string(s.word(m.tok0-1))] {
+	if s.is(m.tok0-1, clsActorBefore) {
 		return true
 	}
 	if m.tok0 > 1 && string(s.word(m.tok0-1)) == "to" && string(s.word(m.tok0-2)) == "according" {
 		return true // "according to Kyiv"
 	}
-	if m.tok1 < len(s.toks) && govNouns[string(s.word(m.tok1))] && s.text[s.toks[m.tok1-1].End:s.toks[m.tok1].Start] == " " {
+	if m.tok1 < len(s.toks) && s.is(m.tok1, clsGovNoun) && s.text[s.toks[m.tok1-1].End:s.toks[m.tok1].Start] == " " {
 		return true // "the Kyiv regime"
 	}
 	end := s.toks[m.tok1-1].End
@@ -188,7 +187,7 @@ func (g *Gazetteer) governmentUse(m *mention) bool {
 		return false
 	}
 	for k := m.tok1; k < m.tok1+2 && k < len(s.toks); k++ {
-		if actorNouns[string(s.word(k))] {
+		if s.is(k, clsActorNoun) {
 			return true
 		}
 	}
@@ -217,7 +216,7 @@ var actorNouns = map[string]bool{
 
 func (g *Gazetteer) anyCapital(cands []cand) bool {
 	for _, c := range cands {
-		if c.country == "" && g.places[c.place].capital {
+		if c.country == 0 && g.places[c.place].capital {
 			return true
 		}
 	}

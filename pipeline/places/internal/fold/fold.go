@@ -6,6 +6,7 @@
 package fold
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,8 +18,8 @@ import (
 // word kept (they fold away). Start and End are byte offsets, RStart and REnd
 // code-point offsets; Upper reports an upper-case first letter.
 type Token struct {
-	Start, End   int
-	RStart, REnd int
+	Start, End   int32
+	RStart, REnd int32
 	Upper        bool
 }
 
@@ -72,8 +73,30 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if r < wordTableSize {
+		return wordTable[r/64]&(1<<(r%64)) != 0
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// wordTableSize bounds the precomputed isWordRune bits: the European
+// scripts and the general punctuation (quotes, dashes) that news text mixes in.
+const wordTableSize = 0x3000
+
+// wordTable has the bit of every rune below wordTableSize that isWordRune
+// accepts.
+var wordTable = func() (t [wordTableSize / 64]uint64) {
+	for r := rune(0); r < wordTableSize; r++ {
+		if isWordRuneSlow(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+}()
 
 func isUpper(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -84,6 +107,24 @@ func isUpper(r rune) bool {
 
 // AppendWord appends the folded form of one word to dst.
 func AppendWord(dst []byte, w string) []byte {
+	// Fast path for the leading ASCII letters and digits: setting bit 5
+	// lower-cases a letter and leaves a digit as it is.
+	n := len(dst)
+	dst = slices.Grow(dst, len(w))
+	buf := dst[n : n+len(w)]
+	i := 0
+	for ; i < len(w) && byteClass[w[i]]&classWord != 0; i++ {
+		buf[i] = w[i] | 0x20
+	}
+	dst = dst[:n+i]
+	if i < len(w) {
+		dst = appendWordSlow(dst, w[i:])
+	}
+	return dst
+}
+
+// appendWordSlow folds any text, a rune at a time.
+func appendWordSlow(dst []byte, w string) []byte {
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {

@@ -7,66 +7,100 @@ import (
 // Tokens appends the words of s to dst and returns it. A word is a run of
 // letters, digits and combining marks; an apostrophe between two letters is
 // part of the word ("Mar'inka"), except the English possessive "'s", which
-// ends it ("Kyiv's" gives "Kyiv").
+// ends it ("Kyiv's" gives "Kyiv"). s must be shorter than 2 GiB.
 func Tokens(dst []Token, s string) []Token {
-	in := false
-	var cur Token
-	rpos := 0
+	extra := 0 // bytes minus code points before i
+	short := 0 // block reads in a row that got less than 8 bytes far
 	for i := 0; i < len(s); {
-		k := byteClass[s[i]]
-		switch {
-		case k&classWord != 0 && in:
-			// the rest of an ASCII word: ASCII bytes are one code point each
-			j := i + 1
-			for j < len(s) && byteClass[s[j]]&classWord != 0 {
-				j++
+		end := len(s) // where the rune-at-a-time code hands back
+		if len(s)-i >= 8 {
+			var n, stop int
+			if len(s)-i >= 64 {
+				dst, n, stop = asciiBlock(dst, s[i:i+64], i, extra)
+			} else {
+				dst, n, stop = tailBlock(dst, s[i:], i, extra)
 			}
-			rpos += j - i
-			i = j
-			continue
-		case k == 0 && !in:
-			// a run of ASCII spaces and punctuation outside a word
-			j := i + 1
-			for j < len(s) && byteClass[s[j]] == 0 {
-				j++
+			if n >= len(s)-i || n == 64 {
+				i, short = min(i+n, len(s)), 0
+				continue
 			}
-			rpos += j - i
-			i = j
-			continue
-		case k&classWord != 0:
-			in = true
-			cur = Token{Start: i, RStart: rpos, Upper: k&classUpper != 0}
-			i++
-			rpos++
-			continue
+			// Past the stop byte; in text full of non-ASCII letters or
+			// apostrophes, a while longer.
+			end = min(i+stop+1, len(s))
+			if short++; n >= 8 {
+				short = 0
+			} else if short > 2 {
+				end = min(i+128, len(s))
+			}
+			i += n
 		}
-		r, n := rune(s[i]), 1
-		if k == classOther {
-			r, n = utf8.DecodeRuneInString(s[i:])
+		for i < end {
+			dst, i, extra = step(dst, s, i, extra)
 		}
-		switch {
-		case isWordRune(r):
-			if !in {
-				in = true
-				cur = Token{Start: i, RStart: rpos, Upper: isUpper(r)}
-			}
-		case in && isApostrophe(r) && apostropheInWord(s, i+n):
-			// keep going: the apostrophe belongs to the word
-		default:
-			if in {
-				cur.End, cur.REnd = i, rpos
-				dst = append(dst, cur)
-				in = false
-			}
-		}
-		i += n
-		rpos++
-	}
-	if in {
-		cur.End, cur.REnd = len(s), rpos
-		dst = append(dst, cur)
 	}
 	return dst
+}
+
+// tailBlock runs asciiBlock over the last bytes of a text (fewer than 64),
+// padded with zeros: a zero is neither a word byte nor a stop, so a word
+// that reaches the end of the text ends there.
+func tailBlock(dst []Token, tail string, base, extra int) ([]Token, int, int) {
+	var buf [64]byte
+	copy(buf[:], tail)
+	return asciiBlock(dst, buf[:], base, extra)
+}
+
+// step reads the text from byte i, outside a word: one character that is not
+// part of a word, or one whole word, which it appends to dst. It returns the
+// new position and count of bytes minus code points.
+func step(dst []Token, s string, i, extra int) ([]Token, int, int) {
+	k := byteClass[s[i]]
+	if k == 0 {
+		return dst, i + 1, extra // ASCII space or punctuation; a lone apostrophe is nothing
+	}
+	start, rstart, upper := i, i-extra, k&classUpper != 0
+	if k == classOther {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		extra += n - 1
+		i += n
+		if !isWordRune(r) {
+			return dst, i, extra
+		}
+		upper = isUpper(r)
+	} else {
+		i++
+	}
+	i, extra = wordEnd(s, i, extra)
+	dst = append(dst, Token{Start: int32(start), End: int32(i), RStart: int32(rstart), REnd: int32(i - extra), Upper: upper})
+	return dst, i, extra
+}
+
+// wordEnd returns where the word that goes on at byte i ends, and the
+// updated count of bytes minus code points.
+func wordEnd(s string, i, extra int) (int, int) {
+	for i < len(s) {
+		k := byteClass[s[i]]
+		switch {
+		case k&classWord != 0:
+			i++
+			for i < len(s) && byteClass[s[i]]&classWord != 0 {
+				i++
+			}
+		case k == 0:
+			if c := s[i]; (c != '\'' && c != '`') || !apostropheInWord(s, i+1) {
+				return i, extra
+			}
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) && !(isApostrophe(r) && apostropheInWord(s, i+n)) {
+				return i, extra
+			}
+			extra += n - 1
+			i += n
+		}
+	}
+	return i, extra
 }
 
 // Byte classes: ASCII letters and digits are words, A-Z also upper case;
@@ -117,15 +151,21 @@ func apostropheInWord(s string, j int) bool {
 // single spaces, so "Ivano-Frankivsk", "ivano frankivsk" and "IVANO-FRANKIVSK"
 // share one key.
 func Key(name string) string {
-	toks := Tokens(nil, name)
-	var b []byte
+	b, _ := AppendKey(nil, nil, name)
+	return string(b)
+}
+
+// AppendKey appends Key(name) to dst, using toks as scratch space, and
+// returns both for reuse.
+func AppendKey(dst []byte, toks []Token, name string) ([]byte, []Token) {
+	toks = Tokens(toks[:0], name)
 	for i, t := range toks {
 		if i > 0 {
-			b = append(b, ' ')
+			dst = append(dst, ' ')
 		}
-		b = AppendWord(b, t.Text(name))
+		dst = AppendWord(dst, t.Text(name))
 	}
-	return string(b)
+	return dst, toks
 }
 
 // Words returns the number of words in a folded key.

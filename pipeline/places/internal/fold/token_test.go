@@ -1,6 +1,9 @@
 package fold
 
 import (
+	"os"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -10,7 +13,7 @@ func TestTokens(t *testing.T) {
 	var runes [][2]int
 	for _, tk := range Tokens(nil, s) {
 		got = append(got, tk.Text(s))
-		runes = append(runes, [2]int{tk.RStart, tk.REnd})
+		runes = append(runes, [2]int{int(tk.RStart), int(tk.REnd)})
 	}
 	want := []string{"Kyiv", "s", "mayor", "met", "Mar'inka", "officials", "in", "Ivano", "Frankivsk", "2024", "Київ"}
 	if len(got) != len(want) {
@@ -60,10 +63,10 @@ func FuzzTokens(f *testing.F) {
 		n := len([]rune(s))
 		prev := 0
 		for _, tk := range toks {
-			if tk.Start < 0 || tk.End > len(s) || tk.Start >= tk.End || tk.RStart < prev || tk.REnd > n || tk.RStart >= tk.REnd {
+			if tk.Start < 0 || int(tk.End) > len(s) || tk.Start >= tk.End || int(tk.RStart) < prev || int(tk.REnd) > n || tk.RStart >= tk.REnd {
 				t.Fatalf("bad token %+v in %q", tk, s)
 			}
-			prev = tk.REnd
+			prev = int(tk.REnd)
 			_ = Key(tk.Text(s))
 		}
 	})
@@ -72,6 +75,9 @@ func FuzzTokens(f *testing.F) {
 // FuzzTokensMatchesReference checks the fast tokenizer against the plain one.
 func FuzzTokensMatchesReference(f *testing.F) {
 	for _, s := range []string{"", "Kyiv's mayor", "«Київ» — Mar'inka", "a'", "'s", "\xff\xfeAb", "Ivano-Frankivsk`x", "it's O'Brien's", "Zaporižžja, ŁÓDŹ 2024"} {
+		f.Add(s)
+	}
+	for _, s := range blockSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -83,6 +89,45 @@ func FuzzTokensMatchesReference(f *testing.F) {
 			if got[i] != want[i] {
 				t.Fatalf("%q: token %d is %+v, want %+v", s, i, got[i], want[i])
 			}
+		}
+	})
+}
+
+// blockSeeds are longer than a block of the ASCII fast path, with words,
+// apostrophes and non-ASCII text across block borders.
+var blockSeeds = []string{
+	strings.Repeat("Kyiv and the Donetsk region, 2024. ", 8),
+	strings.Repeat("x", 63) + "’s " + strings.Repeat("Ab1 ", 20) + "Mar'inka Київ " + strings.Repeat("q", 70),
+	strings.Repeat("Київ Харків ", 12) + strings.Repeat("O'Brien's Kyiv`s ", 6),
+	strings.Repeat("ab", 40) + "é" + strings.Repeat(" Z", 40) + "\xff" + strings.Repeat("9", 64),
+}
+
+func TestTokensMatchReferenceOnBlocks(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/story.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := append([]string{string(raw)}, blockSeeds...)
+	for shift := 0; shift < 70; shift++ {
+		for _, c := range cases {
+			s := c[min(shift, len(c)):]
+			got, want := Tokens(nil, s), tokensRef(nil, s)
+			if !slices.Equal(got, want) {
+				t.Fatalf("shift %d of %.40q: tokens differ from the reference", shift, s)
+			}
+		}
+	}
+}
+
+// FuzzAppendWordFastPath checks the ASCII fast path of AppendWord against
+// the rune-at-a-time fold.
+func FuzzAppendWordFastPath(f *testing.F) {
+	for _, s := range append([]string{"Kyiv", "ZAPORIZHZHIA2024", "Mar'inka", "Київ", "Ab`c", "x\xff"}, blockSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := AppendWord([]byte("k "), s), appendWordSlow([]byte("k "), s); string(got) != string(want) {
+			t.Fatalf("AppendWord(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

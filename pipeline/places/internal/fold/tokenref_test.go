@@ -29,13 +29,13 @@ func tokensRef(dst []Token, s string) []Token {
 		case isWordRune(r):
 			if !in {
 				in = true
-				cur = Token{Start: i, RStart: rpos, Upper: isUpper(r)}
+				cur = Token{Start: int32(i), RStart: int32(rpos), Upper: isUpper(r)}
 			}
 		case in && isApostrophe(r) && apostropheInWord(s, i+n):
 			// keep going: the apostrophe belongs to the word
 		default:
 			if in {
-				cur.End, cur.REnd = i, rpos
+				cur.End, cur.REnd = int32(i), int32(rpos)
 				dst = append(dst, cur)
 				in = false
 			}
@@ -44,7 +44,7 @@ func tokensRef(dst []Token, s string) []Token {
 		rpos++
 	}
 	if in {
-		cur.End, cur.REnd = len(s), rpos
+		cur.End, cur.REnd = int32(len(s)), int32(rpos)
 		dst = append(dst, cur)
 	}
 	return dst

@@ -1,0 +1,62 @@
+package places
+
+import (
+	"slices"
+
+	"github.com/warwire/warwire/pipeline"
+)
+
+// entityMask marks the code points of a text that entity spans cover, so a
+// candidate span is tested against all of them in a few bit tests.
+type entityMask struct {
+	bits []uint64
+	odd  []pipeline.Span // empty or reversed spans: tested one by one
+}
+
+// reset marks the spans of ents; limit bounds the code points of the text
+// (its length in bytes will do).
+func (m *entityMask) reset(ents []pipeline.Entity, limit int) {
+	n := (limit + 63) / 64
+	m.bits, m.odd = slices.Grow(m.bits[:0], n)[:n], m.odd[:0]
+	clear(m.bits)
+	for i := range ents {
+		for _, sp := range ents[i].Spans {
+			m.add(sp, limit)
+		}
+	}
+}
+
+func (m *entityMask) add(sp pipeline.Span, limit int) {
+	if sp[0] >= sp[1] {
+		m.odd = append(m.odd, sp)
+		return
+	}
+	a, b := max(sp[0], 0), min(sp[1], limit)
+	if a >= b {
+		return // outside the text: no span of it can overlap
+	}
+	for a < b {
+		n := min(b-a, 64-a%64) // bits in this word
+		m.bits[a/64] |= (1<<n - 1) << (a % 64)
+		a += n
+	}
+}
+
+// overlaps reports whether sp (start < end) shares a code point with an
+// entity span, or meets an odd one as a sorted overlap test would.
+func (m *entityMask) overlaps(sp pipeline.Span) bool {
+	for _, e := range m.odd {
+		if e[0] < sp[1] && e[1] > sp[0] {
+			return true
+		}
+	}
+	end := min(sp[1], len(m.bits)*64)
+	for a := max(sp[0], 0); a < end; {
+		n := min(end-a, 64-a%64)
+		if m.bits[a/64]&((1<<n-1)<<(a%64)) != 0 {
+			return true
+		}
+		a += n
+	}
+	return false
+}
