@@ -70,3 +70,92 @@ func endsSentence(line string) bool {
 	}
 	return false
 }
+
+// Byte classes of cleanTextAlready, two bits each.
+const (
+	tbVisible uint8 = iota // printable ASCII other than '<' and '&'
+	tbSpace                // ' '
+	tbNewline              // '\n'
+	tbOther                // anything else: looked at on its own
+)
+
+var textByte = func() (t [256]uint8) {
+	for b := range t {
+		switch {
+		case b == '&':
+			t[b] = tbOther
+		case plainByte[b]:
+			t[b] = tbVisible
+		case b == ' ':
+			t[b] = tbSpace
+		case b == '\n':
+			t[b] = tbNewline
+		default:
+			t[b] = tbOther
+		}
+	}
+	return t
+}()
+
+// badSpacing marks the windows of three byte classes (the oldest in the high
+// bits) that clean text cannot hold: two whitespace bytes in a row other
+// than "\n\n", three line breaks in a row, and a single line break.
+var badSpacing = func() (t [64]bool) {
+	for w := range t {
+		a, b, c := uint8(w>>4), uint8(w>>2&3), uint8(w&3)
+		pair := b != tbVisible && c != tbVisible && !(b == tbNewline && c == tbNewline)
+		t[w] = pair || (a == tbNewline && b == tbNewline && c == tbNewline) ||
+			(a == tbVisible && b == tbNewline && c == tbVisible)
+	}
+	return t
+}()
+
+// cleanTextAlready reports whether plainText would return body text s as it
+// is: no markup or entity reference, only plain printable ASCII and NFC-inert
+// characters, words separated by single spaces and paragraphs by exactly
+// "\n\n", nothing blank at either end. Such text comes out of clean
+// unchanged in every line mode, so plainText can skip its passes.
+func cleanTextAlready(s string) bool {
+	if s == "" {
+		return true
+	}
+	if textByte[s[0]] == tbSpace || textByte[s[0]] == tbNewline ||
+		textByte[s[len(s)-1]] == tbSpace || textByte[s[len(s)-1]] == tbNewline {
+		return false
+	}
+	w, bad := uint8(0), false // w: the classes of the last three bytes
+	for i := 0; i < len(s); {
+		c := textByte[s[i]]
+		if c == tbOther {
+			n := visibleOther(s[i:])
+			if n == 0 {
+				return false
+			}
+			c, i = tbVisible, i+n
+		} else {
+			i++
+		}
+		w = (w<<2 | c) & 63
+		bad = bad || badSpacing[w]
+	}
+	return !bad
+}
+
+// visibleOther returns the length of the character at the start of s, an
+// '&' or non-ASCII one, when clean text holds it as it is, and 0 otherwise.
+func visibleOther(s string) int {
+	if s[0] == '&' {
+		if entityLen(s) == 1 {
+			return 1
+		}
+		return 0
+	}
+	if s[0] < utf8.RuneSelf {
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if !plainRune(r) || !nfcInert(r) {
+		return 0
+	}
+	return size
+}

@@ -106,6 +106,14 @@ func bodyText(s *pipeline.Story) (string, []string) {
 // HTML tokenizer (keeping its line breaks); otherwise only well-formed entity
 // references are decoded. Hard-wrapped text has its lines rejoined.
 func plainText(src string) (string, []string) {
+	if cleanTextAlready(src) {
+		return src, nil
+	}
+	return cleanPlainText(src)
+}
+
+// cleanPlainText is plainText for text that is not clean already.
+func cleanPlainText(src string) (string, []string) {
 	var figcaps []string
 	if looksLikeHTML(src) {
 		src, figcaps = htmlToRaw(src, true)

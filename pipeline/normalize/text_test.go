@@ -142,3 +142,20 @@ func TestPlainRuneRanges(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCleanTextAlready checks that text the fast path returns as it is comes
+// out of the full cleaning unchanged.
+func FuzzCleanTextAlready(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("Clean text, “quoted” — with AT&T.\n\nA second paragraph: Київ.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !cleanTextAlready(s) {
+			return
+		}
+		if text, captions := cleanPlainText(s); text != s || captions != nil {
+			t.Fatalf("%q is not clean: %q %q", s, text, captions)
+		}
+	})
+}

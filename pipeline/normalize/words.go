@@ -10,21 +10,14 @@ import (
 // them ("Kyiv-based", "don't", "м’ясо" count once), as do '.' and ','
 // between digits ("1,000", "3.5").
 func CountWords(s string) int {
-	n, in := 0, false
+	n, in := 0, uint8(0) // in is 1 inside a word
 	for i := 0; i < len(s); {
-		switch byteClass[s[i]] {
-		case classWord:
-			if !in {
-				n++
-				in = true
-			}
-			for i++; i < len(s) && byteClass[s[i]] == classWord; i++ {
-			}
-			continue
-		case classSep:
-			in = false // space or punctuation
-			for i++; i < len(s) && byteClass[s[i]] == classSep; i++ {
-			}
+		// An ASCII letter, digit or separator is handled without a branch:
+		// a word starts where a word byte follows a separator.
+		if c := byteClass[s[i]]; c != classOther {
+			n += int(c &^ in)
+			in = c
+			i++
 			continue
 		}
 		b := s[i]
@@ -34,14 +27,12 @@ func CountWords(s string) int {
 		}
 		switch {
 		case isWordRune(r):
-			if !in {
-				n++
-				in = true
-			}
-		case in && joins(r, s, i, size):
+			n += int(1 &^ in)
+			in = 1
+		case in == 1 && joins(r, s, i, size):
 			// stays inside the word
 		default:
-			in = false
+			in = 0
 		}
 		i += size
 	}
@@ -74,8 +65,30 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return (r|0x20 >= 'a' && r|0x20 <= 'z') || (r >= '0' && r <= '9')
 	}
+	if r < wordRuneTableSize {
+		return wordRunes[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicodeWordRune(r)
+}
+
+func unicodeWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// wordRuneTableSize bounds the code points wordRunes covers: Latin, Greek,
+// Cyrillic, general punctuation and the scripts between them.
+const wordRuneTableSize = 0x3000
+
+// wordRunes is a bitset of the code points below wordRuneTableSize that
+// isWordRune accepts, saving the Unicode table searches on common text.
+var wordRunes = func() (t [wordRuneTableSize / 64]uint64) {
+	for r := rune(0); r < wordRuneTableSize; r++ {
+		if unicodeWordRune(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
 
 // joins reports whether r, at s[i:i+size] inside a word, joins it with the
 // word character that follows.
