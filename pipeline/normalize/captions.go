@@ -24,6 +24,51 @@ func SplitCaptions(paragraphs []string) (body, captions []string) {
 	return body, captions
 }
 
+// splitCaptionsText is SplitCaptions over the paragraphs of clean text,
+// returning the body paragraphs joined again: text itself when it holds no
+// caption.
+func splitCaptionsText(text string) (body string, captions []string) {
+	cuts := make([][2]int, 0, 16) // the byte ranges of the captions
+	for start := 0; start < len(text); {
+		end := strings.Index(text[start:], paragraphSep)
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if p := text[start:end]; IsCaption(p) {
+			captions = append(captions, p)
+			cuts = append(cuts, [2]int{start, end})
+		}
+		start = end + len(paragraphSep)
+	}
+	if len(cuts) == 0 {
+		return text, nil
+	}
+	return cutParagraphs(text, cuts), captions
+}
+
+// cutParagraphs returns text without the paragraphs at the byte ranges cuts
+// (in order), the paragraphs left separated by paragraphSep as
+// strings.Join would.
+func cutParagraphs(text string, cuts [][2]int) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	from, runs := 0, 0 // runs: runs of paragraphs written
+	for _, c := range append(cuts, [2]int{len(text) + len(paragraphSep)}) {
+		if c[0] <= from {
+			from = c[1] + len(paragraphSep)
+			continue
+		}
+		if runs++; runs > 1 {
+			b.WriteString(paragraphSep)
+		}
+		b.WriteString(text[from : c[0]-len(paragraphSep)])
+		from = c[1] + len(paragraphSep)
+	}
+	return b.String()
+}
+
 // IsCaption reports whether paragraph p is a photo caption: it ends with a
 // photo credit ("REUTERS", "REUTERS/Name", "AP Photo/Name", "AFP via Getty
 // Images", "P.A.", "EPA-EFE", "via REUTERS", "Photo: ...", "(Photo by ...)",

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -109,4 +110,25 @@ func TestCaptionWordsFitTheLookup(t *testing.T) {
 			t.Errorf("caption word %q is outside the looked-up lengths", w)
 		}
 	}
+}
+
+// FuzzSplitCaptionsText checks splitCaptionsText against SplitCaptions and
+// strings.Join, empty paragraphs included.
+func FuzzSplitCaptionsText(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("Smoke rises. REUTERS/Name\n\nBody.\n\n\n\nA view shows a site. REUTERS\n\n")
+	f.Add("\n\nFILE PHOTO: A view shows a site. REUTERS/Name/File Photo\n\nText\n\n(AP Photo/Name)")
+	f.Fuzz(func(t *testing.T, text string) {
+		body, captions := SplitCaptions(splitParagraphs(text))
+		wantBody := text
+		if len(captions) > 0 {
+			wantBody = strings.Join(body, paragraphSep)
+		}
+		gotBody, gotCaptions := splitCaptionsText(text)
+		if gotBody != wantBody || !slices.Equal(gotCaptions, captions) {
+			t.Fatalf("%q: got %q %q, want %q %q", text, gotBody, gotCaptions, wantBody, captions)
+		}
+	})
 }

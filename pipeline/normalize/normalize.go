@@ -73,12 +73,8 @@ func normalizeSafely(s *pipeline.Story) {
 // of s from its NINJS fields, and cleans Headline and Byline in place.
 func Normalize(s *pipeline.Story) {
 	text, captions := bodyText(s)
-	body, found := SplitCaptions(splitParagraphs(text))
+	joined, found := splitCaptionsText(text)
 	captions = dedupe(append(captions, found...))
-	joined := text
-	if len(found) > 0 {
-		joined = strings.Join(body, paragraphSep)
-	}
 	place, rest := SplitDateline(joined)
 
 	s.Body = rest
