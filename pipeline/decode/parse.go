@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -77,13 +78,19 @@ var stop = func() (t [256]bool) {
 }()
 
 // scanString moves past a string, returning where its content lies and
-// whether it holds escapes.
+// whether it holds escapes. It fails on an invalid escape too.
 func (p *parser) scanString() (start, end int, esc, ok bool) {
 	if !p.take('"') {
 		return 0, 0, false, false
 	}
 	start = p.i
 	for i := p.i; i < len(p.b); i++ {
+		for i+8 <= len(p.b) && plain8(binary.LittleEndian.Uint64(p.b[i:])) {
+			i += 8
+		}
+		if i == len(p.b) {
+			break
+		}
 		c := p.b[i]
 		if !stop[c] {
 			continue
@@ -93,8 +100,12 @@ func (p *parser) scanString() (start, end int, esc, ok bool) {
 			p.i = i + 1
 			return start, i, esc, true
 		case c == '\\':
+			n, _ := escape(p.b[i:])
+			if n == 0 {
+				return 0, 0, false, false
+			}
 			esc = true
-			i++
+			i += n - 1
 		default:
 			return 0, 0, false, false
 		}
@@ -102,26 +113,33 @@ func (p *parser) scanString() (start, end int, esc, ok bool) {
 	return 0, 0, false, false
 }
 
-func (p *parser) skipString() bool {
-	start, end, esc, ok := p.scanString()
-	return ok && (!esc || unescapeInto(nil, p.b[start:end]) != nil)
+// Byte masks for reading eight bytes at a time: the low and the high bit of
+// every byte.
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
+
+// plain8 reports whether none of the eight bytes in x is a stop byte: no
+// '"', '\\' or control character. It uses the classic exact tests for a zero
+// byte, (v - loBits) &^ v & hiBits, and for a byte below n,
+// (x - n*loBits) &^ x & hiBits.
+func plain8(x uint64) bool {
+	q := x ^ '"'*loBits
+	bs := x ^ '\\'*loBits
+	return ((x-' '*loBits)&^x|(q-loBits)&^q|(bs-loBits)&^bs)&hiBits == 0
 }
 
-// str reads a string value.
-func (p *parser) str() (string, bool) {
+func (p *parser) skipString() bool {
+	_, _, _, ok := p.scanString()
+	return ok
+}
+
+// stringSpan reads a string value, checking its escapes, and returns where
+// its content lies.
+func (p *parser) stringSpan() (span, bool) {
 	start, end, esc, ok := p.scanString()
-	if !ok {
-		return "", false
-	}
-	if !esc {
-		return string(p.b[start:end]), true
-	}
-	var sb strings.Builder
-	sb.Grow(end - start)
-	if unescapeInto(&sb, p.b[start:end]) == nil {
-		return "", false
-	}
-	return sb.String(), true
+	return span{start: start, end: end, esc: esc}, ok
 }
 
 // unescapeInto writes the content of a JSON string with escapes to sb (when
@@ -217,20 +235,20 @@ func hex4(s []byte) rune {
 
 // integer reads a non-negative integer without fraction or exponent,
 // returning its text.
-func (p *parser) integer() (string, bool) {
+func (p *parser) integer() ([]byte, bool) {
 	start := p.i
 	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
 		p.i++
 	}
 	n := p.i - start
 	if n == 0 || (n > 1 && p.b[start] == '0') {
-		return "", false
+		return nil, false
 	}
 	switch p.peek() {
 	case '.', 'e', 'E':
-		return "", false
+		return nil, false
 	}
-	return string(p.b[start:p.i]), true
+	return p.b[start:p.i], true
 }
 
 // skip moves past any JSON value, checking its syntax.
