@@ -30,12 +30,7 @@ func SplitCaptions(paragraphs []string) (body, captions []string) {
 func splitCaptionsText(text string) (body string, captions []string) {
 	cuts := make([][2]int, 0, 16) // the byte ranges of the captions
 	for start := 0; start < len(text); {
-		end := strings.Index(text[start:], paragraphSep)
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+		end := paragraphEnd(text, start)
 		if p := text[start:end]; IsCaption(p) {
 			captions = append(captions, p)
 			cuts = append(cuts, [2]int{start, end})
@@ -46,6 +41,21 @@ func splitCaptionsText(text string) (body string, captions []string) {
 		return text, nil
 	}
 	return cutParagraphs(text, cuts), captions
+}
+
+// paragraphEnd returns the offset of the paragraph separator after
+// text[start], or len(text): strings.Index for "\n\n", found with the
+// faster single-byte search, as line breaks are rare in clean text.
+func paragraphEnd(text string, start int) int {
+	for i := start; ; i++ {
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			return len(text)
+		}
+		if i += k; i+1 < len(text) && text[i+1] == '\n' {
+			return i
+		}
+	}
 }
 
 // cutParagraphs returns text without the paragraphs at the byte ranges cuts
