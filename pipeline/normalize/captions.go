@@ -195,6 +195,23 @@ var captionWords = func() map[string]uint8 {
 // maxCaptionWord is the byte length of the longest word in captionWords.
 const maxCaptionWord = 20
 
+// captionStarts marks, for every length, the first bytes of the words of
+// captionWords of that length, to skip most look-ups.
+var captionStarts = func() (t [maxCaptionWord + 1][4]uint64) {
+	for w := range captionWords {
+		t[len(w)][w[0]>>6] |= 1 << (w[0] & 63)
+	}
+	return t
+}()
+
+// captionWord returns the kind of w, a word of at most maxCaptionWord bytes.
+func captionWord(w string) uint8 {
+	if captionStarts[len(w)][w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return 0
+	}
+	return captionWords[w]
+}
+
 // signals are what a caption candidate's words say about it.
 type signals struct {
 	speech, scene, date bool
@@ -210,7 +227,7 @@ func captionSignals(desc string) signals {
 		n++
 		var kind uint8
 		if len(w) >= 3 && len(w) <= maxCaptionWord && (w[0] < '0' || w[0] > '9') {
-			kind = captionWords[w]
+			kind = captionWord(w)
 		}
 		sig.speech = sig.speech || kind&wordSpeech != 0
 		sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
@@ -235,22 +252,34 @@ func tokenKind(w string, kind uint8) uint8 {
 // eachToken calls fn with every run of letters or digits in s.
 func eachToken(s string, fn func(string)) {
 	start := -1
-	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
+	for i := 0; i < len(s); {
+		tok, size := asciiAlnum[s[i]], 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			tok = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		if start >= 0 {
+		switch {
+		case tok && start < 0:
+			start = i
+		case !tok && start >= 0:
 			fn(s[start:i])
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		fn(s[start:])
 	}
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isAlnum(byte(b))
+	}
+	return t
+}()
 
 func toSet(words string) map[string]struct{} {
 	m := map[string]struct{}{}
