@@ -32,6 +32,9 @@ func splitCaptionsText(text string) (body string, captions []string) {
 	for start := 0; start < len(text); {
 		end := paragraphEnd(text, start)
 		if p := text[start:end]; IsCaption(p) {
+			if captions == nil {
+				captions = make([]string, 0, 4) // most stories have a few
+			}
 			captions = append(captions, p)
 			cuts = append(cuts, [2]int{start, end})
 		}

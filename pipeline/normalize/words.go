@@ -95,12 +95,15 @@ var wordRunes = func() (t [wordRuneTableSize / 64]uint64) {
 func joins(r rune, s string, i, size int) bool {
 	switch r {
 	case '-', '\'', '’', 'ʼ', '\u2010', '\u2011':
-		next, _ := utf8.DecodeRuneInString(s[i+size:])
+		j := i + size
+		if j < len(s) && s[j] < utf8.RuneSelf {
+			return asciiAlnum[s[j]]
+		}
+		next, _ := utf8.DecodeRuneInString(s[j:])
 		return isWordRune(next)
 	case '.', ',':
-		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		next, _ := utf8.DecodeRuneInString(s[i+size:])
-		return isDigit(prev) && isDigit(next)
+		// a digit is one byte, and no byte of a longer character is one
+		return i > 0 && isDigit(rune(s[i-1])) && i+size < len(s) && isDigit(rune(s[i+size]))
 	}
 	return false
 }
