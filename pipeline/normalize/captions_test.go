@@ -132,3 +132,38 @@ func FuzzSplitCaptionsText(f *testing.F) {
 		}
 	})
 }
+
+// creditHintRef is creditHint read one byte at a time, as first written.
+func creditHintRef(tail string) bool {
+	if len(tail) > hintTail {
+		tail = tail[len(tail)-hintTail:]
+	}
+	if strings.IndexByte(tail, '/') >= 0 || strings.HasSuffix(strings.TrimSuffix(tail, "."), ")") {
+		return true
+	}
+	for i := 0; i+1 < len(tail); i++ {
+		switch b := tail[i]; {
+		case b-'A' < 26:
+			if n := tail[i+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[i:]) {
+				return true
+			}
+		case b == 0xd0 && strings.HasPrefix(tail[i:], "Фото"):
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzCreditHint(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("smoke rises over the city of kyiv after an attack, ukraine, on june 14, 2024 Фото: x")
+	f.Add("a view of the damaged building in the city centre on tuesday, officials saiD. ")
+	f.Add("officials said on tuesday that the attack had killed three people in the Getty area")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := creditHint(s), creditHintRef(s); got != want {
+			t.Fatalf("creditHint(%q) = %v, reference %v", s, got, want)
+		}
+	})
+}

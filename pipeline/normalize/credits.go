@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -45,13 +46,41 @@ func creditHint(tail string) bool {
 	if strings.IndexByte(tail, '/') >= 0 || strings.HasSuffix(strings.TrimSuffix(tail, "."), ")") {
 		return true
 	}
-	for i := 0; i+1 < len(tail); i++ {
+	i := 0
+	for ; i+9 <= len(tail); i += 8 {
+		if hint8(tail, i) {
+			return true
+		}
+	}
+	for ; i+1 < len(tail); i++ {
 		switch b := tail[i]; {
 		case b-'A' < 26:
 			if n := tail[i+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[i:]) {
 				return true
 			}
 		case b == 0xd0 && strings.HasPrefix(tail[i:], "Фото"):
+			return true
+		}
+	}
+	return false
+}
+
+// hint8 is the test of creditHint's loop for the eight bytes at s[i], read
+// at once: a capital followed by a capital or '.', or starting a word that
+// often ends credits, or "Фото". s must have a byte after them.
+func hint8(s string, i int) bool {
+	x, next := load8(s, i), load8(s, i+1) // next: the byte after each one
+	upper := asciiBetween(x, 'A', 'Z')
+	if upper&(asciiBetween(next, 'A', 'Z')|asciiBetween(next, '.', '.')) != 0 {
+		return true
+	}
+	for m := upper; m != 0; m &= m - 1 {
+		if hintWordAt(s[i+bits.TrailingZeros64(m)>>3:]) {
+			return true
+		}
+	}
+	for m := bytesEqual(x, 0xd0); m != 0; m &= m - 1 {
+		if strings.HasPrefix(s[i+bits.TrailingZeros64(m)>>3:], "Фото") {
 			return true
 		}
 	}

@@ -105,3 +105,18 @@ func printable8(x uint64) bool {
 	above := x + (127-'~')*loBits | x
 	return (below|above)&hiBits == 0
 }
+
+// asciiBetween marks (with the high bit) the ASCII bytes of x in lo..hi,
+// hi below 0x7f. Clearing the high bits first keeps every sum below 0x100,
+// so no byte carries into the next.
+func asciiBetween(x uint64, lo, hi byte) uint64 {
+	x7 := x &^ hiBits
+	atLeast := func(n byte) uint64 { return (x7 + uint64(0x80-n)*loBits) & hiBits }
+	return atLeast(lo) &^ atLeast(hi+1) &^ x
+}
+
+// bytesEqual marks (with the high bit) the bytes of x equal to c.
+func bytesEqual(x uint64, c byte) uint64 {
+	t := x ^ uint64(c)*loBits // zero where equal
+	return ^((t&^hiBits + ^uint64(hiBits)) | t) & hiBits
+}
