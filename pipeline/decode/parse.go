@@ -67,50 +67,42 @@ func (p *parser) key() ([]byte, bool) {
 	return p.b[start:end], true
 }
 
-// stop marks the bytes that end a run of plain string content: the quote,
-// the backslash and the control characters JSON forbids in strings.
-var stop = func() (t [256]bool) {
-	for c := range 0x20 {
-		t[c] = true
-	}
-	t['"'], t['\\'] = true, true
-	return t
-}()
-
 // scanString moves past a string, returning where its content lies and
-// whether it holds escapes. It fails on an invalid escape too.
+// whether it holds escapes. It fails on an invalid escape or a control
+// character. The quotes and backslashes are found with the vectorised
+// byte search; the content between them is checked eight bytes at a time.
 func (p *parser) scanString() (start, end int, esc, ok bool) {
 	if !p.take('"') {
 		return 0, 0, false, false
 	}
 	start = p.i
-	for i := p.i; i < len(p.b); i++ {
-		for i+8 <= len(p.b) && plain8(binary.LittleEndian.Uint64(p.b[i:])) {
-			i += 8
-		}
-		if i == len(p.b) {
-			break
-		}
-		c := p.b[i]
-		if !stop[c] {
-			continue
-		}
-		switch {
-		case c == '"':
-			p.i = i + 1
-			return start, i, esc, true
-		case c == '\\':
-			n, _ := escape(p.b[i:])
-			if n == 0 {
+	quote := -1 // the next '"' at or after i, once known
+	for i := start; ; {
+		if quote < i {
+			k := bytes.IndexByte(p.b[i:], '"')
+			if k < 0 {
 				return 0, 0, false, false
 			}
-			esc = true
-			i += n - 1
-		default:
+			quote = i + k
+		}
+		k := bytes.IndexByte(p.b[i:quote], '\\')
+		if k < 0 {
+			if hasControl(p.b[i:quote]) {
+				return 0, 0, false, false
+			}
+			p.i = quote + 1
+			return start, quote, esc, true
+		}
+		if hasControl(p.b[i : i+k]) {
 			return 0, 0, false, false
 		}
+		n, _ := escape(p.b[i+k:])
+		if n == 0 {
+			return 0, 0, false, false
+		}
+		esc = true
+		i += k + n
 	}
-	return 0, 0, false, false
 }
 
 // Byte masks for reading eight bytes at a time: the low and the high bit of
@@ -120,14 +112,22 @@ const (
 	hiBits = 0x8080808080808080
 )
 
-// plain8 reports whether none of the eight bytes in x is a stop byte: no
-// '"', '\\' or control character. It uses the classic exact tests for a zero
-// byte, (v - loBits) &^ v & hiBits, and for a byte below n,
-// (x - n*loBits) &^ x & hiBits.
-func plain8(x uint64) bool {
-	q := x ^ '"'*loBits
-	bs := x ^ '\\'*loBits
-	return ((x-' '*loBits)&^x|(q-loBits)&^q|(bs-loBits)&^bs)&hiBits == 0
+// hasControl reports whether b holds a control character (below ' '), which
+// JSON forbids in strings. It reads eight bytes at a time with the classic
+// exact test for a byte below n: (x - n*loBits) &^ x & hiBits.
+func hasControl(b []byte) bool {
+	for ; len(b) >= 8; b = b[8:] {
+		x := binary.LittleEndian.Uint64(b)
+		if (x-' '*loBits)&^x&hiBits != 0 {
+			return true
+		}
+	}
+	for _, c := range b {
+		if c < ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) skipString() bool {
