@@ -74,7 +74,12 @@ func normalizeSafely(s *pipeline.Story) {
 func Normalize(s *pipeline.Story) {
 	text, captions := bodyText(s)
 	joined, found := splitCaptionsText(text)
-	captions = dedupe(append(captions, found...))
+	if len(captions) == 0 {
+		captions = found // no copy: found is ours
+	} else {
+		captions = append(captions, found...)
+	}
+	captions = dedupe(captions)
 	place, rest := SplitDateline(joined)
 
 	s.Body = rest
