@@ -142,35 +142,27 @@ func (p *parser) stringSpan() (span, bool) {
 	return span{start: start, end: end, esc: esc}, ok
 }
 
-// unescapeInto writes the content of a JSON string with escapes to sb (when
-// not nil), returning nil when an escape is invalid and a non-nil slice
-// otherwise.
-func unescapeInto(sb *strings.Builder, s []byte) []byte {
-	for len(s) > 0 {
+// unescapeInto writes the content of a JSON string with escapes, which
+// scanString has checked, to sb.
+func unescapeInto(sb *strings.Builder, s []byte) {
+	for {
 		j := bytes.IndexByte(s, '\\')
 		if j < 0 {
-			if sb != nil {
-				sb.Write(s)
-			}
-			break
+			sb.Write(s)
+			return
 		}
-		if sb != nil {
-			sb.Write(s[:j])
-		}
+		sb.Write(s[:j])
 		n, r := escape(s[j:])
 		if n == 0 {
-			return nil
+			return // not reached: the escapes were checked
 		}
-		switch {
-		case sb == nil:
-		case r < utf8.RuneSelf:
+		if r < utf8.RuneSelf {
 			sb.WriteByte(byte(r))
-		default:
+		} else {
 			sb.WriteRune(r)
 		}
 		s = s[j+n:]
 	}
-	return []byte{}
 }
 
 // escape decodes the escape at the start of s, returning its length (0 when
