@@ -89,12 +89,22 @@ func hint8(s string, i int) bool {
 
 // hintWordAt reports whether s starts with a word that often ends credits.
 func hintWordAt(s string) bool {
-	for _, w := range []string{"Photo", "Getty", "Anadolu", "Ukrinform", "Foto"} {
-		if s[0] == w[0] && strings.HasPrefix(s, w) {
-			return true
-		}
+	var w string
+	switch s[0] {
+	case 'P':
+		w = "Photo"
+	case 'G':
+		w = "Getty"
+	case 'A':
+		w = "Anadolu"
+	case 'U':
+		w = "Ukrinform"
+	case 'F':
+		w = "Foto"
+	default:
+		return false
 	}
-	return false
+	return strings.HasPrefix(s, w)
 }
 
 // parenCredit matches a credit in parentheses at the end of p: "(AP
