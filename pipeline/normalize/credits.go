@@ -67,17 +67,26 @@ func creditHint(tail string) bool {
 
 // hint8 is the test of creditHint's loop for the eight bytes at s[i], read
 // at once: a capital followed by a capital or '.', or starting a word that
-// often ends credits, or "Фото". s must have a byte after them.
+// often ends credits, or "Фото". s must have a byte after them. The marks of
+// the byte after each one are those of x shifted down a byte, with the byte
+// after the eight on top.
 func hint8(s string, i int) bool {
-	x, next := load8(s, i), load8(s, i+1) // next: the byte after each one
+	x := load8(s, i)
 	upper := asciiBetween(x, 'A', 'Z')
-	if upper&(asciiBetween(next, 'A', 'Z')|asciiBetween(next, '.', '.')) != 0 {
+	follow := (upper | bytesEqual(x, '.')) >> 8
+	if after := s[i+8]; after-'A' < 26 || after == '.' {
+		follow |= 1 << 63
+	}
+	if upper&follow != 0 {
 		return true
 	}
 	for m := upper; m != 0; m &= m - 1 {
 		if hintWordAt(s[i+bits.TrailingZeros64(m)>>3:]) {
 			return true
 		}
+	}
+	if x&hiBits == 0 {
+		return false // no "Фото" in ASCII
 	}
 	for m := bytesEqual(x, 0xd0); m != 0; m &= m - 1 {
 		if strings.HasPrefix(s[i+bits.TrailingZeros64(m)>>3:], "Фото") {

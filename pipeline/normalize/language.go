@@ -187,6 +187,9 @@ func (sc *scorer) addSet(set uint16, weight float64) {
 // lastRunes returns the offset in w where its last n runes start.
 func lastRunes(w []byte, n int) int {
 	i := len(w)
+	if n == 3 && i >= 3 && (w[i-1]|w[i-2]|w[i-3]) < utf8.RuneSelf {
+		return i - 3 // three ASCII bytes: three runes
+	}
 	for ; n > 0 && i > 0; n-- {
 		_, size := utf8.DecodeLastRune(w[:i])
 		i -= size
