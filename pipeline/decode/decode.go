@@ -75,8 +75,9 @@ func (d *Decoder) decode(s *pipeline.Story) (string, error) {
 	if !utf8.Valid(s.Raw) {
 		return pipeline.ReasonInvalidUTF8, errors.New("message is not valid UTF-8")
 	}
-	if obj, ok := fastObject(s.Raw); ok {
-		if err := fill(s, obj); err != nil {
+	var m message
+	if parseMessage(s.Raw, &m) {
+		if err := fillMessage(s, &m, s.Raw); err != nil {
 			return pipeline.ReasonSchema, err
 		}
 		return "", nil

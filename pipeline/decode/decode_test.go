@@ -61,6 +61,9 @@ func TestRejectionsCarryTheirReason(t *testing.T) {
 		"bad version":   {`{"uri":"u","headline":"h","version":"abc"}`, pipeline.ReasonSchema, "version"},
 		"huge version":  {`{"uri":"u","headline":"h","version":9000000000000000000}`, pipeline.ReasonSchema, "version"},
 		"bad utf8":      {"{\"uri\":\"u\",\"headline\":\"\xff\"}", pipeline.ReasonInvalidUTF8, "UTF-8"},
+		"bad utf8 late": {"{\"uri\":\"u\",\"headline\":\"long enough é to read \xc3\x28 in words\"}", pipeline.ReasonInvalidUTF8, "UTF-8"},
+		"surrogate":     {"{\"uri\":\"u\",\"headline\":\"h\",\"x\xed\xa0\x80\":1}", pipeline.ReasonInvalidUTF8, "UTF-8"},
+		"cut rune":      {"{\"uri\":\"u\",\"headline\":\"h\xd0\"}", pipeline.ReasonInvalidUTF8, "UTF-8"},
 		"too large":     {`{"uri":"u","body_text":"` + strings.Repeat("x", 3<<20) + `"}`, pipeline.ReasonTooLarge, "limit"},
 		"bad date":      {`{"uri":"u","headline":"h","versioncreated":"yesterday"}`, pipeline.ReasonSchema, "versioncreated"},
 	}

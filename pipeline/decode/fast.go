@@ -1,20 +1,16 @@
 package decode
 
-import (
-	"bytes"
-	"encoding/json"
-	"regexp"
-)
+import "bytes"
 
 // The fast path reads the common shape of a story message (a flat NINJS 1.x
 // object of strings and numbers with a subject list) in one pass over the raw
 // bytes, checking as it goes every rule ninjs.schema.json has for those
-// fields. It hands fill the same generic values encoding/json would, so a
-// message it accepts decodes exactly as on the slow path. Anything else (a
-// 2.x array, an escaped key, a value outside the schema, invalid JSON, data
-// after the object) makes it give up, and the slow path (encoding/json and
-// the full JSON Schema validator) decides and words the error.
-
+// fields. It keeps where the values fill reads lie in the message, and
+// fillMessage sets the story from them exactly as fill does from what
+// encoding/json decodes. Anything else (a 2.x array, an escaped key, a value
+// outside the schema, invalid JSON, data after the object) makes it give up,
+// and the slow path (encoding/json and the full JSON Schema validator)
+// decides and words the error.
 // fieldKind says how the fast path checks the value of a top-level field.
 type fieldKind uint8
 
@@ -33,55 +29,68 @@ const (
 	kindSlow                       // a field only the slow path handles
 )
 
-// fields maps every property of ninjs.schema.json to its kind.
-var fields = map[string]fieldKind{
-	"uri": kindURI, "version": kindVersion,
-	"versioncreated": kindReadTime, "firstcreated": kindReadTime,
-	"contentcreated": kindDateTime, "embargoed": kindDateTime, "expires": kindDateTime,
-	"pubstatus": kindPubStatus, "urgency": kindUrgency, "charcount": kindCount, "wordcount": kindCount,
-	"headline": kindText, "title": kindText, "body_text": kindText, "body_html": kindText, "byline": kindText,
-	"by": kindText, "language": kindText, "located": kindText, "copyrightholder": kindText, "url": kindText,
-	"type": kindString, "mimetype": kindString, "representationtype": kindString, "profile": kindString,
-	"slugline": kindString, "copyrightnotice": kindString, "usageterms": kindString, "ednote": kindString,
-	"subject":   kindSubject,
-	"headlines": kindSlow, "bodies": kindSlow, "descriptions": kindSlow, "keywords": kindSlow, "subjects": kindSlow,
-	"person": kindSlow, "people": kindSlow, "organisation": kindSlow, "organisations": kindSlow, "place": kindSlow,
-	"places": kindSlow, "event": kindSlow, "events": kindSlow, "object": kindSlow, "objects": kindSlow,
-	"genre": kindSlow, "genres": kindSlow, "infosource": kindSlow, "infosources": kindSlow,
-	"trustindicator": kindSlow, "trustindicators": kindSlow, "altids": kindSlow, "renditions": kindSlow,
-	"associations": kindSlow, "$standard": kindSlow, "standard": kindSlow, "rightsinfo": kindSlow,
+// Slots of the string fields fill reads, in message.text.
+const (
+	slotURI = iota
+	slotVersion
+	slotVersionCreated
+	slotFirstCreated
+	slotHeadline
+	slotTitle
+	slotBodyText
+	slotBodyHTML
+	slotByline
+	slotBy
+	slotLanguage
+	slotLocated
+	slotCopyright
+	slotURL
+	slotPubStatus
+	numSlots
+)
+
+// field is how the fast path handles a top-level field: its kind and, for a
+// string fill reads, its slot.
+type field struct {
+	kind fieldKind
+	slot uint8
 }
 
-// names holds each field name fill reads as a string, so that storing a
-// value under its key does not allocate.
-var names = func() map[string]string {
-	m := map[string]string{"code": "code", "name": "name"}
-	for k := range fields {
-		m[k] = k
-	}
-	return m
-}()
+// fields maps every property of ninjs.schema.json to how it is handled.
+var fields = map[string]field{
+	"uri": {kindURI, slotURI}, "version": {kindVersion, slotVersion},
+	"versioncreated": {kindReadTime, slotVersionCreated}, "firstcreated": {kindReadTime, slotFirstCreated},
+	"contentcreated": {kind: kindDateTime}, "embargoed": {kind: kindDateTime}, "expires": {kind: kindDateTime},
+	"pubstatus": {kindPubStatus, slotPubStatus}, "urgency": {kind: kindUrgency},
+	"charcount": {kind: kindCount}, "wordcount": {kind: kindCount},
+	"headline": {kindText, slotHeadline}, "title": {kindText, slotTitle}, "body_text": {kindText, slotBodyText},
+	"body_html": {kindText, slotBodyHTML}, "byline": {kindText, slotByline}, "by": {kindText, slotBy},
+	"language": {kindText, slotLanguage}, "located": {kindText, slotLocated},
+	"copyrightholder": {kindText, slotCopyright}, "url": {kindText, slotURL},
+	"type": {kind: kindString}, "mimetype": {kind: kindString}, "representationtype": {kind: kindString},
+	"profile": {kind: kindString}, "slugline": {kind: kindString}, "copyrightnotice": {kind: kindString},
+	"usageterms": {kind: kindString}, "ednote": {kind: kindString},
+	"subject":   {kind: kindSubject},
+	"headlines": {kind: kindSlow}, "bodies": {kind: kindSlow}, "descriptions": {kind: kindSlow},
+	"keywords": {kind: kindSlow}, "subjects": {kind: kindSlow}, "person": {kind: kindSlow},
+	"people": {kind: kindSlow}, "organisation": {kind: kindSlow}, "organisations": {kind: kindSlow},
+	"place": {kind: kindSlow}, "places": {kind: kindSlow}, "event": {kind: kindSlow}, "events": {kind: kindSlow},
+	"object": {kind: kindSlow}, "objects": {kind: kindSlow}, "genre": {kind: kindSlow}, "genres": {kind: kindSlow},
+	"infosource": {kind: kindSlow}, "infosources": {kind: kindSlow}, "trustindicator": {kind: kindSlow},
+	"trustindicators": {kind: kindSlow}, "altids": {kind: kindSlow}, "renditions": {kind: kindSlow},
+	"associations": {kind: kindSlow}, "$standard": {kind: kindSlow}, "standard": {kind: kindSlow},
+	"rightsinfo": {kind: kindSlow},
+}
 
-// dateTimePattern is the dateTime pattern of ninjs.schema.json, compiled with
-// the same engine the validator uses.
-var dateTimePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?)?$`)
-
-// fastObject returns raw as the generic object fill reads (only the fields
-// fill uses) when the fast path can prove raw is one JSON object that
-// ninjs.schema.json accepts; ok is false when the slow path must decide.
-func fastObject(raw []byte) (obj map[string]any, ok bool) {
+// parseMessage reads raw into m when the fast path can prove raw is one
+// JSON object that ninjs.schema.json accepts; it returns false when the slow
+// path must decide.
+func parseMessage(raw []byte, m *message) bool {
 	p := parser{b: raw}
-	obj = make(map[string]any, 16)
-	if !p.object(obj) || !p.end() || obj["uri"] == nil || !hasText(obj) {
-		return nil, false
-	}
-	return obj, true
-}
-
-// object reads the top-level object into obj.
-func (p *parser) object(obj map[string]any) bool {
+	m.urgency = -1
 	p.space()
-	return p.members(func(key []byte) bool { return p.field(obj, key) })
+	return p.members(func(key []byte) bool { return p.field(m, key) }) && p.end() &&
+		m.present[slotURI] && m.hasText(raw)
 }
 
 // members reads a JSON object at the current position, handing each key to
@@ -110,95 +119,99 @@ func (p *parser) members(member func(key []byte) bool) bool {
 	}
 }
 
-// field checks and, when fill reads it, stores the value of one field.
-func (p *parser) field(obj map[string]any, rawKey []byte) bool {
-	kind, known := fields[string(rawKey)]
+// field checks and, when fill reads it, keeps the value of one field.
+func (p *parser) field(m *message, rawKey []byte) bool {
+	f, known := fields[string(rawKey)]
 	if !known && patternString(rawKey) {
-		kind = kindString
+		f.kind = kindString
 	}
-	key := names[string(rawKey)]
-	switch kind {
+	switch f.kind {
 	case kindAny:
 		return p.skip(0)
 	case kindString:
 		return p.skipString()
 	case kindSubject:
-		return p.subjects(obj)
+		return p.subjects(m)
 	case kindVersion:
-		return p.version(obj)
+		return p.version(m)
 	case kindUrgency, kindCount:
 		n, ok := p.integer()
-		if ok && kind == kindUrgency {
+		if ok && f.kind == kindUrgency {
 			if len(n) != 1 {
 				return false
 			}
-			obj[key] = json.Number(n)
+			m.urgency = int(n[0] - '0')
 		}
 		return ok
 	case kindSlow:
 		return false
 	}
-	s, ok := p.str()
-	if !ok || !checkString(kind, s) {
+	sp, ok := p.stringSpan()
+	if !ok || (f.kind != kindText && !checkString(f.kind, sp.value(p.b))) {
 		return false
 	}
-	if kind != kindDateTime {
-		obj[key] = s
+	if f.kind != kindDateTime {
+		m.set(f.slot, sp)
 	}
 	return true
 }
 
 // checkString applies the schema's rule for a string field of kind.
-func checkString(kind fieldKind, s string) bool {
+func checkString(kind fieldKind, s []byte) bool {
 	switch kind {
 	case kindURI:
 		return nonSpace(s)
 	case kindDateTime, kindReadTime:
-		return dateTimePattern.MatchString(s)
+		return isDateTime(s)
 	case kindPubStatus:
-		return s == "usable" || s == "withheld" || s == "canceled"
+		return string(s) == "usable" || string(s) == "withheld" || string(s) == "canceled"
 	}
 	return true
 }
 
 // version accepts a plain integer up to 2^53-1 or a string of 1–18 digits.
-func (p *parser) version(obj map[string]any) bool {
+func (p *parser) version(m *message) bool {
 	if p.peek() == '"' {
-		s, ok := p.str()
-		if !ok || len(s) < 1 || len(s) > 18 || !digits(s) {
+		sp, ok := p.stringSpan()
+		if s := sp.value(p.b); !ok || len(s) < 1 || len(s) > 18 || !digits(s) {
 			return false
 		}
-		obj["version"] = s
+		m.set(slotVersion, sp)
+		m.versionNumber = false
 		return true
 	}
+	start := p.i
 	n, ok := p.integer()
-	if !ok || len(n) > 16 || (len(n) == 16 && n > "9007199254740991") {
+	if !ok || len(n) > 16 || (len(n) == 16 && string(n) > "9007199254740991") {
 		return false
 	}
-	obj["version"] = json.Number(n)
+	m.set(slotVersion, span{start: start, end: p.i})
+	m.versionNumber = true
 	return true
 }
 
 // subjects reads an array of concepts, keeping code, uri and name.
-func (p *parser) subjects(obj map[string]any) bool {
+func (p *parser) subjects(m *message) bool {
 	if !p.take('[') {
 		return false
 	}
-	list := []any{}
+	m.nConcepts = 0
 	p.space()
 	if p.take(']') {
-		obj["subject"] = list
 		return true
 	}
 	for {
-		c := make(map[string]any, 2)
-		if !p.concept(c) {
+		if m.nConcepts == maxConcepts {
 			return false
 		}
-		list = append(list, c)
+		c := &m.concepts[m.nConcepts]
+		*c = concept{}
+		if !p.members(func(key []byte) bool { return p.conceptField(c, key) }) {
+			return false
+		}
+		m.nConcepts++
 		p.space()
 		if p.take(']') {
-			obj["subject"] = list
 			return true
 		}
 		if !p.take(',') {
@@ -208,41 +221,33 @@ func (p *parser) subjects(obj map[string]any) bool {
 	}
 }
 
-// concept reads one concept object: string fields, relevance and confidence
-// 0–100, anything else unchecked.
-func (p *parser) concept(c map[string]any) bool {
-	return p.members(func(key []byte) bool { return p.conceptField(c, key) })
-}
-
-func (p *parser) conceptField(c map[string]any, key []byte) bool {
+// conceptField reads one field of a concept: string fields, relevance and
+// confidence 0–100, anything else unchecked.
+func (p *parser) conceptField(c *concept, key []byte) bool {
+	var dst *span
 	switch string(key) {
-	case "code", "uri", "name":
-		s, ok := p.str()
-		c[names[string(key)]] = s
-		return ok
+	case "code":
+		dst = &c.code
+	case "uri":
+		dst = &c.uri
+	case "name":
+		dst = &c.name
 	case "rel", "scheme", "literal", "creator":
 		return p.skipString()
 	case "relevance", "confidence":
 		n, ok := p.integer()
-		return ok && (len(n) < 3 || n == "100")
+		return ok && (len(n) < 3 || string(n) == "100")
+	default:
+		return p.skip(0)
 	}
-	return p.skip(0)
-}
-
-// hasText is the schema's hasText rule over the fields the fast path admits.
-func hasText(obj map[string]any) bool {
-	for _, k := range [...]string{"headline", "body_text", "body_html", "title"} {
-		if s, ok := obj[k].(string); ok && nonSpace(s) {
-			return true
-		}
-	}
-	ps, _ := obj["pubstatus"].(string)
-	return ps == "canceled" || ps == "withheld"
+	sp, ok := p.stringSpan()
+	*dst = sp
+	return ok
 }
 
 // nonSpace reports whether s matches the pattern \S: a character other than
 // tab, newline, form feed, carriage return and space.
-func nonSpace(s string) bool {
+func nonSpace[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\t', '\n', '\f', '\r', ' ':
@@ -253,7 +258,7 @@ func nonSpace(s string) bool {
 	return false
 }
 
-func digits(s string) bool {
+func digits[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false

@@ -2,6 +2,7 @@ package decode
 
 import (
 	"reflect"
+	"regexp"
 	"testing"
 	"unicode/utf8"
 
@@ -82,12 +83,12 @@ func checkAgreement(t *testing.T, raw []byte) bool {
 	if !utf8.Valid(raw) {
 		return false
 	}
-	obj, ok := fastObject(raw)
-	if !ok {
+	var m message
+	if !parseMessage(raw, &m) {
 		return false
 	}
 	fast := &pipeline.Story{Raw: raw}
-	fastErr := fill(fast, obj)
+	fastErr := fillMessage(fast, &m, raw)
 	slow := &pipeline.Story{Raw: raw}
 	reason, slowErr := slowDecode(slow)
 	if slowErr != nil && reason != pipeline.ReasonSchema {
@@ -110,5 +111,23 @@ func FuzzFastPath(f *testing.F) {
 	f.Add(synth.New(1).AppendJSON(nil, 0))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		checkAgreement(t, raw)
+	})
+}
+
+// dateTimePattern is the dateTime pattern of ninjs.schema.json, compiled
+// with the engine the schema validator uses: the reference for isDateTime.
+var dateTimePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?)?$`)
+
+// FuzzDateTime checks isDateTime against the schema's regular expression.
+func FuzzDateTime(f *testing.F) {
+	for _, s := range []string{"2024-06-17", "2024-06-17T09:30", "2024-06-17 09:30:00", "2024-06-17t09:30:00.123Z",
+		"2024-06-17T09:30:00,5+02:00", "2024-06-17T09:30+0200", "2024-06-17T09:30:00-02", "2024-06-17T09:30:00+02:",
+		"2024-06-17T09:30:0", "2024-06-17T09:30:00.", "2024-06-17T09:30:00Zz", "2024-06-17T9:30", "tomorrow", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isDateTime([]byte(s)), dateTimePattern.MatchString(s); got != want {
+			t.Fatalf("isDateTime(%q) = %v, pattern %v", s, got, want)
+		}
 	})
 }

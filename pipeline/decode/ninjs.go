@@ -67,32 +67,44 @@ func firstNonEmpty(vals ...string) string {
 const maxVersion = 1 << 60
 
 // version accepts an integer or a string of digits (NINJS 2.x); absent is 1.
-func version(v any) (int64, error) {
-	n, err := parseVersion(v)
-	if err == nil && n > maxVersion {
-		return 0, fmt.Errorf("version: %d is larger than %d", n, int64(maxVersion))
-	}
-	return n, err
-}
+func version(v any) (int64, error) { return checkVersion(parseVersion(v)) }
 
 func parseVersion(v any) (int64, error) {
 	switch x := v.(type) {
 	case nil:
 		return 1, nil
 	case json.Number:
-		n, err := x.Int64()
-		if err != nil || n < 0 {
-			return 0, fmt.Errorf("version: %q is not a non-negative integer", x.String())
-		}
-		return n, nil
+		return versionNumber(x)
 	case string:
-		n, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64)
-		if err != nil || n < 0 {
-			return 0, fmt.Errorf("version: %q is not a non-negative integer", x)
-		}
-		return n, nil
+		return versionString(x)
 	}
 	return 0, fmt.Errorf("version: got %T, want an integer", v)
+}
+
+// versionNumber reads a version given as a JSON number.
+func versionNumber(x json.Number) (int64, error) {
+	n, err := x.Int64()
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("version: %q is not a non-negative integer", x.String())
+	}
+	return n, nil
+}
+
+// versionString reads a version given as a string of digits (NINJS 2.x).
+func versionString(x string) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("version: %q is not a non-negative integer", x)
+	}
+	return n, nil
+}
+
+// checkVersion applies the upper limit to a parsed version.
+func checkVersion(n int64, err error) (int64, error) {
+	if err == nil && n > maxVersion {
+		return 0, fmt.Errorf("version: %d is larger than %d", n, int64(maxVersion))
+	}
+	return n, err
 }
 
 // timeLayouts are the ISO 8601 forms agencies send: RFC 3339, an offset
@@ -103,7 +115,12 @@ var timeLayouts = []string{
 }
 
 func timeField(obj map[string]any, key string) (time.Time, error) {
-	raw := strings.TrimSpace(str(obj[key]))
+	return parseTime(key, str(obj[key]))
+}
+
+// parseTime reads the date-time value of field key; blank is the zero time.
+func parseTime(key, value string) (time.Time, error) {
+	raw := strings.TrimSpace(value)
 	if raw == "" {
 		return time.Time{}, nil
 	}
@@ -180,10 +197,16 @@ func subjects(v any) []pipeline.Subject {
 	var out []pipeline.Subject
 	for _, e := range arr {
 		m, _ := e.(map[string]any)
-		sub := pipeline.Subject{Code: firstNonEmpty(str(m["code"]), str(m["uri"])), Name: str(m["name"])}
-		if sub.Code != "" || sub.Name != "" {
+		if sub, ok := subject(str(m["code"]), str(m["uri"]), str(m["name"])); ok {
 			out = append(out, sub)
 		}
 	}
 	return out
+}
+
+// subject folds a concept's code, uri and name into a Subject; ok is false
+// when it names nothing.
+func subject(code, uri, name string) (pipeline.Subject, bool) {
+	sub := pipeline.Subject{Code: firstNonEmpty(code, uri), Name: name}
+	return sub, sub.Code != "" || sub.Name != ""
 }

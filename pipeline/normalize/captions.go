@@ -24,6 +24,64 @@ func SplitCaptions(paragraphs []string) (body, captions []string) {
 	return body, captions
 }
 
+// splitCaptionsText is SplitCaptions over the paragraphs of clean text,
+// returning the body paragraphs joined again: text itself when it holds no
+// caption.
+func splitCaptionsText(text string) (body string, captions []string) {
+	cuts := make([][2]int, 0, 16) // the byte ranges of the captions
+	for start := 0; start < len(text); {
+		end := paragraphEnd(text, start)
+		if p := text[start:end]; IsCaption(p) {
+			if captions == nil {
+				captions = make([]string, 0, 4) // most stories have a few
+			}
+			captions = append(captions, p)
+			cuts = append(cuts, [2]int{start, end})
+		}
+		start = end + len(paragraphSep)
+	}
+	if len(cuts) == 0 {
+		return text, nil
+	}
+	return cutParagraphs(text, cuts), captions
+}
+
+// paragraphEnd returns the offset of the paragraph separator after
+// text[start], or len(text): strings.Index for "\n\n", found with the
+// faster single-byte search, as line breaks are rare in clean text.
+func paragraphEnd(text string, start int) int {
+	for i := start; ; i++ {
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			return len(text)
+		}
+		if i += k; i+1 < len(text) && text[i+1] == '\n' {
+			return i
+		}
+	}
+}
+
+// cutParagraphs returns text without the paragraphs at the byte ranges cuts
+// (in order), the paragraphs left separated by paragraphSep as
+// strings.Join would.
+func cutParagraphs(text string, cuts [][2]int) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	from, runs := 0, 0 // runs: runs of paragraphs written
+	for _, c := range append(cuts, [2]int{len(text) + len(paragraphSep)}) {
+		if c[0] <= from {
+			from = c[1] + len(paragraphSep)
+			continue
+		}
+		if runs++; runs > 1 {
+			b.WriteString(paragraphSep)
+		}
+		b.WriteString(text[from : c[0]-len(paragraphSep)])
+		from = c[1] + len(paragraphSep)
+	}
+	return b.String()
+}
+
 // IsCaption reports whether paragraph p is a photo caption: it ends with a
 // photo credit ("REUTERS", "REUTERS/Name", "AP Photo/Name", "AFP via Getty
 // Images", "P.A.", "EPA-EFE", "via REUTERS", "Photo: ...", "(Photo by ...)",
@@ -140,6 +198,23 @@ var captionWords = func() map[string]uint8 {
 // maxCaptionWord is the byte length of the longest word in captionWords.
 const maxCaptionWord = 20
 
+// captionStarts marks, for every length, the first bytes of the words of
+// captionWords of that length, to skip most look-ups.
+var captionStarts = func() (t [maxCaptionWord + 1][4]uint64) {
+	for w := range captionWords {
+		t[len(w)][w[0]>>6] |= 1 << (w[0] & 63)
+	}
+	return t
+}()
+
+// captionWord returns the kind of w, a word of at most maxCaptionWord bytes.
+func captionWord(w string) uint8 {
+	if captionStarts[len(w)][w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return 0
+	}
+	return captionWords[w]
+}
+
 // signals are what a caption candidate's words say about it.
 type signals struct {
 	speech, scene, date bool
@@ -155,7 +230,7 @@ func captionSignals(desc string) signals {
 		n++
 		var kind uint8
 		if len(w) >= 3 && len(w) <= maxCaptionWord && (w[0] < '0' || w[0] > '9') {
-			kind = captionWords[w]
+			kind = captionWord(w)
 		}
 		sig.speech = sig.speech || kind&wordSpeech != 0
 		sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
@@ -180,22 +255,34 @@ func tokenKind(w string, kind uint8) uint8 {
 // eachToken calls fn with every run of letters or digits in s.
 func eachToken(s string, fn func(string)) {
 	start := -1
-	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
+	for i := 0; i < len(s); {
+		tok, size := asciiAlnum[s[i]], 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			tok = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		if start >= 0 {
+		switch {
+		case tok && start < 0:
+			start = i
+		case !tok && start >= 0:
 			fn(s[start:i])
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		fn(s[start:])
 	}
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isAlnum(byte(b))
+	}
+	return t
+}()
 
 func toSet(words string) map[string]struct{} {
 	m := map[string]struct{}{}

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -109,4 +110,60 @@ func TestCaptionWordsFitTheLookup(t *testing.T) {
 			t.Errorf("caption word %q is outside the looked-up lengths", w)
 		}
 	}
+}
+
+// FuzzSplitCaptionsText checks splitCaptionsText against SplitCaptions and
+// strings.Join, empty paragraphs included.
+func FuzzSplitCaptionsText(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("Smoke rises. REUTERS/Name\n\nBody.\n\n\n\nA view shows a site. REUTERS\n\n")
+	f.Add("\n\nFILE PHOTO: A view shows a site. REUTERS/Name/File Photo\n\nText\n\n(AP Photo/Name)")
+	f.Fuzz(func(t *testing.T, text string) {
+		body, captions := SplitCaptions(splitParagraphs(text))
+		wantBody := text
+		if len(captions) > 0 {
+			wantBody = strings.Join(body, paragraphSep)
+		}
+		gotBody, gotCaptions := splitCaptionsText(text)
+		if gotBody != wantBody || !slices.Equal(gotCaptions, captions) {
+			t.Fatalf("%q: got %q %q, want %q %q", text, gotBody, gotCaptions, wantBody, captions)
+		}
+	})
+}
+
+// creditHintRef is creditHint read one byte at a time, as first written.
+func creditHintRef(tail string) bool {
+	if len(tail) > hintTail {
+		tail = tail[len(tail)-hintTail:]
+	}
+	if strings.IndexByte(tail, '/') >= 0 || strings.HasSuffix(strings.TrimSuffix(tail, "."), ")") {
+		return true
+	}
+	for i := 0; i+1 < len(tail); i++ {
+		switch b := tail[i]; {
+		case b-'A' < 26:
+			if n := tail[i+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[i:]) {
+				return true
+			}
+		case b == 0xd0 && strings.HasPrefix(tail[i:], "Фото"):
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzCreditHint(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("smoke rises over the city of kyiv after an attack, ukraine, on june 14, 2024 Фото: x")
+	f.Add("a view of the damaged building in the city centre on tuesday, officials saiD. ")
+	f.Add("officials said on tuesday that the attack had killed three people in the Getty area")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := creditHint(s), creditHintRef(s); got != want {
+			t.Fatalf("creditHint(%q) = %v, reference %v", s, got, want)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -45,7 +46,13 @@ func creditHint(tail string) bool {
 	if strings.IndexByte(tail, '/') >= 0 || strings.HasSuffix(strings.TrimSuffix(tail, "."), ")") {
 		return true
 	}
-	for i := 0; i+1 < len(tail); i++ {
+	i := 0
+	for ; i+9 <= len(tail); i += 8 {
+		if hint8(tail, i) {
+			return true
+		}
+	}
+	for ; i+1 < len(tail); i++ {
 		switch b := tail[i]; {
 		case b-'A' < 26:
 			if n := tail[i+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[i:]) {
@@ -58,14 +65,55 @@ func creditHint(tail string) bool {
 	return false
 }
 
-// hintWordAt reports whether s starts with a word that often ends credits.
-func hintWordAt(s string) bool {
-	for _, w := range []string{"Photo", "Getty", "Anadolu", "Ukrinform", "Foto"} {
-		if s[0] == w[0] && strings.HasPrefix(s, w) {
+// hint8 is the test of creditHint's loop for the eight bytes at s[i], read
+// at once: a capital followed by a capital or '.', or starting a word that
+// often ends credits, or "Фото". s must have a byte after them. The marks of
+// the byte after each one are those of x shifted down a byte, with the byte
+// after the eight on top.
+func hint8(s string, i int) bool {
+	x := load8(s, i)
+	upper := asciiBetween(x, 'A', 'Z')
+	follow := (upper | bytesEqual(x, '.')) >> 8
+	if after := s[i+8]; after-'A' < 26 || after == '.' {
+		follow |= 1 << 63
+	}
+	if upper&follow != 0 {
+		return true
+	}
+	for m := upper; m != 0; m &= m - 1 {
+		if hintWordAt(s[i+bits.TrailingZeros64(m)>>3:]) {
+			return true
+		}
+	}
+	if x&hiBits == 0 {
+		return false // no "Фото" in ASCII
+	}
+	for m := bytesEqual(x, 0xd0); m != 0; m &= m - 1 {
+		if strings.HasPrefix(s[i+bits.TrailingZeros64(m)>>3:], "Фото") {
 			return true
 		}
 	}
 	return false
+}
+
+// hintWordAt reports whether s starts with a word that often ends credits.
+func hintWordAt(s string) bool {
+	var w string
+	switch s[0] {
+	case 'P':
+		w = "Photo"
+	case 'G':
+		w = "Getty"
+	case 'A':
+		w = "Anadolu"
+	case 'U':
+		w = "Ukrinform"
+	case 'F':
+		w = "Foto"
+	default:
+		return false
+	}
+	return strings.HasPrefix(s, w)
 }
 
 // parenCredit matches a credit in parentheses at the end of p: "(AP

@@ -178,7 +178,7 @@ var agenciesAfterDash = []string{"РИА Новости", "RIA Novosti", "Укр
 // afterAgencyName skips an agency name followed by ". " at t[j:].
 func afterAgencyName(t string, j int) int {
 	for _, a := range agenciesAfterDash {
-		if strings.HasPrefix(t[j:], a+". ") {
+		if strings.HasPrefix(t[j:], a) && strings.HasPrefix(t[j+len(a):], ". ") {
 			return j + len(a) + 2
 		}
 	}

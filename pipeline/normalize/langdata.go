@@ -102,6 +102,66 @@ var stopWords = buildLangSets(functionWords)
 // endingSets maps each ending to the set of languages it points to.
 var endingSets = buildLangSets(endings)
 
+// maxScoredWord is the longest word the scorer looks up (its buffer).
+const maxScoredWord = 48
+
+// stopStarts marks, for every length, the first bytes of the function words
+// of that length: a word whose length and first byte no function word has
+// needs no look-up in stopWords.
+var stopStarts = func() (t [maxScoredWord + 1][4]uint64) {
+	for w := range stopWords {
+		if len(w) <= maxScoredWord {
+			t[len(w)][w[0]>>6] |= 1 << (w[0] & 63)
+		}
+	}
+	return t
+}()
+
+// stopWord returns the languages whose function words hold w, a lower-case
+// word of at most maxScoredWord bytes.
+func stopWord(w []byte) (uint16, bool) {
+	if stopStarts[len(w)][w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return 0, false
+	}
+	set, ok := stopWords[string(w)]
+	return set, ok
+}
+
+// asciiEndings holds the endings of endingSets written in the letters a-z,
+// indexed by asciiEndingKey, so that most endings need no map look-up.
+var asciiEndings = func() (t [26 * 26 * 26]uint16) {
+	for e, set := range endingSets {
+		if k, ok := asciiEndingKey([]byte(e)); ok {
+			t[k] = set
+		}
+	}
+	return t
+}()
+
+// asciiEndingKey numbers a three-letter ending written in a-z.
+func asciiEndingKey(e []byte) (int, bool) {
+	if len(e) != 3 {
+		return 0, false
+	}
+	k := 0
+	for _, c := range e {
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		k = k*26 + int(c-'a')
+	}
+	return k, true
+}
+
+// endingSet returns the languages ending e (the last three letters of a
+// word) points to.
+func endingSet(e []byte) uint16 {
+	if k, ok := asciiEndingKey(e); ok {
+		return asciiEndings[k]
+	}
+	return endingSets[string(e)]
+}
+
 func buildLangSets(lists [numLangs]string) map[string]uint16 {
 	m := map[string]uint16{}
 	for l, words := range lists {

@@ -56,7 +56,7 @@ type scorer struct {
 	latin, cyr int // letters per script
 	other      int
 	ukHits     int // letters unique to Ukrainian
-	word       [48]byte
+	word       [maxScoredWord]byte
 	n          int  // bytes in word
 	runes      int  // letters in word
 	long       bool // word longer than the buffer
@@ -75,10 +75,9 @@ func (sc *scorer) add(s string, limit int) bool {
 	}
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			i++
 			if lb := b | 0x20; lb >= 'a' && lb <= 'z' {
-				sc.asciiLetter(lb)
-			} else if sc.n > 0 && sc.endWord() {
+				i = sc.asciiLetters(s, i)
+			} else if i++; sc.n > 0 && sc.endWord() {
 				return false
 			}
 			continue
@@ -98,20 +97,30 @@ func (sc *scorer) add(s string, limit int) bool {
 	return true
 }
 
-// asciiLetter appends lower-case ASCII letter b to the current word.
-func (sc *scorer) asciiLetter(b byte) {
-	sc.latin++
-	if sc.prev == 'i' && b == 'j' {
-		sc.score[nl] += 0.5
+// asciiLetters appends the run of ASCII letters at s[i] in lower case to the
+// current word and returns the offset after it.
+func (sc *scorer) asciiLetters(s string, i int) int {
+	prev, n, j := sc.prev, sc.n, i
+	for ; j < len(s); j++ {
+		b := s[j] | 0x20
+		if b < 'a' || b > 'z' {
+			break
+		}
+		if prev == 'i' && b == 'j' {
+			sc.score[nl] += 0.5
+		}
+		prev = rune(b)
+		if n < len(sc.word) {
+			sc.word[n] = b
+			n++
+		} else {
+			sc.long = true
+		}
 	}
-	sc.prev = rune(b)
-	sc.runes++
-	if sc.n < len(sc.word) {
-		sc.word[sc.n] = b
-		sc.n++
-	} else {
-		sc.long = true
-	}
+	sc.prev, sc.n = prev, n
+	sc.latin += j - i
+	sc.runes += j - i
+	return j
 }
 
 // otherLetter counts the script of non-ASCII letter r, scores it and appends
@@ -145,10 +154,10 @@ const decisiveLead = 16
 func (sc *scorer) endWord() (decided bool) {
 	if sc.n > 0 && !sc.long {
 		w := sc.word[:sc.n]
-		if set, ok := stopWords[string(w)]; ok {
+		if set, ok := stopWord(w); ok {
 			sc.addSet(set, 1)
 		} else if sc.runes >= 4 {
-			sc.addSet(endingSets[string(w[lastRunes(w, 3):])], 0.5)
+			sc.addSet(endingSet(w[lastRunes(w, 3):]), 0.5)
 		}
 	}
 	sc.n, sc.runes, sc.long, sc.prev = 0, 0, false, 0
@@ -178,6 +187,9 @@ func (sc *scorer) addSet(set uint16, weight float64) {
 // lastRunes returns the offset in w where its last n runes start.
 func lastRunes(w []byte, n int) int {
 	i := len(w)
+	if n == 3 && i >= 3 && (w[i-1]|w[i-2]|w[i-3]) < utf8.RuneSelf {
+		return i - 3 // three ASCII bytes: three runes
+	}
 	for ; n > 0 && i > 0; n-- {
 		_, size := utf8.DecodeLastRune(w[:i])
 		i -= size

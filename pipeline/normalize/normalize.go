@@ -73,12 +73,13 @@ func normalizeSafely(s *pipeline.Story) {
 // of s from its NINJS fields, and cleans Headline and Byline in place.
 func Normalize(s *pipeline.Story) {
 	text, captions := bodyText(s)
-	body, found := SplitCaptions(splitParagraphs(text))
-	captions = dedupe(append(captions, found...))
-	joined := text
-	if len(found) > 0 {
-		joined = strings.Join(body, paragraphSep)
+	joined, found := splitCaptionsText(text)
+	if len(captions) == 0 {
+		captions = found // no copy: found is ours
+	} else {
+		captions = append(captions, found...)
 	}
+	captions = dedupe(captions)
 	place, rest := SplitDateline(joined)
 
 	s.Body = rest
@@ -106,6 +107,14 @@ func bodyText(s *pipeline.Story) (string, []string) {
 // HTML tokenizer (keeping its line breaks); otherwise only well-formed entity
 // references are decoded. Hard-wrapped text has its lines rejoined.
 func plainText(src string) (string, []string) {
+	if cleanTextAlready(src) {
+		return src, nil
+	}
+	return cleanPlainText(src)
+}
+
+// cleanPlainText is plainText for text that is not clean already.
+func cleanPlainText(src string) (string, []string) {
 	var figcaps []string
 	if looksLikeHTML(src) {
 		src, figcaps = htmlToRaw(src, true)

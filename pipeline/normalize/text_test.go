@@ -142,3 +142,23 @@ func TestPlainRuneRanges(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCleanTextAlready checks that text the fast path returns as it is
+// comes out of the full cleaning unchanged.
+func FuzzCleanTextAlready(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("Clean text, “quoted” — with AT&T.\n\nA second paragraph: Київ.")
+	f.Add("Eight by8 \n\nbytes~~~ and\x7f more\n\n\n\nlines\n\n x \n\nAT&amp;T")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, s := range []string{s, CleanText(s)} { // clean text passes more often
+			if !cleanTextAlready(s) {
+				continue
+			}
+			if text, captions := cleanPlainText(s); text != s || captions != nil {
+				t.Fatalf("%q is not clean: %q %q", s, text, captions)
+			}
+		}
+	})
+}

@@ -1,6 +1,9 @@
 package normalize
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestCountWords(t *testing.T) {
 	tests := []struct {
@@ -32,4 +35,37 @@ func TestCountWords(t *testing.T) {
 			t.Errorf("CountWords(%q) = %d, want %d", tc.in, got, tc.want)
 		}
 	}
+}
+
+// countWordsRef is CountWords as first written, one rune class at a time:
+// the reference the faster CountWords must agree with.
+func countWordsRef(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicodeWordRune(r) && (r >= utf8.RuneSelf || isWordRune(r)):
+			if !in {
+				n++
+				in = true
+			}
+		case in && joins(r, s, i, size):
+		default:
+			in = false
+		}
+		i += size
+	}
+	return n
+}
+
+func FuzzCountWords(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("1,000 troops and 3.5 km, Kyiv-based м’ясо e\u0301te\u0301 ʼx ‐y ‑z")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CountWords(s), countWordsRef(s); got != want {
+			t.Fatalf("CountWords(%q) = %d, reference %d", s, got, want)
+		}
+	})
 }

@@ -1,0 +1,77 @@
+package normalize
+
+import (
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/warwire/warwire/internal/synth"
+	"github.com/warwire/warwire/pipeline"
+)
+
+// synthStories returns the decoded fields of n synthetic stories, the
+// workload of the enrich benchmarks.
+func synthStories(n int) []pipeline.Story {
+	g := synth.New(1)
+	out := make([]pipeline.Story, n)
+	for i := range out {
+		st := g.Story(i)
+		out[i] = pipeline.Story{BodyText: st.BodyText, Headline: st.Headline, Byline: st.Byline, Language: st.Language}
+	}
+	return out
+}
+
+// BenchmarkSynthParts measures the parts of Normalize on the synthetic
+// stories the enrich benchmarks use, one story per operation.
+func BenchmarkSynthParts(b *testing.B) {
+	stories := synthStories(200)
+	texts := make([]string, len(stories))
+	bodies := make([]string, len(stories))
+	paras := make([][]string, len(stories))
+	for i, s := range stories {
+		texts[i], _ = plainText(s.BodyText)
+		paras[i] = splitParagraphs(texts[i])
+		n := s
+		Normalize(&n)
+		bodies[i] = n.Body
+	}
+	parts := []struct {
+		name string
+		fn   func(i int)
+	}{
+		{"baseline-byte-loop", func(i int) {
+			for j := 0; j < len(bodies[i]); j++ {
+				if bodies[i][j] == 'x' {
+					benchSink++
+				}
+			}
+		}},
+		{"all", func(i int) { s := stories[i]; Normalize(&s) }},
+		{"plaintext", func(i int) { t, _ := plainText(stories[i].BodyText); benchSink += len(t) }},
+		{"captions", func(i int) { _, c := SplitCaptions(paras[i]); benchSink += len(c) }},
+		{"dateline", func(i int) { p, _ := SplitDateline(texts[i]); benchSink += len(p) }},
+		{"language", func(i int) { benchSink += len(detectStory(stories[i].Headline, bodies[i]).Lang) }},
+		{"words", func(i int) { benchSink += CountWords(bodies[i]) }},
+	}
+	for _, p := range parts {
+		b.Run(p.name, func(b *testing.B) {
+			b.ReportAllocs()
+			i, cpu0 := 0, cpuTime()
+			for b.Loop() {
+				p.fn(i % len(stories))
+				i++
+			}
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// cpuTime returns the CPU time the process has used: on a shared machine it
+// leaves out waiting for a core.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
