@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"slices"
 	"time"
 
 	"github.com/warwire/warwire/pipeline"
@@ -26,8 +25,9 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 	d.caps = d.mostlyCapitals()
 	d.lookupAll(ix, lang)
 	d.scan(ix)
-	b := &builder{ix: ix, byID: d.byID}
-	fulls, later := d.direct(ix, b)
+	b := &d.b
+	b.reset(ix)
+	fulls, later := d.direct(ix, b, d.fulls[:0], d.later[:0])
 	for _, m := range later {
 		if p, _ := d.payload(ix, m); p.kind == hitTitle {
 			if e := d.resolveTitle(ix, b, m, p, date); e >= 0 {
@@ -40,6 +40,7 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 			d.resolveShort(ix, b, m, p, fulls, date)
 		}
 	}
+	d.fulls, d.later = fulls, later
 	recognizeUnknown(d, b)
 	var t *mention.Text
 	if share {
@@ -49,9 +50,10 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 }
 
 // direct adds the matches that need no other mention to be understood
-// (names, seats, demonyms and capitals in actor position) and returns the
-// full mentions of people and the matches left for later (titles, surnames).
-func (d *doc) direct(ix *Index, b *builder) (fulls []fullMention, later []match) {
+// (names, seats, demonyms and capitals in actor position), appends the full
+// mentions of people to fulls and the matches left for later (titles,
+// surnames) to later, and returns both.
+func (d *doc) direct(ix *Index, b *builder, fulls []fullMention, later []match) ([]fullMention, []match) {
 	state := d.usStateStory(ix)
 	for _, m := range d.matches {
 		p, ok := d.payload(ix, m)
@@ -266,62 +268,4 @@ func (d *doc) nameFollows(j int) bool {
 	}
 	t := d.toks[j]
 	return t.Has(text.Upper) && !t.Has(text.Abbrev)
-}
-
-// builder collects mentions per entity id.
-type builder struct {
-	ix   *Index
-	byID map[string]int
-	out  []pipeline.Entity
-}
-
-func (b *builder) addKB(e int32, sp pipeline.Span) {
-	b.add(&b.ix.ents[e].Entity, sp)
-}
-
-// add records a mention of the entity tmpl at sp.
-func (b *builder) add(tmpl *pipeline.Entity, sp pipeline.Span) {
-	n, ok := b.byID[tmpl.ID]
-	if !ok {
-		n = len(b.out)
-		b.byID[tmpl.ID] = n
-		e := *tmpl
-		e.Spans = nil
-		b.out = append(b.out, e)
-	}
-	b.out[n].Spans = append(b.out[n].Spans, sp)
-}
-
-// remove drops every mention inside span sp (taken over by a longer name).
-func (b *builder) remove(sp pipeline.Span) {
-	out := b.out[:0]
-	for _, e := range b.out {
-		spans := e.Spans[:0]
-		for _, s := range e.Spans {
-			if s[0] < sp[0] || s[1] > sp[1] {
-				spans = append(spans, s)
-			}
-		}
-		e.Spans = spans
-		if len(spans) > 0 {
-			out = append(out, e)
-		}
-	}
-	b.out = out
-	clear(b.byID)
-	for i, e := range b.out {
-		b.byID[e.ID] = i
-	}
-}
-
-// result sorts spans and entities by first mention and counts mentions.
-func (b *builder) result() []pipeline.Entity {
-	for i := range b.out {
-		e := &b.out[i]
-		slices.SortFunc(e.Spans, func(x, y pipeline.Span) int { return x[0] - y[0] })
-		e.Spans = slices.CompactFunc(e.Spans, func(x, y pipeline.Span) bool { return x == y })
-		e.Mentions = len(e.Spans)
-	}
-	slices.SortStableFunc(b.out, func(x, y pipeline.Entity) int { return x.Spans[0][0] - y.Spans[0][0] })
-	return b.out
 }

@@ -34,10 +34,13 @@ type doc struct {
 	caps    bool // the text is mostly in capitals
 	matches []match
 	fold    []byte
-	byID    map[string]int // the builder's index, reused
+	b       builder
+	fulls   []fullMention // scratch of recognize
+	later   []match       // scratch of recognize
+	people  []unknownPerson
 }
 
-var docPool = sync.Pool{New: func() any { return &doc{byID: make(map[string]int, 16)} }}
+var docPool = sync.Pool{New: func() any { return &doc{b: builder{byID: make(map[string]int, 16)}} }}
 
 func newDoc(body string) *doc {
 	d := docPool.Get().(*doc)
@@ -62,7 +65,8 @@ func (d *doc) release(keepText bool) {
 	}
 	d.t, d.toks, d.sents, d.sentOf = nil, nil, nil, nil
 	d.body, d.lower = "", ""
-	clear(d.byID)
+	d.b.reset(nil)
+	clear(d.people)
 	docPool.Put(d)
 }
 
@@ -220,14 +224,16 @@ func (d *doc) nextWord(j int) string {
 // lw returns the lower-case text of token k.
 func (d *doc) lw(k int) string { return d.lower[d.toks[k].Start:d.toks[k].End] }
 
-// lowerWord lower-cases ASCII words without allocating when already lower.
-func lowerWord(w string) string {
+// lowerTok returns strings.ToLower of token k's text, without allocating
+// when the token is ASCII (its lower-case text is then a slice of d.lower).
+func (d *doc) lowerTok(k int) string {
+	w := d.toks[k].Text(d.body)
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+		if w[i] >= utf8.RuneSelf {
 			return strings.ToLower(w)
 		}
 	}
-	return w
+	return d.lw(k)
 }
 
 // span returns the code point span of tokens [i, j).

@@ -45,8 +45,7 @@ func (d *doc) placeLike(i, j int) bool {
 func (d *doc) orgLike(i, j int) bool {
 	key, distinct := false, false
 	for k := i; k < j; k++ {
-		w := d.toks[k].Text(d.body)
-		lw := lowerWord(w)
+		w, lw := d.toks[k].Text(d.body), d.lowerTok(k)
 		switch {
 		case orgKeywords[w]:
 			key = true

@@ -36,7 +36,7 @@ func recognizeUnknown(d *doc, b *builder) {
 	if d.caps {
 		return
 	}
-	var people []unknownPerson
+	people := d.people[:0]
 	for i := 0; i < len(d.toks); {
 		j := d.nameRun(i)
 		if j == i {
@@ -53,6 +53,7 @@ func recognizeUnknown(d *doc, b *builder) {
 		}
 		i = j
 	}
+	d.people = people
 	d.linkSurnames(b, people)
 }
 
@@ -155,8 +156,8 @@ func (d *doc) lastTitleCue(i, j int) int {
 // Service"): stories name the state through it, and the state is the entity.
 func (d *doc) stateInstitution(i, j int) bool {
 	for k := i; k < j; k++ {
-		w := d.toks[k].Text(d.body)
-		if !orgKeywords[w] && !titleModifiers[lowerWord(w)] && !stateWords[w] && !connectors[lowerWord(w)] {
+		w, lw := d.toks[k].Text(d.body), d.lowerTok(k)
+		if !orgKeywords[w] && !titleModifiers[lw] && !stateWords[w] && !connectors[lw] {
 			return false
 		}
 	}
