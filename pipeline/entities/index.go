@@ -51,56 +51,66 @@ type kbTitle struct {
 }
 
 // Index is a compiled knowledge base: a token trie over folded phrases. It is
-// read-only after construction and safe for concurrent use.
+// read-only after construction and safe for concurrent use. Its tables hold
+// few pointers, so that the garbage collector has little to scan.
 type Index struct {
 	ents    []kbEntity
 	homonym []bool // entity is a country named like a U.S. state
 	titles  []kbTitle
-	byID    map[string]int32
-	vocab   map[string]int32
-	stems   map[string]int32 // Cyrillic stems → vocabulary id
-	exact   map[string]bool  // Cyrillic stems that are whole vocabulary words
+	byID    strTable         // entity id → entity index
+	vocab   strTable         // folded word → vocabulary id
+	stems   strTable         // Cyrillic stems → vocabulary id
 	edges   map[uint64]int32 // node<<32 | token id → child node
-	nodes   [][]payload      // payloads ending at each node; 0 is the root
-	// filter has the bit wordHash(w) set for every vocabulary word w, so
-	// most body words are rejected without a map lookup.
+	// pays[payAt[n]:payAt[n+1]] are the payloads ending at node n; 0 is
+	// the root.
+	pays  []payload
+	payAt []int32
+	// filter has the bit filterBit(fnv32(w)) set for every vocabulary word
+	// w, so most body words are rejected without a table lookup.
 	filter [filterWords]uint64
 	// rootChild is the child of the root node for each vocabulary id, or 0.
 	rootChild []int32
 	version   string
 }
 
+// compiler holds the maps an Index is built from.
+type compiler struct {
+	*Index
+	byID  map[string]int32
+	vocab map[string]int32
+	stems map[string]int32 // Cyrillic stems → vocabulary id
+	exact map[string]bool  // Cyrillic stems that are whole vocabulary words
+	nodes [][]payload      // payloads ending at each node; 0 is the root
+}
+
 // filterWords is the size of Index.filter in 64-bit words.
 const filterWords = 1 << 10
 
-// wordHash is a cheap hash of a folded word (FNV-1a), reduced to a bit
-// index of Index.filter.
-func wordHash[S string | []byte](w S) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return (h ^ h>>16) & (filterWords*64 - 1)
-}
+// filterBit reduces the fnv32 hash of a folded word to a bit index of
+// Index.filter.
+func filterBit(h uint32) uint32 { return (h ^ h>>16) & (filterWords*64 - 1) }
 
-// mayHave reports whether w may be a vocabulary word (false: surely not).
-func (ix *Index) mayHave(w []byte) bool {
-	h := wordHash(w)
-	return ix.filter[h>>6]&(1<<(h&63)) != 0
+// mayHave reports whether the word with fnv32 hash h may be a vocabulary
+// word (false: surely not).
+func (ix *Index) mayHave(h uint32) bool {
+	b := filterBit(h)
+	return ix.filter[b>>6]&(1<<(b&63)) != 0
 }
 
 // Compile builds the matching index of a validated knowledge base. data is
 // the source the version is derived from.
 func Compile(f *KBFile, data []byte) *Index {
 	sum := sha256.Sum256(data)
-	ix := &Index{
-		byID:    make(map[string]int32, len(f.Entities)),
-		vocab:   make(map[string]int32, 4*len(f.Entities)),
-		stems:   make(map[string]int32),
-		exact:   make(map[string]bool),
-		edges:   make(map[uint64]int32, 8*len(f.Entities)),
-		nodes:   [][]payload{nil},
-		version: hex.EncodeToString(sum[:6]),
+	ix := &compiler{
+		Index: &Index{
+			edges:   make(map[uint64]int32, 8*len(f.Entities)),
+			version: hex.EncodeToString(sum[:6]),
+		},
+		byID:  make(map[string]int32, len(f.Entities)),
+		vocab: make(map[string]int32, 4*len(f.Entities)),
+		stems: make(map[string]int32),
+		exact: make(map[string]bool),
+		nodes: [][]payload{nil},
 	}
 	titleIx := make(map[string]int32, len(f.Titles))
 	for i, t := range f.Titles {
@@ -129,10 +139,27 @@ func Compile(f *KBFile, data []byte) *Index {
 			ix.titles[i].owner = c
 		}
 	}
+	return ix.finish()
+}
+
+// finish moves the maps into the Index's pointer-light tables.
+func (c *compiler) finish() *Index {
+	ix := c.Index
+	ix.byID, ix.vocab, ix.stems = newStrTable(c.byID), newStrTable(c.vocab), newStrTable(c.stems)
+	ix.payAt = make([]int32, 0, len(c.nodes)+1)
+	for _, ps := range c.nodes {
+		ix.payAt = append(ix.payAt, int32(len(ix.pays)))
+		ix.pays = append(ix.pays, ps...)
+	}
+	ix.payAt = append(ix.payAt, int32(len(ix.pays)))
+	ix.pays = slices.Clip(ix.pays)
 	return ix
 }
 
-func (ix *Index) addEntity(e *EntryDef, n int32, titleIx map[string]int32) {
+// payloads returns the payloads ending at trie node n.
+func (ix *Index) payloads(n int32) []payload { return ix.pays[ix.payAt[n]:ix.payAt[n+1]] }
+
+func (ix *compiler) addEntity(e *EntryDef, n int32, titleIx map[string]int32) {
 	ke := kbEntity{Entity: pipeline.Entity{ID: e.ID, Name: e.Name, Type: e.Type, Known: true,
 		CountryCode: e.CountryCode}}
 	for _, a := range e.Aliases {
@@ -201,7 +228,7 @@ func isAcronym(a string) bool {
 }
 
 // add inserts a phrase with its payload into the trie.
-func (ix *Index) add(phrase string, p payload) {
+func (ix *compiler) add(phrase string, p payload) {
 	words := text.FoldPhrase(phrase)
 	if len(words) == 0 {
 		return
@@ -231,14 +258,14 @@ func (ix *Index) add(phrase string, p payload) {
 
 // word returns the vocabulary id of a folded word, adding it (and its
 // Cyrillic stems) when new.
-func (ix *Index) word(w string) int32 {
+func (ix *compiler) word(w string) int32 {
 	if id, ok := ix.vocab[w]; ok {
 		return id
 	}
 	id := int32(len(ix.vocab))
 	ix.vocab[w] = id
-	h := wordHash(w)
-	ix.filter[h>>6] |= 1 << (h & 63)
+	b := filterBit(fnv32(w))
+	ix.filter[b>>6] |= 1 << (b & 63)
 	if isCyrillicWord(w) {
 		ix.stems[w] = id
 		ix.exact[w] = true
@@ -281,10 +308,11 @@ func (ix *Index) child(node, id int32) (int32, bool) {
 	return next, ok
 }
 
-// lookup returns the vocabulary id of a folded body word, or -1.
-func (ix *Index) lookup(w []byte, cyrillic bool) int32 {
-	if ix.mayHave(w) {
-		if id, ok := ix.vocab[string(w)]; ok {
+// lookup returns the vocabulary id of a folded body word w with fnv32 hash
+// h, or -1.
+func lookup[S string | []byte](ix *Index, w S, h uint32, cyrillic bool) int32 {
+	if ix.mayHave(h) {
+		if id, ok := lookupKey(&ix.vocab, w, h); ok {
 			return id
 		}
 	}
@@ -294,7 +322,7 @@ func (ix *Index) lookup(w []byte, cyrillic bool) int32 {
 	s := string(w)
 	for _, suf := range caseEndings {
 		if stem, ok := strings.CutSuffix(s, suf); ok && runeLen(stem) >= 3 {
-			if id, ok := ix.stems[stem]; ok {
+			if id, ok := ix.stems.get(stem); ok {
 				return id
 			}
 		}
@@ -345,7 +373,7 @@ func (ix *Index) Version() string { return ix.version }
 
 // Entity returns the knowledge-base entity with id, if any.
 func (ix *Index) Entity(id string) (pipeline.Entity, bool) {
-	n, ok := ix.byID[id]
+	n, ok := ix.byID.get(id)
 	if !ok {
 		return pipeline.Entity{}, false
 	}

@@ -92,7 +92,7 @@ type fullMention struct {
 func (d *doc) payload(ix *Index, m match) (payload, bool) {
 	var best payload
 	found := false
-	for _, p := range ix.nodes[m.node] {
+	for _, p := range ix.payloads(m.node) {
 		if p.kind != hitTitle && p.kind != hitGeneric && !d.nameCase(p, m.t0, m.t1) {
 			continue
 		}
@@ -164,7 +164,7 @@ func (d *doc) creditOwner(ix *Index, b *builder, m match, owner int32) {
 				break
 			}
 			node = next
-			for _, p := range ix.nodes[node] {
+			for _, p := range ix.payloads(node) {
 				if p.ref == owner && p.kind != hitTitle && p.kind != hitGeneric && p.kind != hitSurname {
 					end = j + 1
 				}
@@ -198,7 +198,7 @@ func (d *doc) shouted(m match, p payload) bool {
 func (d *doc) usStateStory(ix *Index) map[int32]bool {
 	var out map[int32]bool
 	for _, m := range d.matches {
-		for _, p := range ix.nodes[m.node] {
+		for _, p := range ix.payloads(m.node) {
 			if p.kind == hitAlias && ix.homonym[p.ref] && d.usStateContext(m.t0) {
 				if out == nil {
 					out = make(map[int32]bool)
@@ -234,7 +234,7 @@ func (d *doc) uncover(i, j int) {
 // -1. For titles, holder maps the payload's title to the person holding it.
 func nearestFull(ix *Index, m match, fulls []fullMention, k hitKind, holder func(int32) int32) int32 {
 	before, beforeTok, after := int32(-1), -1, int32(-1)
-	for _, p := range ix.nodes[m.node] {
+	for _, p := range ix.payloads(m.node) {
 		if p.kind != k {
 			continue
 		}

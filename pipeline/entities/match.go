@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
@@ -111,30 +110,47 @@ func (d *doc) word(i int) []byte {
 // ("Russlands" → "Russland").
 func (d *doc) lookupAll(ix *Index, lang string) {
 	d.ids = resize(d.ids, len(d.toks))
-	for i, t := range d.toks {
-		var w []byte
-		if plainASCII(d.body[t.Start:t.End]) {
-			w = unsafe.Slice(unsafe.StringData(d.lower[t.Start:t.End]), t.End-t.Start)
+	for i := range d.toks {
+		t := &d.toks[i]
+		var id int32
+		if h, ok := plainHash(d.body[t.Start:t.End], d.lower[t.Start:t.End]); ok {
+			w := d.lower[t.Start:t.End]
+			id = lookup(ix, w, h, false)
+			if id < 0 && lang == "de" {
+				id = genitive(ix, w)
+			}
 		} else {
-			w = d.word(i)
-		}
-		id := ix.lookup(w, t.Has(text.Cyrillic))
-		if id < 0 && lang == "de" && len(w) > 3 && w[len(w)-1] == 's' {
-			id = ix.lookup(w[:len(w)-1], false)
+			w := d.word(i)
+			id = lookup(ix, w, fnv32(w), t.Has(text.Cyrillic))
+			if id < 0 && lang == "de" {
+				id = genitive(ix, w)
+			}
 		}
 		d.ids[i] = id
 	}
 }
 
-// plainASCII reports whether w is ASCII letters and digits only, so that its
-// lower-case form is its folded form.
-func plainASCII(w string) bool {
+// genitive returns the vocabulary id of German word w without its genitive
+// -s, or -1.
+func genitive[S string | []byte](ix *Index, w S) int32 {
+	if len(w) <= 3 || w[len(w)-1] != 's' {
+		return -1
+	}
+	w = w[:len(w)-1]
+	return lookup(ix, w, fnv32(w), false)
+}
+
+// plainHash returns the fnv32 hash of lower, the lower-case form of w, when
+// w is ASCII letters and digits only, so that lower is its folded form.
+func plainHash(w, lower string) (uint32, bool) {
+	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
-			return false
+			return 0, false
 		}
+		h = (h ^ uint32(lower[i])) * 16777619
 	}
-	return true
+	return h, true
 }
 
 // joinable reports whether a phrase may go on from token i to token i+1:
@@ -161,7 +177,7 @@ func (d *doc) scan(ix *Index) {
 				break
 			}
 			node = next
-			if len(ix.nodes[node]) > 0 && d.caseOK(ix, node, i, j+1) {
+			if len(ix.payloads(node)) > 0 && d.caseOK(ix, node, i, j+1) {
 				best, bestNode = j+1, node
 			}
 			if j+1 < len(d.toks) && !d.joinable(j) {
@@ -181,7 +197,7 @@ func (d *doc) scan(ix *Index) {
 // written: names start with a capital, acronyms are in capitals, titles may
 // be in any case.
 func (d *doc) caseOK(ix *Index, node int32, i, j int) bool {
-	for _, p := range ix.nodes[node] {
+	for _, p := range ix.payloads(node) {
 		if p.kind == hitTitle || p.kind == hitGeneric || d.nameCase(p, i, j) {
 			return true
 		}
