@@ -22,7 +22,6 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 	d := newDoc(body)
 	defer d.release(share)
 	d.lang = lang
-	d.caps = d.mostlyCapitals()
 	d.lookupAll(ix, lang)
 	d.scan(ix)
 	b := &d.b

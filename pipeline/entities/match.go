@@ -28,6 +28,7 @@ type doc struct {
 	covered []bool  // token belongs to a dictionary match or a found name
 	hit     []int8  // kind of the dictionary match covering a token (-1: none)
 	hitRef  []int32 // entity of that match
+	name    []bool  // token's case allows a name word (see nameToken)
 	lower   string  // body in lower case, same byte offsets
 	lang    string
 	caps    bool // the text is mostly in capitals
@@ -105,13 +106,23 @@ func (d *doc) word(i int) []byte {
 	return d.fold
 }
 
-// lookupAll fills ids with each token's vocabulary id (-1 when absent). In
-// German text a genitive -s is dropped when the bare word is known
-// ("Russlands" → "Russland").
+// lookupAll fills ids with each token's vocabulary id (-1 when absent) and
+// name with whether its case allows a name word, and sets caps. In German
+// text a genitive -s is dropped when the bare word is known ("Russlands" →
+// "Russland").
 func (d *doc) lookupAll(ix *Index, lang string) {
 	d.ids = resize(d.ids, len(d.toks))
+	d.name = resizeBool(d.name, len(d.toks))
+	letters, caps := 0, 0
 	for i := range d.toks {
 		t := &d.toks[i]
+		if t.Has(text.Letter) && t.REnd-t.RStart > 1 {
+			letters++
+			if t.Has(text.AllUpper) {
+				caps++
+			}
+		}
+		d.name[i] = t.Flags&(text.Upper|text.Letter|text.AllUpper|text.Digit) == text.Upper|text.Letter
 		var id int32
 		if h, ok := plainHash(d.body[t.Start:t.End], d.lower[t.Start:t.End]); ok {
 			w := d.lower[t.Start:t.End]
@@ -128,6 +139,9 @@ func (d *doc) lookupAll(ix *Index, lang string) {
 		}
 		d.ids[i] = id
 	}
+	// Most words in capitals: a shouted headline or a feed that upper-cases
+	// everything, with no casing cues.
+	d.caps = letters > 0 && caps*2 > letters
 }
 
 // genitive returns the vocabulary id of German word w without its genitive
@@ -162,8 +176,25 @@ func (d *doc) joinable(i int) bool {
 	if d.toks[i].Has(text.Poss) {
 		return true
 	}
-	g := d.body[d.toks[i].End:d.toks[i+1].Start]
-	return len(g) <= 4 && strings.Trim(g, " -\u00a0") == ""
+	return spacesOnly(d.body[d.toks[i].End:d.toks[i+1].Start])
+}
+
+// spacesOnly reports whether g is at most four bytes of spaces, hyphens
+// and no-break spaces (U+00A0).
+func spacesOnly(g string) bool {
+	if len(g) > 4 {
+		return false
+	}
+	for i := 0; i < len(g); i++ {
+		switch {
+		case g[i] == ' ' || g[i] == '-':
+		case g[i] == 0xC2 && i+1 < len(g) && g[i+1] == 0xA0:
+			i++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // scan finds the leftmost-longest dictionary phrases that pass the case rules.

@@ -57,26 +57,10 @@ func recognizeUnknown(d *doc, b *builder) {
 	d.linkSurnames(b, people)
 }
 
-// mostlyCapitals reports whether most words are in capitals (a shouted
-// headline or a feed that upper-cases everything): no casing cues then.
-func (d *doc) mostlyCapitals() bool {
-	letters, caps := 0, 0
-	for _, t := range d.toks {
-		if t.Has(text.Letter) && t.REnd-t.RStart > 1 {
-			letters++
-			if t.Has(text.AllUpper) {
-				caps++
-			}
-		}
-	}
-	return letters > 0 && caps*2 > letters
-}
-
 // nameToken reports whether token k can belong to a name: capitalised, not
 // an acronym, not covered by a dictionary mention.
 func (d *doc) nameToken(k int) bool {
-	t := d.toks[k]
-	return !d.covered[k] && t.Has(text.Upper|text.Letter) && !t.Has(text.AllUpper) && !t.Has(text.Digit)
+	return d.name[k] && !d.covered[k]
 }
 
 // nameRun returns the end of the run of name tokens starting at i, allowing
