@@ -124,7 +124,7 @@ func (d *doc) resolveTitle(ix *Index, b *builder, m match, p payload, date time.
 }
 
 func (d *doc) titleQualified(m match) bool {
-	return d.nameFollows(m.t1) || formerWords[d.prevWord(m.t0)] || afterTitle[d.nextWord(m.t1)]
+	return d.nameFollows(m.t1) || d.in(d.prevTok(m.t0), inFormerWords) || d.in(d.nextTok(m.t1), inAfterTitle)
 }
 
 // resolveShort links a surname or a generic title ("the president") to the

@@ -24,12 +24,13 @@ type doc struct {
 	toks    []text.Token
 	ids     []int32
 	sents   []text.Sentence
-	sentOf  []int32 // sentence index of each token
-	covered []bool  // token belongs to a dictionary match or a found name
-	hit     []int8  // kind of the dictionary match covering a token (-1: none)
-	hitRef  []int32 // entity of that match
-	name    []bool  // token's case allows a name word (see nameToken)
-	lower   string  // body in lower case, same byte offsets
+	sentOf  []int32   // sentence index of each token
+	covered []bool    // token belongs to a dictionary match or a found name
+	hit     []int8    // kind of the dictionary match covering a token (-1: none)
+	hitRef  []int32   // entity of that match
+	name    []bool    // token's case allows a name word (see nameToken)
+	sets    []wordSet // the word lists the lower-case token is in, 0 until in looks
+	lower   string    // body in lower case, same byte offsets
 	lang    string
 	caps    bool // the text is mostly in capitals
 	matches []match
@@ -84,6 +85,15 @@ func resize(s []int32, n int) []int32 {
 	return s[:n]
 }
 
+func resizeSets(s []wordSet, n int) []wordSet {
+	if cap(s) < n {
+		return make([]wordSet, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 func resizeBool(s []bool, n int) []bool {
 	if cap(s) < n {
 		s = make([]bool, n)
@@ -106,13 +116,13 @@ func (d *doc) word(i int) []byte {
 	return d.fold
 }
 
-// lookupAll fills ids with each token's vocabulary id (-1 when absent) and
-// name with whether its case allows a name word, and sets caps. In German
-// text a genitive -s is dropped when the bare word is known ("Russlands" →
-// "Russland").
+// lookupAll fills ids with each token's vocabulary id (-1 when absent),
+// name with whether its case allows a name word, and sets caps. It clears
+// sets, which in fills on demand.
 func (d *doc) lookupAll(ix *Index, lang string) {
 	d.ids = resize(d.ids, len(d.toks))
 	d.name = resizeBool(d.name, len(d.toks))
+	d.sets = resizeSets(d.sets, len(d.toks))
 	letters, caps := 0, 0
 	for i := range d.toks {
 		t := &d.toks[i]
@@ -123,25 +133,32 @@ func (d *doc) lookupAll(ix *Index, lang string) {
 			}
 		}
 		d.name[i] = t.Flags&(text.Upper|text.Letter|text.AllUpper|text.Digit) == text.Upper|text.Letter
-		var id int32
-		if h, ok := plainHash(d.body[t.Start:t.End], d.lower[t.Start:t.End]); ok {
-			w := d.lower[t.Start:t.End]
-			id = lookup(ix, w, h, false)
-			if id < 0 && lang == "de" {
-				id = genitive(ix, w)
-			}
-		} else {
-			w := d.word(i)
-			id = lookup(ix, w, fnv32(w), t.Has(text.Cyrillic))
-			if id < 0 && lang == "de" {
-				id = genitive(ix, w)
-			}
-		}
-		d.ids[i] = id
+		d.ids[i] = d.lookupTok(ix, i, lang)
 	}
 	// Most words in capitals: a shouted headline or a feed that upper-cases
 	// everything, with no casing cues.
 	d.caps = letters > 0 && caps*2 > letters
+}
+
+// lookupTok returns the vocabulary id of token i,
+// or -1. In German text a genitive -s is dropped when the bare word is
+// known ("Russlands" → "Russland").
+func (d *doc) lookupTok(ix *Index, i int, lang string) int32 {
+	t := &d.toks[i]
+	lw := d.lower[t.Start:t.End]
+	if h, ok := plainHash(d.body[t.Start:t.End], lw); ok {
+		id := lookup(ix, lw, h, false)
+		if id < 0 && lang == "de" {
+			id = genitive(ix, lw)
+		}
+		return id
+	}
+	w := d.word(i)
+	id := lookup(ix, w, fnv32(w), t.Has(text.Cyrillic))
+	if id < 0 && lang == "de" {
+		id = genitive(ix, w)
+	}
+	return id
 }
 
 // genitive returns the vocabulary id of German word w without its genitive
@@ -271,16 +288,18 @@ func (d *doc) nextWord(j int) string {
 // lw returns the lower-case text of token k.
 func (d *doc) lw(k int) string { return d.lower[d.toks[k].Start:d.toks[k].End] }
 
-// lowerTok returns strings.ToLower of token k's text, without allocating
-// when the token is ASCII (its lower-case text is then a slice of d.lower).
-func (d *doc) lowerTok(k int) string {
+// lowerIn reports whether strings.ToLower of token k's text is in one of
+// the lists of s. An ASCII token's lower-case form is d.lw(k), whose lists
+// lookupAll found already.
+func (d *doc) lowerIn(k int, s wordSet) bool {
 	w := d.toks[k].Text(d.body)
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
-			return strings.ToLower(w)
+			lw := strings.ToLower(w)
+			return setsOf(lw, fnv32(lw))&s != 0
 		}
 	}
-	return d.lw(k)
+	return d.in(k, s)
 }
 
 // span returns the code point span of tokens [i, j).

@@ -76,7 +76,7 @@ func (d *doc) nameRun(i int) int {
 			continue
 		}
 		k := j
-		for k < len(d.toks) && k-j < 2 && connectors[d.lw(k)] && d.joinable(k) {
+		for k < len(d.toks) && k-j < 2 && d.in(k, inConnectors) && d.joinable(k) {
 			k++
 		}
 		if k == j || k >= len(d.toks) || !d.nameToken(k) {
@@ -92,10 +92,10 @@ func (d *doc) nameRun(i int) int {
 func (d *doc) classify(i, j int) *pipeline.Entity {
 	cue := d.titleBefore(i)
 	for i < j && d.skipLeading(i) {
-		cue = cue || titleCues[d.lw(i)]
+		cue = cue || d.in(i, inTitleCues)
 		i++
 	}
-	for j > i && (d.skipTrailing(j-1) || connectors[d.lw(j-1)]) {
+	for j > i && (d.skipTrailing(j-1) || d.in(j-1, inConnectors)) {
 		j--
 	}
 	if j-i < 1 || notNames[d.body[d.toks[i].Start:d.toks[j-1].End]] {
@@ -128,7 +128,7 @@ var notNames = map[string]bool{"Air Force One": true, "Marine One": true, "Air F
 // Trukhanov"), or -1.
 func (d *doc) lastTitleCue(i, j int) int {
 	for k := j - 3; k >= i; k-- {
-		if titleCues[d.lw(k)] {
+		if d.in(k, inTitleCues) {
 			return k
 		}
 	}
@@ -140,8 +140,8 @@ func (d *doc) lastTitleCue(i, j int) int {
 // Service"): stories name the state through it, and the state is the entity.
 func (d *doc) stateInstitution(i, j int) bool {
 	for k := i; k < j; k++ {
-		w, lw := d.toks[k].Text(d.body), d.lowerTok(k)
-		if !orgKeywords[w] && !titleModifiers[lw] && !stateWords[w] && !connectors[lw] {
+		w := d.toks[k].Text(d.body)
+		if !orgKeywords[w] && !d.lowerIn(k, inTitleModifiers|inConnectors) && !stateWords[w] {
 			return false
 		}
 	}
