@@ -97,23 +97,27 @@ func (b *builder) result() []pipeline.Entity {
 	}
 	cnt := b.counts()
 	all := make([]pipeline.Span, len(b.spans))
-	out := make([]pipeline.Entity, len(b.out))
 	off := 0
-	for i := range out {
-		out[i] = b.out[i]
+	for i := range b.out {
 		n := int(cnt[i])
-		out[i].Spans = all[off : off : off+n]
+		b.out[i].Spans = all[off : off : off+n]
 		off += n
 	}
 	for _, s := range b.spans {
-		out[s.ent].Spans = append(out[s.ent].Spans, s.sp)
+		b.out[s.ent].Spans = append(b.out[s.ent].Spans, s.sp)
 	}
-	for i := range out {
-		e := &out[i]
+	order := cnt[:0] // reused: entity indexes by first mention
+	for i := range b.out {
+		e := &b.out[i]
 		slices.SortFunc(e.Spans, func(x, y pipeline.Span) int { return x[0] - y[0] })
 		e.Spans = slices.CompactFunc(e.Spans, func(x, y pipeline.Span) bool { return x == y })
 		e.Mentions = len(e.Spans)
+		order = append(order, int32(i))
 	}
-	slices.SortStableFunc(out, func(x, y pipeline.Entity) int { return x.Spans[0][0] - y.Spans[0][0] })
+	slices.SortStableFunc(order, func(x, y int32) int { return b.out[x].Spans[0][0] - b.out[y].Spans[0][0] })
+	out := make([]pipeline.Entity, len(b.out))
+	for i, k := range order {
+		out[i] = b.out[k]
+	}
 	return out
 }

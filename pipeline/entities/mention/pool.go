@@ -38,6 +38,9 @@ func Borrow(body string) *Text {
 		t.Toks = make([]text.Token, 0, want)
 	}
 	t.Toks = text.Tokenize(t.Toks[:0], body)
+	if want := len(body)/64 + 4; cap(t.Sents) < want {
+		t.Sents = make([]text.Sentence, 0, want)
+	}
 	t.Sents = text.Sentences(t.Sents[:0], body, t.Toks)
 	t.fill(lower)
 	return t
