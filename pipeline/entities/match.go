@@ -116,45 +116,49 @@ func (d *doc) word(i int) []byte {
 	return d.fold
 }
 
-// lookupAll fills ids with each token's vocabulary id (-1 when absent),
+// lookupAll fills ids with each token's vocabulary id (-1 when absent) and
 // name with whether its case allows a name word, and sets caps. It clears
 // sets, which in fills on demand.
 func (d *doc) lookupAll(ix *Index, lang string) {
-	d.ids = resize(d.ids, len(d.toks))
-	d.name = resizeBool(d.name, len(d.toks))
-	d.sets = resizeSets(d.sets, len(d.toks))
+	toks, lower := d.toks, d.lower
+	ids := resize(d.ids, len(toks))
+	name := resizeBool(d.name, len(toks))
+	d.ids, d.name = ids, name
+	d.sets = resizeSets(d.sets, len(toks))
 	letters, caps := 0, 0
-	for i := range d.toks {
-		t := &d.toks[i]
-		if t.Has(text.Letter) && t.REnd-t.RStart > 1 {
+	for i := range toks {
+		t := &toks[i]
+		f := t.Flags
+		if f&text.Letter != 0 && t.REnd-t.RStart > 1 {
 			letters++
-			if t.Has(text.AllUpper) {
+			if f&text.AllUpper != 0 {
 				caps++
 			}
 		}
-		d.name[i] = t.Flags&(text.Upper|text.Letter|text.AllUpper|text.Digit) == text.Upper|text.Letter
-		d.ids[i] = d.lookupTok(ix, i, lang)
+		name[i] = f&(text.Upper|text.Letter|text.AllUpper|text.Digit) == text.Upper|text.Letter
+		lw := lower[t.Start:t.End]
+		h, ok := plainHash(lw)
+		if !ok {
+			ids[i] = d.lookupFolded(ix, i, lang)
+			continue
+		}
+		id := lookup(ix, lw, h, false)
+		if id < 0 && lang == "de" {
+			id = genitive(ix, lw)
+		}
+		ids[i] = id
 	}
 	// Most words in capitals: a shouted headline or a feed that upper-cases
 	// everything, with no casing cues.
 	d.caps = letters > 0 && caps*2 > letters
 }
 
-// lookupTok returns the vocabulary id of token i,
-// or -1. In German text a genitive -s is dropped when the bare word is
-// known ("Russlands" → "Russland").
-func (d *doc) lookupTok(ix *Index, i int, lang string) int32 {
-	t := &d.toks[i]
-	lw := d.lower[t.Start:t.End]
-	if h, ok := plainHash(d.body[t.Start:t.End], lw); ok {
-		id := lookup(ix, lw, h, false)
-		if id < 0 && lang == "de" {
-			id = genitive(ix, lw)
-		}
-		return id
-	}
+// lookupFolded returns the vocabulary id of the folded form of token i (one
+// that is not plain ASCII), or -1. In German text a genitive -s is dropped
+// when the bare word is known ("Russlands" → "Russland").
+func (d *doc) lookupFolded(ix *Index, i int, lang string) int32 {
 	w := d.word(i)
-	id := lookup(ix, w, fnv32(w), t.Has(text.Cyrillic))
+	id := lookup(ix, w, fnv32(w), d.toks[i].Has(text.Cyrillic))
 	if id < 0 && lang == "de" {
 		id = genitive(ix, w)
 	}
@@ -171,15 +175,17 @@ func genitive[S string | []byte](ix *Index, w S) int32 {
 	return lookup(ix, w, fnv32(w), false)
 }
 
-// plainHash returns the fnv32 hash of lower, the lower-case form of w, when
-// w is ASCII letters and digits only, so that lower is its folded form.
-func plainHash(w, lower string) (uint32, bool) {
+// plainHash returns the fnv32 hash of lw, the lower-case text of a token
+// (see text.LowerSameLength), when it is ASCII letters and digits only: its
+// folded form is then lw itself.
+func plainHash(lw string) (uint32, bool) {
 	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
+	for i := 0; i < len(lw); i++ {
+		c := lw[i]
+		if c >= utf8.RuneSelf || c == '\'' || c == '.' {
 			return 0, false
 		}
-		h = (h ^ uint32(lower[i])) * 16777619
+		h = (h ^ uint32(c)) * 16777619
 	}
 	return h, true
 }

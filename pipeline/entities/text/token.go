@@ -123,7 +123,7 @@ func (sc *scanner) advance(n int) {
 // token scans one token starting at a word rune into t, which is zero.
 func (sc *scanner) token(t *Token) {
 	t.Start, t.RStart = sc.i, sc.r
-	if sc.abbrev(t) {
+	if sc.i+1 < len(sc.s) && sc.s[sc.i+1] == '.' && sc.abbrev(t) {
 		return
 	}
 	letters, uppers := 0, 0
@@ -131,6 +131,15 @@ func (sc *scanner) token(t *Token) {
 	s := sc.s
 	i, r := sc.i, sc.r // kept in registers; sc is synced around apostrophe
 	for i < len(s) {
+		if j := lowerRun(s, i); j > i { // the common case: lower-case letters
+			flags |= Letter
+			letters += j - i
+			r += j - i
+			i = j
+			if i >= len(s) {
+				break
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			switch {
 			case c >= 'a' && c <= 'z':
@@ -186,6 +195,14 @@ done:
 	if letters > 0 && letters == uppers {
 		t.Flags |= AllUpper
 	}
+}
+
+// lowerRun returns the end of the run of ASCII lower-case letters at s[i:].
+func lowerRun(s string, i int) int {
+	for i < len(s) && s[i]-'a' < 26 {
+		i++
+	}
+	return i
 }
 
 func isWordRuneFast(r rune) bool {
