@@ -223,6 +223,10 @@ func spacesOnly(g string) bool {
 // scan finds the leftmost-longest dictionary phrases that pass the case rules.
 func (d *doc) scan(ix *Index) {
 	for i := 0; i < len(d.toks); {
+		if d.ids[i] < 0 {
+			i++ // the common case: no phrase starts here
+			continue
+		}
 		best, bestNode := -1, int32(0)
 		node := int32(0)
 		for j := i; j < len(d.toks) && d.ids[j] >= 0; j++ {

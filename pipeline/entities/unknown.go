@@ -38,6 +38,10 @@ func recognizeUnknown(d *doc, b *builder) {
 	}
 	people := d.people[:0]
 	for i := 0; i < len(d.toks); {
+		if !d.nameToken(i) {
+			i++
+			continue
+		}
 		j := d.nameRun(i)
 		if j == i {
 			i++
