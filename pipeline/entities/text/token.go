@@ -171,7 +171,14 @@ func (sc *scanner) token(t *Token) {
 		}
 		rr, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(rr) {
-			flags |= classify(rr, &letters, &uppers)
+			f, letter, upper := classify(rr, letters)
+			flags |= f
+			if letter {
+				letters++
+			}
+			if upper {
+				uppers++
+			}
 			i += n
 			r++
 			continue
@@ -212,46 +219,33 @@ func isWordRuneFast(r rune) bool {
 	return isWordRune(r)
 }
 
-// classify returns the flags r contributes and counts letters.
-func classify(r rune, letters, uppers *int) uint16 {
-	var f uint16
+// classify returns the flags r contributes to a token with letters letters
+// so far, and whether r is a letter and an upper-case one.
+func classify(r rune, letters int) (f uint16, letter, upper bool) {
 	switch {
 	case r >= '0' && r <= '9':
-		return Digit
+		return Digit, false, false
 	case r < utf8.RuneSelf:
 		f = Letter
-		if r >= 'A' && r <= 'Z' {
-			*uppers++
-			if *letters == 0 {
-				f |= Upper
-			}
-		}
+		upper = r >= 'A' && r <= 'Z'
 	case r >= 0x400 && r <= 0x45F:
 		f = Letter | Cyrillic
-		if r < 0x430 {
-			*uppers++
-			if *letters == 0 {
-				f |= Upper
-			}
-		}
+		upper = r < 0x430
 	case unicode.IsLetter(r):
 		f = Letter
 		if unicode.Is(unicode.Cyrillic, r) {
 			f |= Cyrillic
 		}
-		if unicode.IsUpper(r) || unicode.IsTitle(r) {
-			*uppers++
-			if *letters == 0 {
-				f |= Upper
-			}
-		}
+		upper = unicode.IsUpper(r) || unicode.IsTitle(r)
 	case unicode.IsDigit(r):
-		return Digit
+		return Digit, false, false
 	default:
-		return 0
+		return 0, false, false
 	}
-	*letters++
-	return f
+	if upper && letters == 0 {
+		f |= Upper
+	}
+	return f, true, upper
 }
 
 // apostrophe handles an apostrophe inside a token: a possessive 's ends the
