@@ -177,12 +177,13 @@ func genitive[S string | []byte](ix *Index, w S) int32 {
 
 // plainHash returns the fnv32 hash of lw, the lower-case text of a token
 // (see text.LowerSameLength), when it is ASCII letters and digits only: its
-// folded form is then lw itself.
+// folded form is then lw itself. The only other ASCII bytes a token holds
+// are apostrophes and dots, which sort below '0'.
 func plainHash(lw string) (uint32, bool) {
 	h := uint32(2166136261)
 	for i := 0; i < len(lw); i++ {
 		c := lw[i]
-		if c >= utf8.RuneSelf || c == '\'' || c == '.' {
+		if c-'0' >= utf8.RuneSelf-'0' { // c < '0' || c >= utf8.RuneSelf
 			return 0, false
 		}
 		h = (h ^ uint32(c)) * 16777619

@@ -52,19 +52,21 @@ func (t *Text) fill(lower string) {
 	if cap(t.Words) < n {
 		t.Words = make([]string, n)
 	}
-	t.Words = t.Words[:n]
-	for i, tok := range t.Toks {
-		t.Words[i] = lower[tok.Start:tok.End]
+	words, toks := t.Words[:n], t.Toks[:n]
+	for i := range toks {
+		words[i] = lower[toks[i].Start:toks[i].End]
 	}
+	t.Words = words
 	if cap(t.SentOf) < n {
 		t.SentOf = make([]int32, n)
 	}
-	t.SentOf = t.SentOf[:n]
+	sentOf := t.SentOf[:n]
 	for si, s := range t.Sents {
 		for i := s.Tok0; i < s.Tok1; i++ {
-			t.SentOf[i] = int32(si)
+			sentOf[i] = int32(si)
 		}
 	}
+	t.SentOf = sentOf
 }
 
 // Analyze tokenizes body and splits it into sentences.
