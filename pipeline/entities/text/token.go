@@ -75,6 +75,12 @@ func Tokenize(dst []Token, s string) []Token {
 				r++
 				continue
 			}
+			if j, f := plainWord(s, i); j > i {
+				dst = append(dst, Token{Start: i, End: j, RStart: r, REnd: r + j - i, Flags: f})
+				r += j - i
+				i = j
+				continue
+			}
 		} else if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
 			i += n
 			r++
@@ -86,6 +92,34 @@ func Tokenize(dst []Token, s string) []Token {
 		i, r = sc.i, sc.r
 	}
 	return dst
+}
+
+// plainWord scans the most common token at s[i]: an ASCII letter, then
+// lower-case ASCII letters, then the end of s or an ASCII byte that is
+// neither a word byte nor an apostrophe. It returns the token's end and
+// flags, or i when the token needs the full scanner.
+func plainWord(s string, i int) (int, uint16) {
+	f := Letter
+	switch c := s[i]; {
+	case c-'a' < 26:
+	case c-'A' < 26:
+		if i+1 < len(s) && s[i+1] == '.' {
+			return i, 0 // an initial or an abbreviation such as "U.S."
+		}
+		f |= Upper
+	default:
+		return i, 0
+	}
+	j := lowerRun(s, i+1)
+	if j < len(s) {
+		if c := s[j]; c >= utf8.RuneSelf || asciiWord[c] || c == '\'' {
+			return i, 0
+		}
+	}
+	if f&Upper != 0 && j == i+1 {
+		f |= AllUpper // a single capital letter
+	}
+	return j, f
 }
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
