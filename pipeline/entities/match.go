@@ -23,6 +23,7 @@ type doc struct {
 	body    string
 	toks    []text.Token
 	ids     []int32
+	hashes  []uint32 // scratch of lookupAll
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
@@ -94,6 +95,13 @@ func resizeSets(s []wordSet, n int) []wordSet {
 	return s
 }
 
+func resizeU32(s []uint32, n int) []uint32 {
+	if cap(s) < n {
+		return make([]uint32, n)
+	}
+	return s[:n]
+}
+
 func resizeBool(s []bool, n int) []bool {
 	if cap(s) < n {
 		s = make([]bool, n)
@@ -120,10 +128,57 @@ func (d *doc) word(i int) []byte {
 // name with whether its case allows a name word, and sets caps. It clears
 // sets, which in fills on demand.
 func (d *doc) lookupAll(ix *Index, lang string) {
+	d.hashAll(ix, lang == "de")
+	lower := d.lower
+	for i, id := range d.ids {
+		switch id {
+		case needProbe:
+			t := &d.toks[i]
+			lw := lower[t.Start:t.End]
+			id = lookup(ix, lw, d.hashes[i], false)
+			if id < 0 && lang == "de" {
+				id = genitive(ix, lw)
+			}
+			d.ids[i] = id
+		case needFold:
+			d.ids[i] = d.lookupFolded(ix, i, lang)
+		}
+	}
+}
+
+// States of ids between hashAll and the end of lookupAll.
+const (
+	needProbe = -2 // plain word that may be in the vocabulary: hash in hashes
+	needFold  = -3 // a word to fold before looking it up
+)
+
+// hashAll is the first pass of lookupAll, with no calls in its loops: it
+// sets name and caps, the hashes of plain words, and marks in ids the words
+// to look up (all plain words when genitive, as a German genitive may be
+// known without its -s).
+func (d *doc) hashAll(ix *Index, genitive bool) {
+	d.caseFlags()
 	toks, lower := d.toks, d.lower
-	ids := resize(d.ids, len(toks))
+	ids, hashes := resize(d.ids, len(toks)), resizeU32(d.hashes, len(toks))
+	d.ids, d.hashes = ids, hashes
+	for i := range toks {
+		h, ok := plainHash(lower[toks[i].Start:toks[i].End])
+		switch {
+		case !ok:
+			ids[i] = needFold
+		case genitive || ix.mayHave(h):
+			ids[i], hashes[i] = needProbe, h
+		default:
+			ids[i] = -1
+		}
+	}
+}
+
+// caseFlags sets name and caps from the token flags.
+func (d *doc) caseFlags() {
+	toks := d.toks
 	name := resizeBool(d.name, len(toks))
-	d.ids, d.name = ids, name
+	d.name = name
 	d.sets = resizeSets(d.sets, len(toks))
 	letters, caps := 0, 0
 	for i := range toks {
@@ -136,17 +191,6 @@ func (d *doc) lookupAll(ix *Index, lang string) {
 			}
 		}
 		name[i] = f&(text.Upper|text.Letter|text.AllUpper|text.Digit) == text.Upper|text.Letter
-		lw := lower[t.Start:t.End]
-		h, ok := plainHash(lw)
-		if !ok {
-			ids[i] = d.lookupFolded(ix, i, lang)
-			continue
-		}
-		id := lookup(ix, lw, h, false)
-		if id < 0 && lang == "de" {
-			id = genitive(ix, lw)
-		}
-		ids[i] = id
 	}
 	// Most words in capitals: a shouted headline or a feed that upper-cases
 	// everything, with no casing cues.
