@@ -70,7 +70,7 @@ func (d *doc) prevTok(i int) int {
 }
 
 // nextTok returns j when token j is in the same sentence as token j-1 with
-// only spaces or hyphens between them, else -1 (see nextWord).
+// only spaces or hyphens between them, else -1.
 func (d *doc) nextTok(j int) int {
 	if j >= len(d.toks) || j == 0 || d.sentOf[j] != d.sentOf[j-1] || !d.joinable(j-1) {
 		return -1

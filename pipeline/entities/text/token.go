@@ -94,34 +94,6 @@ func Tokenize(dst []Token, s string) []Token {
 	return dst
 }
 
-// plainWord scans the most common token at s[i]: an ASCII letter, then
-// lower-case ASCII letters, then the end of s or an ASCII byte that is
-// neither a word byte nor an apostrophe. It returns the token's end and
-// flags, or i when the token needs the full scanner.
-func plainWord(s string, i int) (int, uint16) {
-	f := Letter
-	switch c := s[i]; {
-	case c-'a' < 26:
-	case c-'A' < 26:
-		if i+1 < len(s) && s[i+1] == '.' {
-			return i, 0 // an initial or an abbreviation such as "U.S."
-		}
-		f |= Upper
-	default:
-		return i, 0
-	}
-	j := lowerRun(s, i+1)
-	if j < len(s) {
-		if c := s[j]; c >= utf8.RuneSelf || asciiWord[c] || c == '\'' {
-			return i, 0
-		}
-	}
-	if f&Upper != 0 && j == i+1 {
-		f |= AllUpper // a single capital letter
-	}
-	return j, f
-}
-
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
@@ -238,14 +210,6 @@ done:
 	}
 }
 
-// lowerRun returns the end of the run of ASCII lower-case letters at s[i:].
-func lowerRun(s string, i int) int {
-	for i < len(s) && s[i]-'a' < 26 {
-		i++
-	}
-	return i
-}
-
 func isWordRuneFast(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiWord[r]
@@ -324,40 +288,4 @@ func (sc *scanner) abbrev(t *Token) bool {
 	t.End, t.REnd = i, sc.r
 	t.Flags = Upper | AllUpper | Letter | Abbrev
 	return true
-}
-
-// TokenAt returns the index of the token that starts at code point offset r,
-// or -1. toks must be sorted, as Tokenize returns them.
-func TokenAt(toks []Token, r int) int {
-	lo, hi := 0, len(toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if toks[m].RStart < r {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(toks) && toks[lo].RStart == r {
-		return lo
-	}
-	return -1
-}
-
-// TokenEnding returns the index of the token that ends at code point offset
-// r, or -1.
-func TokenEnding(toks []Token, r int) int {
-	lo, hi := 0, len(toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if toks[m].REnd < r {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(toks) && toks[lo].REnd == r {
-		return lo
-	}
-	return -1
 }
