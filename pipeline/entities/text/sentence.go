@@ -80,6 +80,9 @@ func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 		if i+1 < len(toks) && toks[i+1].Start == toks[i].End+1 && s[toks[i].End] == ' ' {
 			continue // a single space never ends a sentence
 		}
+		if i+1 < len(toks) && !mayBreak(s[toks[i].End:toks[i+1].Start]) {
+			continue // no newline or end punctuation in the gap
+		}
 		if !BreakAfter(s, toks, i) {
 			continue
 		}
@@ -87,6 +90,19 @@ func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 		start = i + 1
 	}
 	return dst
+}
+
+// mayBreak reports whether the gap g between two tokens may end a
+// sentence (see BreakAfter): it holds a newline, '.', '!', '?' or the first
+// byte of '…'.
+func mayBreak(g string) bool {
+	for i := 0; i < len(g); i++ {
+		switch g[i] {
+		case '\n', '.', '!', '?', 0xE2:
+			return true
+		}
+	}
+	return false
 }
 
 // makeSentence widens the token range [a, b) to the punctuation around it:
