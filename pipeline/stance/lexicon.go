@@ -82,20 +82,39 @@ var support = []string{
 // cues maps a cue's first word to the cues starting with it, longest first.
 var cues = buildCues()
 
-// cueFirst is a cheap pre-filter of cues' first words: bit min(len, 63) of
-// cueFirst[b] is set when some first word starts with byte b and has that
-// length in bytes. Most words of a text fail it without a map lookup.
-var cueFirst = func() (t [256]uint64) {
+// cueBits is the size in bits of cueFilter.
+const (
+	cueLog  = 13
+	cueBits = 1 << cueLog
+)
+
+// cueFilter is a one-hash Bloom filter of the cues' first words: bit
+// cueHash(w) is set for every first word w. With a few hundred first words
+// in 8192 bits, most words of a text fail it without a map lookup.
+var cueFilter = func() (f [cueBits / 64]uint64) {
 	for w := range cues {
-		t[w[0]] |= 1 << min(len(w), 63)
+		h := cueHash(w)
+		f[h/64] |= 1 << (h % 64)
 	}
-	return t
+	return f
 }()
+
+// cueHash mixes the length and the first, middle and last bytes of a
+// non-empty word into a bit index of cueFilter.
+func cueHash(w string) uint32 {
+	n := len(w)
+	x := uint32(w[0]) | uint32(w[n/2])<<8 | uint32(w[n-1])<<16 | uint32(min(n, 255))<<24
+	return x * 0x9E3779B1 >> (32 - cueLog)
+}
 
 // maybeCue reports whether w may be the first word of a cue (no false
 // negatives).
 func maybeCue(w string) bool {
-	return w != "" && cueFirst[w[0]]&(1<<min(len(w), 63)) != 0
+	if w == "" {
+		return false
+	}
+	h := cueHash(w)
+	return cueFilter[h/64]&(1<<(h%64)) != 0
 }
 
 func buildCues() map[string][]cue {

@@ -26,11 +26,11 @@ var accordingTo = map[string]string{"according": "to", "по": "словам", "
 
 // stanceAt returns the stance whose cue starts at token k of sentence s.
 func (d *doc) stanceAt(k int, s text.Sentence) (pipeline.Stance, bool) {
-	c, n := d.cueAt(k, s.Tok1)
-	if n == 0 || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !verbMarkers[d.Words[k-1]]) {
+	c := d.cueAt(k, s.Tok1)
+	if c == nil || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !verbMarkers[d.Words[k-1]]) {
 		return pipeline.Stance{}, false
 	}
-	c0, c1 := k, k+n
+	c0, c1 := k, k+len(c.words)
 	var holder, target int
 	if d.passive(c0, c1) {
 		holder, target = d.mentionAfter(c1+1, s.Tok1, 4), d.Subject(c0-1, d.quoted)
@@ -126,12 +126,11 @@ func (d *doc) according(a, b int) int {
 	return -1
 }
 
-// cueAt returns the longest cue starting at token k before end, and its length.
-func (d *doc) cueAt(k, end int) (cue, int) {
-	if !maybeCue(d.Words[k]) {
-		return cue{}, 0
-	}
-	for _, c := range cues[d.Words[k]] {
+// cueAt returns the longest cue starting at token k before end, or nil.
+func (d *doc) cueAt(k, end int) *cue {
+	cs := cues[d.Words[k]]
+	for i := range cs {
+		c := &cs[i]
 		if k+len(c.words) > end {
 			continue
 		}
@@ -143,10 +142,10 @@ func (d *doc) cueAt(k, end int) (cue, int) {
 			}
 		}
 		if ok {
-			return c, len(c.words)
+			return c
 		}
 	}
-	return cue{}, 0
+	return nil
 }
 
 // negated reports whether a negation stands within three words before k.
@@ -169,7 +168,7 @@ func (d *doc) passive(c0, c1 int) bool {
 // target returns the object entity of cue c ending at c1; a country or
 // organisation naming a person's office stands for the person ("criticized
 // Indian Prime Minister Narendra Modi": Modi).
-func (d *doc) target(c1, end int, c cue) int {
+func (d *doc) target(c1, end int, c *cue) int {
 	content := 0 // lower-case words between the cue and the target
 	for j := c1; j < end && j <= c1+c.reach; j++ {
 		if j > c1 && (stopTarget[d.Words[j-1]] || d.Punct(j-1, j)) {
