@@ -3,46 +3,8 @@ package quotes
 import (
 	"strings"
 
-	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
-
-// doc is one story's text with its tokens, entity mentions and quotations.
-type doc struct {
-	*mention.Doc
-	quotes  []quote
-	inQuote []int32 // token → quote index or -1
-}
-
-func newDoc(md *mention.Doc) *doc {
-	d := &doc{Doc: md}
-	d.quotes = findQuotes(md.Body)
-	d.inQuote = make([]int32, len(d.Toks))
-	for i := range d.inQuote {
-		d.inQuote[i] = -1
-	}
-	for qi, q := range d.quotes {
-		for t := d.firstTokenFrom(q.start); t < len(d.Toks) && d.Toks[t].End <= q.end; t++ {
-			d.inQuote[t] = int32(qi)
-		}
-	}
-	return d
-}
-
-// firstTokenFrom returns the index of the first token starting at or after
-// byte offset off.
-func (d *doc) firstTokenFrom(off int) int {
-	lo, hi := 0, len(d.Toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.Toks[m].Start < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
 
 func (d *doc) quoted(t int) bool { return d.inQuote[t] >= 0 }
 
@@ -61,7 +23,7 @@ func (d *doc) post(qi int) speaker {
 	if q.openEnded {
 		return -1
 	}
-	t := d.firstTokenFrom(q.close)
+	t := q.tClose
 	for k := t; k < len(d.Toks) && k < t+10; k++ {
 		if d.quoted(k) || d.newPara(k) {
 			break
@@ -87,7 +49,7 @@ func (d *doc) post(qi int) speaker {
 // `X said: “`, `X said that Beijing “values…”`, `X: “`.
 func (d *doc) pre(qi int) speaker {
 	q := d.quotes[qi]
-	t := d.firstTokenFrom(q.open) - 1
+	t := q.tOpen - 1
 	if t < 0 || d.quoted(t) || d.newPara(t+1) {
 		return -1
 	}

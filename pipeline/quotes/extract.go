@@ -36,6 +36,7 @@ func FromDoc(md *mention.Doc) []pipeline.Quote {
 
 func fromDoc(md *mention.Doc) []pipeline.Quote {
 	d := newDoc(md)
+	defer d.free()
 	if len(d.quotes) == 0 {
 		return nil
 	}
@@ -46,10 +47,11 @@ func fromDoc(md *mention.Doc) []pipeline.Quote {
 // the quotation it continues, a neighbour in its paragraph, or the paragraph
 // before it.
 func (d *doc) speakers() []speaker {
-	who := make([]speaker, len(d.quotes))
+	who := d.who[:0]
 	for qi := range d.quotes {
-		who[qi] = d.attribute(qi)
+		who = append(who, d.attribute(qi))
 	}
+	d.who = who
 	for qi, q := range d.quotes {
 		switch {
 		case who[qi] >= 0:
@@ -76,6 +78,7 @@ func (d *doc) speakers() []speaker {
 // code point span, and the speaker's reference.
 func (d *doc) output(who []speaker) []pipeline.Quote {
 	out := make([]pipeline.Quote, 0, len(d.quotes))
+	var refs []pipeline.Ref // the speakers' references, allocated together
 	for qi, q := range d.quotes {
 		raw := d.Body[q.start:q.end]
 		t := strings.TrimRight(raw, ",")
@@ -83,8 +86,12 @@ func (d *doc) output(who []speaker) []pipeline.Quote {
 			continue
 		}
 		pq := pipeline.Quote{Text: text.Valid(t), Span: pipeline.Span{q.rstart, q.rend - (len(raw) - len(t))}}
-		if who[qi] >= 0 {
-			pq.Speaker = mention.Ref(&d.Ents[who[qi]])
+		if e := who[qi]; e >= 0 {
+			if refs == nil {
+				refs = make([]pipeline.Ref, 0, len(d.quotes)-qi)
+			}
+			refs = append(refs, pipeline.Ref{ID: d.Ents[e].ID, Name: d.Ents[e].Name})
+			pq.Speaker = &refs[len(refs)-1]
 		}
 		out = append(out, pq)
 	}
@@ -109,15 +116,15 @@ func (d *doc) attribute(qi int) speaker {
 // midSentence reports whether words of the quotation's sentence precede it.
 func (d *doc) midSentence(qi int) bool {
 	q := d.quotes[qi]
-	first := d.firstTokenFrom(q.start)
-	t := d.firstTokenFrom(q.open) - 1
+	first := q.tStart
+	t := q.tOpen - 1
 	return t >= 0 && first < len(d.Toks) && !d.newPara(t+1) && !d.quoted(t) &&
 		d.SentOf[t] == d.SentOf[first]
 }
 
 // leadsParagraph reports whether quotation qi opens its paragraph.
 func (d *doc) leadsParagraph(qi int) bool {
-	t := d.firstTokenFrom(d.quotes[qi].open)
+	t := d.quotes[qi].tOpen
 	return t == 0 || t < len(d.Toks) && d.newPara(t)
 }
 
@@ -147,7 +154,7 @@ func (d *doc) carryOver(who []speaker, qi int) speaker {
 			return who[j]
 		}
 	}
-	t := d.firstTokenFrom(d.quotes[qi].open) - 1
+	t := d.quotes[qi].tOpen - 1
 	for k := t; k >= 0; k-- {
 		if d.newPara(k+1) && k != t {
 			break

@@ -14,6 +14,9 @@ type quote struct {
 	rstart, rend int // content, code points
 	open, close  int // byte offset of the opening mark and just past the closing one
 	para         int
+	// tStart, tOpen and tClose are the first tokens starting at or after
+	// start, open and close (len(Toks) when none does).
+	tStart, tOpen, tClose int
 	cont         bool // continues the previous quote, left open at a paragraph end
 	openEnded    bool // the paragraph ended before a closing mark
 }
@@ -39,9 +42,9 @@ type markScanner struct {
 	paraQ bool // the paragraph so far holds only spaces (next quote may continue)
 }
 
-// findQuotes returns the quotations of s in order.
-func findQuotes(s string) []quote {
-	sc := markScanner{s: s, paraQ: true}
+// findQuotes appends the quotations of s to dst in order.
+func findQuotes(dst []quote, s string) []quote {
+	sc := markScanner{s: s, out: dst, paraQ: true}
 	ri := 0
 	for i := 0; i < len(s); ri++ {
 		c := s[i]

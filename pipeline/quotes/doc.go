@@ -1,0 +1,66 @@
+package quotes
+
+import (
+	"sync"
+
+	"github.com/warwire/warwire/pipeline/entities/mention"
+)
+
+// doc is one story's text with its tokens, entity mentions and quotations.
+type doc struct {
+	*mention.Doc
+	quotes  []quote
+	inQuote []int32 // token → quote index or -1
+	who     []speaker
+}
+
+// docPool holds the buffers of docs whose analysis is over.
+var docPool = sync.Pool{New: func() any { return new(doc) }}
+
+// newDoc returns the doc of md, its memory taken from docPool: give it back
+// with free.
+func newDoc(md *mention.Doc) *doc {
+	d := docPool.Get().(*doc)
+	d.Doc = md
+	d.quotes = findQuotes(d.quotes[:0], md.Body)
+	if cap(d.inQuote) < len(d.Toks) {
+		d.inQuote = make([]int32, len(d.Toks))
+	}
+	d.inQuote = d.inQuote[:len(d.Toks)]
+	for i := range d.inQuote {
+		d.inQuote[i] = -1
+	}
+	t := 0
+	for qi := range d.quotes {
+		q := &d.quotes[qi]
+		q.tOpen = d.firstTokenFrom(t, q.open)
+		q.tStart = d.firstTokenFrom(q.tOpen, q.start)
+		for t = q.tStart; t < len(d.Toks) && d.Toks[t].End <= q.end; t++ {
+			d.inQuote[t] = int32(qi)
+		}
+		q.tClose = d.firstTokenFrom(t, q.close)
+		t = q.tClose
+	}
+	return d
+}
+
+// free returns d's memory to docPool; d must not be used afterwards.
+func (d *doc) free() {
+	d.Doc = nil
+	docPool.Put(d)
+}
+
+// firstTokenFrom returns the index of the first token starting at or after
+// byte offset off, searching from token lo on (no earlier token may qualify).
+func (d *doc) firstTokenFrom(lo, off int) int {
+	hi := len(d.Toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Toks[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
