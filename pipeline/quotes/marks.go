@@ -17,8 +17,8 @@ type quote struct {
 	// tStart, tOpen and tClose are the first tokens starting at or after
 	// start, open and close (len(Toks) when none does).
 	tStart, tOpen, tClose int
-	cont         bool // continues the previous quote, left open at a paragraph end
-	openEnded    bool // the paragraph ended before a closing mark
+	cont                  bool // continues the previous quote, left open at a paragraph end
+	openEnded             bool // the paragraph ended before a closing mark
 }
 
 // closers lists the marks that close a quote opened by each opening mark.
