@@ -51,16 +51,11 @@ func (d *doc) free() {
 }
 
 // firstTokenFrom returns the index of the first token starting at or after
-// byte offset off, searching from token lo on (no earlier token may qualify).
-func (d *doc) firstTokenFrom(lo, off int) int {
-	hi := len(d.Toks)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if d.Toks[m].Start < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+// byte offset off, walking on from token t (no earlier token may qualify):
+// the quotations come in text order, so the walks add up to one pass.
+func (d *doc) firstTokenFrom(t, off int) int {
+	for t < len(d.Toks) && d.Toks[t].Start < off {
+		t++
 	}
-	return lo
+	return t
 }
