@@ -29,7 +29,7 @@ func (d *doc) post(qi int) speaker {
 			break
 		}
 		w := d.Words[k]
-		if speechVerbs[w] && (k == t || !weakVerbs[w]) {
+		if speechVerbs.Has(w) && (k == t || !weakVerbs.Has(w)) {
 			if k == t {
 				return d.after(k+1, 8)
 			}
@@ -68,7 +68,7 @@ func (d *doc) pre(qi int) speaker {
 		if e := d.according(k); e >= 0 {
 			return e
 		}
-		if w := d.Words[k]; speechVerbs[w] && !weakVerbs[w] {
+		if w := d.Words[k]; speechVerbs.Has(w) && !weakVerbs.Has(w) {
 			if e := d.Subject(k, d.quoted); e >= 0 {
 				return e
 			}
@@ -86,10 +86,10 @@ func (d *doc) pre(qi int) speaker {
 
 // according resolves "according to X" / "по словам X" starting at token k.
 func (d *doc) according(k int) speaker {
-	next, ok := accordingTo[d.Words[k]]
-	if !ok {
+	if !accordingWords.Has(d.Words[k]) {
 		return -1
 	}
+	next := accordingTo[d.Words[k]]
 	// "за його словами", "по его словам": according to him or her.
 	if k+2 < len(d.Toks) && next != "" && possessivePronouns[d.Words[k+1]] && d.Words[k+2] == next {
 		return d.LastPerson(k, d.quoted)

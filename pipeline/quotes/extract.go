@@ -19,9 +19,29 @@ func Extract(body string, ents []pipeline.Entity) []pipeline.Quote {
 	return FromDoc(mention.NewDoc(body, ents))
 }
 
-// hasQuoteMark reports whether s holds any character that can open a quote.
+// hasQuoteMark reports whether s holds any character that can open a quote:
+// " (22), “ (E2 80 9C), „ (E2 80 9E), ‘ (E2 80 98), ‹ (E2 80 B9) or
+// « (C2 AB). Their lead bytes never continue another character, so a byte
+// search finds exactly the characters a rune search would.
 func hasQuoteMark(s string) bool {
-	return strings.ContainsAny(s, "\"“«„‘‹")
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xAB {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x9C, 0x9E, 0x98, 0xB9:
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // FromDoc is Extract over a story already prepared by mention.NewDoc, for
@@ -159,7 +179,7 @@ func (d *doc) carryOver(who []speaker, qi int) speaker {
 		if d.newPara(k+1) && k != t {
 			break
 		}
-		if w := d.Words[k]; speechVerbs[w] && !weakVerbs[w] && !d.quoted(k) {
+		if w := d.Words[k]; speechVerbs.Has(w) && !weakVerbs.Has(w) && !d.quoted(k) {
 			return d.Subject(k, d.quoted)
 		}
 	}

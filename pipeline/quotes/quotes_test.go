@@ -130,6 +130,18 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
+		if hasQuoteMark(body) != strings.ContainsAny(body, "\"“«„‘‹") {
+			t.Errorf("hasQuoteMark(%q) wrong", body)
+		}
 		checkQuotes(t, body, extract(t, body, ""))
 	})
+}
+
+func TestHasQuoteMark(t *testing.T) {
+	for _, s := range []string{"", "plain text", "it’s — fine", "\xe2\x80", "\xc2", "»", "”", "’", "›", "x\xe2\x80\x9c", "a\"b",
+		"«", "„x", "‘x", "‹x", "\xf0\xe2\x80\x9c", "\xe2\xe2\x80\x98", "\xc2\xc2\xab", "Привет мир"} {
+		if got, want := hasQuoteMark(s), strings.ContainsAny(s, "\"“«„‘‹"); got != want {
+			t.Errorf("hasQuoteMark(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

@@ -38,7 +38,7 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 	var out []pipeline.Stance
 	for _, s := range d.Sents {
 		for k := s.Tok0; k < s.Tok1; k++ {
-			if !maybeCue(d.Words[k]) {
+			if !cueFirst.Has(d.Words[k]) {
 				continue
 			}
 			if st, ok := d.stanceAt(k, s); ok && !seen(out, &st) {
@@ -82,7 +82,7 @@ func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
 		return -1
 	}
 	for j := c0 - 1; j >= 0 && j >= c0-3 && d.Toks[j].RStart >= q.Span[0]; j-- {
-		if firstPerson[d.Words[j]] {
+		if firstPerson.Has(d.Words[j]) {
 			for i := range d.Ents {
 				if d.Ents[i].ID == q.Speaker.ID {
 					return i

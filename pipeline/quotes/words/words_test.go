@@ -1,0 +1,23 @@
+package words
+
+import "testing"
+
+func TestSet(t *testing.T) {
+	s := NewSet("said", "a", "сказал", "according")
+	for _, w := range []string{"said", "a", "сказал", "according"} {
+		if !s.Has(w) {
+			t.Errorf("Has(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"", "sad", "saidx", "b", "сказала", "accordingly", "Said"} {
+		if s.Has(w) {
+			t.Errorf("Has(%q) = true", w)
+		}
+	}
+	if s.Len() != 4 {
+		t.Errorf("Len = %d", s.Len())
+	}
+	if e := NewSet(""); !e.Has("") || e.Has("x") {
+		t.Error("set of the empty word")
+	}
+}
