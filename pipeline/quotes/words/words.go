@@ -13,15 +13,16 @@ type Set struct {
 	m      map[string]bool
 }
 
-// NewSet returns the set of ws.
+// NewSet returns the set of ws; it panics if one of them is empty.
 func NewSet(ws ...string) *Set {
 	s := &Set{m: make(map[string]bool, len(ws))}
 	for _, w := range ws {
-		s.m[w] = true
-		if w != "" {
-			h := hash(w)
-			s.filter[h/64] |= 1 << (h % 64)
+		if w == "" {
+			panic("words: empty word in a set")
 		}
+		s.m[w] = true
+		h := hash(w)
+		s.filter[h/64] |= 1 << (h % 64)
 	}
 	return s
 }
@@ -29,10 +30,10 @@ func NewSet(ws ...string) *Set {
 // Has reports whether w is in the set.
 func (s *Set) Has(w string) bool {
 	if w == "" {
-		return s.m[w]
+		return false
 	}
 	h := hash(w)
-	return s.filter[h/64]&(1<<(h%64)) != 0 && s.m[w]
+	return s.filter[h/64]>>(h%64)&1 != 0 && s.m[w]
 }
 
 // Len returns the number of words in the set.
