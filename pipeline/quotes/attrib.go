@@ -6,7 +6,7 @@ import (
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-func (d *doc) quoted(t int) bool { return d.inQuote[t] >= 0 }
+func (d *doc) quoted(t int) bool { return d.inQuote[t] }
 
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
 func (d *doc) newPara(k int) bool {

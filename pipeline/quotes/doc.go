@@ -10,7 +10,7 @@ import (
 type doc struct {
 	*mention.Doc
 	quotes  []quote
-	inQuote []int32 // token → quote index or -1
+	inQuote []bool // token → inside a quotation
 	who     []speaker
 }
 
@@ -23,20 +23,21 @@ func newDoc(md *mention.Doc) *doc {
 	d := docPool.Get().(*doc)
 	d.Doc = md
 	d.quotes = findQuotes(d.quotes[:0], md.Body)
+	if len(d.quotes) == 0 {
+		return d // nothing to attribute: the token tables are not needed
+	}
 	if cap(d.inQuote) < len(d.Toks) {
-		d.inQuote = make([]int32, len(d.Toks))
+		d.inQuote = make([]bool, len(d.Toks))
 	}
 	d.inQuote = d.inQuote[:len(d.Toks)]
-	for i := range d.inQuote {
-		d.inQuote[i] = -1
-	}
+	clear(d.inQuote)
 	t := 0
 	for qi := range d.quotes {
 		q := &d.quotes[qi]
 		q.tOpen = d.firstTokenFrom(t, q.open)
 		q.tStart = d.firstTokenFrom(q.tOpen, q.start)
 		for t = q.tStart; t < len(d.Toks) && d.Toks[t].End <= q.end; t++ {
-			d.inQuote[t] = int32(qi)
+			d.inQuote[t] = true
 		}
 		q.tClose = d.firstTokenFrom(t, q.close)
 		t = q.tClose
