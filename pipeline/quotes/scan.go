@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -72,18 +73,20 @@ func skipPlain(s string, j int) (int, bool) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	var high byte
 	for j < len(s) {
-		for ; j+8 <= len(s); j += 8 {
+		if j+8 <= len(s) {
 			w := s[j : j+8]
 			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			// (v - ones) &^ v has a byte's high bit set if v has a zero byte.
+			// (v - ones) &^ v sets the high bit of v's first zero byte, and
+			// of no byte below it.
 			q, nl := x^('"'*ones), x^('\n'*ones)
-			if (x|(q-ones)&^q|(nl-ones)&^nl)&highs != 0 {
-				break
+			m := (x | (q-ones)&^q | (nl-ones)&^nl) & highs
+			if m == 0 {
+				j += 8
+				continue
 			}
-		}
-		if j == len(s) {
-			break
+			// Skip to the first byte that is '"', '\n' or not ASCII.
+			j += bits.TrailingZeros64(m) / 8
 		}
 		c := s[j]
 		if special[c] {
