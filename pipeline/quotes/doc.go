@@ -52,11 +52,22 @@ func (d *doc) free() {
 }
 
 // firstTokenFrom returns the index of the first token starting at or after
-// byte offset off, walking on from token t (no earlier token may qualify):
-// the quotations come in text order, so the walks add up to one pass.
+// byte offset off, searching from token t on (no earlier token may
+// qualify): it gallops forward, as the quotations come in text order and
+// the next one is often near, then halves the last stride.
 func (d *doc) firstTokenFrom(t, off int) int {
-	for t < len(d.Toks) && d.Toks[t].Start < off {
-		t++
+	lo, hi := t, t
+	for step := 1; hi < len(d.Toks) && d.Toks[hi].Start < off; step *= 2 {
+		lo, hi = hi+1, hi+step
 	}
-	return t
+	hi = min(hi, len(d.Toks))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Toks[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }

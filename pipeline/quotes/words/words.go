@@ -3,25 +3,28 @@
 // non-members away without a map lookup.
 package words
 
-// filterLog is log2 of the filter's size in bits.
-const filterLog = 11
+import "math/bits"
 
-// Set is an immutable set of words. Build it with NewSet; it is safe for
-// concurrent use.
+// Set is an immutable set of non-empty words. Build it with NewSet; it is
+// safe for concurrent use.
 type Set struct {
-	filter [1 << filterLog / 64]uint64 // bit Hash(w) set for every member w
+	// filter is a one-hash Bloom filter of the members, with at least 32
+	// bits per member: bit hash(w) >> shift is set for every member w.
+	filter []uint64
+	shift  uint
 	m      map[string]bool
 }
 
 // NewSet returns the set of ws; it panics if one of them is empty.
 func NewSet(ws ...string) *Set {
-	s := &Set{m: make(map[string]bool, len(ws))}
+	logBits := max(10, bits.Len(uint(len(ws)))+5)
+	s := &Set{filter: make([]uint64, 1<<logBits/64), shift: uint(32 - logBits), m: make(map[string]bool, len(ws))}
 	for _, w := range ws {
 		if w == "" {
 			panic("words: empty word in a set")
 		}
 		s.m[w] = true
-		h := hash(w)
+		h := hash(w) >> s.shift
 		s.filter[h/64] |= 1 << (h % 64)
 	}
 	return s
@@ -32,7 +35,7 @@ func (s *Set) Has(w string) bool {
 	if w == "" {
 		return false
 	}
-	h := hash(w)
+	h := hash(w) >> s.shift
 	return s.filter[h/64]>>(h%64)&1 != 0 && s.m[w]
 }
 
@@ -40,9 +43,9 @@ func (s *Set) Has(w string) bool {
 func (s *Set) Len() int { return len(s.m) }
 
 // hash mixes the length and the first, middle and last bytes of a
-// non-empty word into a bit index of a filter.
+// non-empty word into 32 bits whose top bits index a filter.
 func hash(w string) uint32 {
 	n := len(w)
 	x := uint32(w[0]) | uint32(w[n/2])<<8 | uint32(w[n-1])<<16 | uint32(min(n, 255))<<24
-	return x * 0x9E3779B1 >> (32 - filterLog)
+	return x * 0x9E3779B1
 }
