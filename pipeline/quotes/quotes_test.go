@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -161,4 +162,43 @@ func TestFirstTokenFrom(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestConcurrentExtract runs Extract from several goroutines: the pooled
+// analysis buffers must not leak between stories.
+func TestConcurrentExtract(t *testing.T) {
+	bodies := []string{
+		"“We will hold the line,” Zelenskyy said on Monday.",
+		"Stoltenberg told reporters: \"Allies must deliver more.\"",
+		"“China is fuelling the war in Europe.\n\n“Beijing cannot have it both ways,” Stoltenberg said.",
+		"No quotation here at all.",
+	}
+	want := make([]string, len(bodies))
+	for i, b := range bodies {
+		want[i] = render(extract(t, b, "en"))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				k := (g + i) % len(bodies)
+				if got := render(extract(t, bodies[k], "en")); got != want[k] {
+					t.Errorf("body %d: got %s, want %s", k, got, want[k])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// render returns the quotes as JSON.
+func render(qs []pipeline.Quote) string {
+	b, err := json.Marshal(qs)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }
