@@ -46,10 +46,4 @@ var accordingTo = map[string]string{
 }
 
 // accordingWords are the keys of accordingTo.
-var accordingWords = func() *words.Set {
-	var ws []string
-	for w := range accordingTo {
-		ws = append(ws, w)
-	}
-	return words.NewSet(ws...)
-}()
+var accordingWords = words.KeySet(accordingTo)

@@ -85,13 +85,7 @@ var cues = buildCues()
 
 // cueFirst holds the cues' first words: most words of a text fail it
 // without a map lookup.
-var cueFirst = func() *words.Set {
-	var ws []string
-	for w := range cues {
-		ws = append(ws, w)
-	}
-	return words.NewSet(ws...)
-}()
+var cueFirst = words.KeySet(cues)
 
 func buildCues() map[string][]cue {
 	m := make(map[string][]cue)

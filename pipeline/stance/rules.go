@@ -26,7 +26,7 @@ var accordingTo = map[string]string{"according": "to", "по": "словам", "
 	"laut": "", "selon": "", "según": ""}
 
 // accordingWords are the keys of accordingTo.
-var accordingWords = words.NewSet("according", "по", "за", "laut", "selon", "según")
+var accordingWords = words.KeySet(accordingTo)
 
 // stanceAt returns the stance whose cue starts at token k of sentence s.
 func (d *doc) stanceAt(k int, s text.Sentence) (pipeline.Stance, bool) {

@@ -30,6 +30,15 @@ func NewSet(ws ...string) *Set {
 	return s
 }
 
+// KeySet returns the set of the keys of m.
+func KeySet[V any](m map[string]V) *Set {
+	ws := make([]string, 0, len(m))
+	for w := range m {
+		ws = append(ws, w)
+	}
+	return NewSet(ws...)
+}
+
 // Has reports whether w is in the set.
 func (s *Set) Has(w string) bool {
 	if w == "" {
