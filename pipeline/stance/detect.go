@@ -36,21 +36,29 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 	d := &doc{Doc: md}
 	d.quotes = quotes.FromDoc(md)
 	var out []pipeline.Stance
-	seen := make(map[[3]string]bool)
 	for _, s := range d.Sents {
 		for k := s.Tok0; k < s.Tok1; k++ {
-			st, ok := d.stanceAt(k, s)
-			if !ok {
+			if !cueFirst.Has(d.Words[k]) {
 				continue
 			}
-			key := [3]string{st.Holder.ID, st.Target.ID, st.Polarity}
-			if !seen[key] {
-				seen[key] = true
+			if st, ok := d.stanceAt(k, s); ok && !seen(out, &st) {
 				out = append(out, st)
 			}
 		}
 	}
 	return out
+}
+
+// seen reports whether out holds a stance with st's holder, target and
+// polarity.
+func seen(out []pipeline.Stance, st *pipeline.Stance) bool {
+	for i := range out {
+		o := &out[i]
+		if o.Holder.ID == st.Holder.ID && o.Target.ID == st.Target.ID && o.Polarity == st.Polarity {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteAt returns the quotation covering token t, or nil.
@@ -74,7 +82,7 @@ func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
 		return -1
 	}
 	for j := c0 - 1; j >= 0 && j >= c0-3 && d.Toks[j].RStart >= q.Span[0]; j-- {
-		if firstPerson[d.Words[j]] {
+		if firstPerson.Has(d.Words[j]) {
 			for i := range d.Ents {
 				if d.Ents[i].ID == q.Speaker.ID {
 					return i
