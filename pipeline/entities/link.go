@@ -17,15 +17,16 @@ func (ix *Index) Recognize(body string, date time.Time, lang string) []pipeline.
 	return ents
 }
 
-// recognize is Recognize; with share it also returns the tokenized body.
-func (ix *Index) recognize(body string, date time.Time, lang string, share bool) ([]pipeline.Entity, *mention.Text) {
+// recognize is Recognize; with share it also returns the tokenized body with
+// the mentions of the entities, for the stages after this one.
+func (ix *Index) recognize(body string, date time.Time, lang string, share bool) ([]pipeline.Entity, *mention.Doc) {
 	d := newDoc(body)
 	defer d.release(share)
 	d.lang = lang
 	d.lookupAll(ix, lang)
 	d.scan(ix)
 	b := &d.b
-	b.reset(ix)
+	b.reset(ix, d.toks)
 	fulls, later := d.direct(ix, b, d.fulls[:0], d.later[:0])
 	for _, m := range later {
 		if p, _ := d.payload(ix, m); p.kind == hitTitle {
@@ -41,11 +42,12 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 	}
 	d.fulls, d.later = fulls, later
 	recognizeUnknown(d, b)
-	var t *mention.Text
-	if share {
-		t = d.t // the quote stage, the last to read it, releases it
+	ents := b.result()
+	if !share {
+		return ents, nil
 	}
-	return b.result(), t
+	// The quote stage, the last to read it, releases the Doc's Text.
+	return ents, d.t.WithMentions(ents, b.ms)
 }
 
 // direct adds the matches that need no other mention to be understood
@@ -66,13 +68,13 @@ func (d *doc) direct(ix *Index, b *builder, fulls []fullMention, later []match) 
 			if ix.homonym[p.ref] && state[p.ref] || d.shouted(m, p) {
 				continue
 			}
-			b.addKB(p.ref, d.span(m.t0, m.t1))
+			b.addKB(p.ref, m.t0, m.t1)
 			if ix.ents[p.ref].Type == pipeline.EntityPerson {
 				fulls = append(fulls, fullMention{ent: p.ref, tok: m.t0})
 			}
 		case hitDemonym, hitCapital:
 			if p.kind == hitDemonym && d.demonymActor(m.t0, m.t1) || p.kind == hitCapital && d.capitalActor(m.t0, m.t1) {
-				b.addKB(p.ref, d.span(m.t0, m.t1))
+				b.addKB(p.ref, m.t0, m.t1)
 			}
 		default:
 			later = append(later, m)
@@ -118,7 +120,7 @@ func (d *doc) resolveTitle(ix *Index, b *builder, m match, p payload, date time.
 	}
 	e := ix.holder(p.ref, date)
 	if e >= 0 {
-		b.addKB(e, d.span(m.t0, m.t1))
+		b.addKB(e, m.t0, m.t1)
 	}
 	return e
 }
@@ -141,7 +143,7 @@ func (d *doc) resolveShort(ix *Index, b *builder, m match, p payload, fulls []fu
 		d.uncover(m.t0, m.t1)
 		return
 	}
-	b.addKB(e, d.span(m.t0, m.t1))
+	b.addKB(e, m.t0, m.t1)
 }
 
 // afterTitle words right after a title mean someone not yet in office:
@@ -170,11 +172,11 @@ func (d *doc) creditOwner(ix *Index, b *builder, m match, owner int32) {
 			}
 		}
 		if end > 0 {
-			b.addKB(owner, d.span(i, end))
+			b.addKB(owner, i, end)
 			return
 		}
 	}
-	b.addKB(owner, d.span(m.t0, m.t1))
+	b.addKB(owner, m.t0, m.t1)
 }
 
 // shouted reports whether a name that is not an acronym is written in

@@ -67,7 +67,7 @@ func (d *doc) release(keepText bool) {
 	}
 	d.t, d.toks, d.sents, d.sentOf = nil, nil, nil, nil
 	d.body, d.lower = "", ""
-	d.b.reset(nil)
+	d.b.reset(nil, nil)
 	clear(d.people)
 	docPool.Put(d)
 }
@@ -235,9 +235,4 @@ func (d *doc) lowerIn(k int, s wordSet) bool {
 		}
 	}
 	return d.in(k, s)
-}
-
-// span returns the code point span of tokens [i, j).
-func (d *doc) span(i, j int) [2]int {
-	return [2]int{d.toks[i].RStart, d.toks[j-1].REnd}
 }

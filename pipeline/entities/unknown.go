@@ -49,7 +49,7 @@ func recognizeUnknown(d *doc, b *builder) {
 		}
 		if e := d.classify(i, j); e != nil {
 			d.absorb(b, e)
-			b.add(e, d.span(e.Spans[0][0], e.Spans[0][1]))
+			b.add(e, e.Spans[0][0], e.Spans[0][1])
 			d.cover(e.Spans[0][0], e.Spans[0][1])
 			if e.Type == pipeline.EntityPerson {
 				people = append(people, unknownPerson{surname: string(d.word(e.Spans[0][1] - 1)), ent: e})
@@ -173,7 +173,7 @@ func (d *doc) absorb(b *builder, e *pipeline.Entity) {
 	if i == e.Spans[0][0] && j == e.Spans[0][1] {
 		return
 	}
-	b.remove(d.span(i, j))
+	b.remove(i, j)
 	*e = *d.unknownEntity(i, j, pipeline.EntityOrganization)
 }
 
@@ -233,7 +233,7 @@ func (d *doc) linkSurnames(b *builder, people []unknownPerson) {
 		w := d.word(k)
 		for _, p := range people {
 			if p.surname == string(w) && !d.nameToken1(k+1) && !(k > 0 && d.nameToken(k-1)) {
-				b.add(p.ent, d.span(k, k+1))
+				b.add(p.ent, k, k+1)
 				break
 			}
 		}

@@ -132,6 +132,18 @@ func sameEntities(a, b []pipeline.Entity) bool {
 	return len(a) == len(b) && (len(a) == 0 || unsafe.SliceData(a) == unsafe.SliceData(b))
 }
 
+// WithMentions returns the Doc of t with entities ents whose mentions ms
+// are already known, in the order WithEntities finds them: by entity, then
+// by span, one per distinct span. ms is copied.
+func (t *Text) WithMentions(ents []pipeline.Entity, ms []Mention) *Doc {
+	d := newDoc(t, ents)
+	d.Ms = append(d.Ms[:0], ms...)
+	d.index()
+	d.keep()
+	return d
+}
+
+// locate finds the token range of every span of every entity.
 func (d *Doc) locate() {
 	for i, e := range d.Ents {
 		for _, sp := range e.Spans {
@@ -143,12 +155,13 @@ func (d *Doc) locate() {
 			d.Ms = append(d.Ms, Mention{Ent: i, T0: t0, T1: t1 + 1})
 		}
 	}
-	slices.SortFunc(d.Ms, func(a, b Mention) int {
-		if a.T0 != b.T0 {
-			return a.T0 - b.T0
-		}
-		return (b.T1 - b.T0) - (a.T1 - a.T0)
-	})
+	d.index()
+}
+
+// index sorts the mentions by first token, longest first, marks the nested
+// ones and fills At.
+func (d *Doc) index() {
+	sortMentions(d.Ms)
 	if cap(d.At) < len(d.Toks) {
 		d.At = make([]int32, len(d.Toks))
 	}
