@@ -40,7 +40,7 @@ func (b *builder) reset(ix *Index, toks []text.Token) {
 
 // span returns the code point span of tokens [t0, t1).
 func (b *builder) span(t0, t1 int) pipeline.Span {
-	return pipeline.Span{b.toks[t0].RStart, b.toks[t1-1].REnd}
+	return pipeline.Span{int(b.toks[t0].RStart), int(b.toks[t1-1].REnd)}
 }
 
 // addKB records a mention of knowledge-base entity e over tokens [t0, t1).

@@ -36,7 +36,8 @@ func newDoc(md *mention.Doc) *doc {
 		q := &d.quotes[qi]
 		q.tOpen = d.firstTokenFrom(t, q.open)
 		q.tStart = d.firstTokenFrom(q.tOpen, q.start)
-		for t = q.tStart; t < len(d.Toks) && d.Toks[t].End <= q.end; t++ {
+		end := int32(q.end)
+		for t = q.tStart; t < len(d.Toks) && d.Toks[t].End <= end; t++ {
 			d.inQuote[t] = true
 		}
 		q.tClose = d.firstTokenFrom(t, q.close)
@@ -55,7 +56,8 @@ func (d *doc) free() {
 // byte offset off, searching from token t on (no earlier token may
 // qualify): it gallops forward, as the quotations come in text order and
 // the next one is often near, then halves the last stride.
-func (d *doc) firstTokenFrom(t, off int) int {
+func (d *doc) firstTokenFrom(t, offset int) int {
+	off := int32(offset)
 	lo, hi := t, t
 	for step := 1; hi < len(d.Toks) && d.Toks[hi].Start < off; step *= 2 {
 		lo, hi = hi+1, hi+step

@@ -154,7 +154,7 @@ func TestFirstTokenFrom(t *testing.T) {
 	for from := range len(md.Toks) + 1 {
 		for off := 0; off <= len(md.Body)+1; off++ {
 			want := from
-			for want < len(md.Toks) && md.Toks[want].Start < off {
+			for want < len(md.Toks) && int(md.Toks[want].Start) < off {
 				want++
 			}
 			if got := d.firstTokenFrom(from, off); got != want {

@@ -63,7 +63,7 @@ func seen(out []pipeline.Stance, st *pipeline.Stance) bool {
 
 // quoteAt returns the quotation covering token t, or nil.
 func (d *doc) quoteAt(t int) *pipeline.Quote {
-	r := d.Toks[t].RStart
+	r := int(d.Toks[t].RStart)
 	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].Span[1] > r })
 	if i < len(d.quotes) && d.quotes[i].Span[0] <= r {
 		return &d.quotes[i]
@@ -81,7 +81,7 @@ func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
 	if q.Speaker == nil {
 		return -1
 	}
-	for j := c0 - 1; j >= 0 && j >= c0-3 && d.Toks[j].RStart >= q.Span[0]; j-- {
+	for j := c0 - 1; j >= 0 && j >= c0-3 && int(d.Toks[j].RStart) >= q.Span[0]; j-- {
 		if firstPerson.Has(d.Words[j]) {
 			for i := range d.Ents {
 				if d.Ents[i].ID == q.Speaker.ID {

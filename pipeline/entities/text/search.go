@@ -6,13 +6,13 @@ func TokenAt(toks []Token, r int) int {
 	lo, hi := 0, len(toks)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if toks[m].RStart < r {
+		if int(toks[m].RStart) < r {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(toks) && toks[lo].RStart == r {
+	if lo < len(toks) && int(toks[lo].RStart) == r {
 		return lo
 	}
 	return -1
@@ -24,13 +24,13 @@ func TokenEnding(toks []Token, r int) int {
 	lo, hi := 0, len(toks)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if toks[m].REnd < r {
+		if int(toks[m].REnd) < r {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(toks) && toks[lo].REnd == r {
+	if lo < len(toks) && int(toks[lo].REnd) == r {
 		return lo
 	}
 	return -1

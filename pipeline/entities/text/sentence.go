@@ -28,7 +28,7 @@ var titleAbbrevs = map[string]bool{
 func Gap(s string, toks []Token, i int) string {
 	end := len(s)
 	if i+1 < len(toks) {
-		end = toks[i+1].Start
+		end = int(toks[i+1].Start)
 	}
 	return s[toks[i].End:end]
 }
@@ -109,11 +109,11 @@ func mayBreak(g string) bool {
 // opening marks before the first token and closing punctuation after the last,
 // up to whitespace.
 func makeSentence(s string, toks []Token, a, b int) Sentence {
-	st := Sentence{Tok0: a, Tok1: b, Start: toks[a].Start, RStart: toks[a].RStart,
-		End: toks[b-1].End, REnd: toks[b-1].REnd}
+	st := Sentence{Tok0: a, Tok1: b, Start: int(toks[a].Start), RStart: int(toks[a].RStart),
+		End: int(toks[b-1].End), REnd: int(toks[b-1].REnd)}
 	lo := 0
 	if a > 0 {
-		lo = toks[a-1].End
+		lo = int(toks[a-1].End)
 	}
 	for st.Start > lo {
 		r, n := utf8.DecodeLastRuneInString(s[:st.Start])
@@ -125,7 +125,7 @@ func makeSentence(s string, toks []Token, a, b int) Sentence {
 	}
 	hi := len(s)
 	if b < len(toks) {
-		hi = toks[b].Start
+		hi = int(toks[b].Start)
 	}
 	for st.End < hi {
 		r, n := utf8.DecodeRuneInString(s[st.End:])

@@ -31,10 +31,11 @@ const (
 
 // Token is a run of letters, digits and word-internal apostrophes. Start and
 // End are byte offsets, RStart and REnd code point offsets; both half-open.
-// When Poss is set, End/REnd exclude the possessive ending.
+// When Poss is set, End/REnd exclude the possessive ending. Offsets are
+// int32 to keep tokens small: texts are far shorter than 2 GiB.
 type Token struct {
-	Start, End   int
-	RStart, REnd int
+	Start, End   int32
+	RStart, REnd int32
 	Flags        uint16
 }
 
@@ -76,7 +77,7 @@ func Tokenize(dst []Token, s string) []Token {
 				continue
 			}
 			if j, f := plainWord(s, i); j > i {
-				dst = append(dst, Token{Start: i, End: j, RStart: r, REnd: r + j - i, Flags: f})
+				dst = append(dst, Token{Start: int32(i), End: int32(j), RStart: int32(r), REnd: int32(r + j - i), Flags: f})
 				r += j - i
 				i = j
 				continue
@@ -128,7 +129,7 @@ func (sc *scanner) advance(n int) {
 
 // token scans one token starting at a word rune into t, which is zero.
 func (sc *scanner) token(t *Token) {
-	t.Start, t.RStart = sc.i, sc.r
+	t.Start, t.RStart = int32(sc.i), int32(sc.r)
 	if sc.i+1 < len(sc.s) && sc.s[sc.i+1] == '.' && sc.abbrev(t) {
 		return
 	}
@@ -203,7 +204,7 @@ done:
 	sc.i, sc.r = i, r
 	t.Flags |= flags
 	if t.REnd == 0 {
-		t.End, t.REnd = sc.i, sc.r
+		t.End, t.REnd = int32(sc.i), int32(sc.r)
 	}
 	if letters > 0 && letters == uppers {
 		t.Flags |= AllUpper
@@ -254,7 +255,7 @@ func (sc *scanner) apostrophe(t *Token, n int) bool {
 	if next == 's' || next == 'S' {
 		after, _ := sc.peek(n + m)
 		if after < 0 || !isWordRuneFast(after) {
-			t.End, t.REnd = sc.i, sc.r
+			t.End, t.REnd = int32(sc.i), int32(sc.r)
 			t.Flags |= Poss
 			sc.advance(n)
 			sc.advance(m)
@@ -285,7 +286,7 @@ func (sc *scanner) abbrev(t *Token) bool {
 	}
 	sc.r += i - sc.i
 	sc.i = i
-	t.End, t.REnd = i, sc.r
+	t.End, t.REnd = int32(i), int32(sc.r)
 	t.Flags = Upper | AllUpper | Letter | Abbrev
 	return true
 }
