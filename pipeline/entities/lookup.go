@@ -44,7 +44,10 @@ func (d *doc) hashAll(ix *Index, genitive bool) {
 	ids, hashes := resize(d.ids, len(toks)), resizeU32(d.hashes, len(toks))
 	d.ids, d.hashes = ids, hashes
 	for i := range toks {
-		h, ok := plainHash(lower[toks[i].Start:toks[i].End])
+		h, ok := toks[i].LowerHash, true
+		if h == 0 {
+			h, ok = plainHash(lower[toks[i].Start:toks[i].End])
+		}
 		switch {
 		case !ok:
 			ids[i] = needFold

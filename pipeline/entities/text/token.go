@@ -33,9 +33,14 @@ const (
 // End are byte offsets, RStart and REnd code point offsets; both half-open.
 // When Poss is set, End/REnd exclude the possessive ending. Offsets are
 // int32 to keep tokens small: texts are far shorter than 2 GiB.
+//
+// LowerHash, when not 0, is the 32-bit FNV-1a hash of the token's text in
+// lower case (see LowerSameLength), which the tokenizer computes for
+// tokens of ASCII letters only; 0 means it was not computed.
 type Token struct {
 	Start, End   int32
 	RStart, REnd int32
+	LowerHash    uint32
 	Flags        uint16
 }
 
@@ -76,8 +81,8 @@ func Tokenize(dst []Token, s string) []Token {
 				r++
 				continue
 			}
-			if j, f := plainWord(s, i); j > i {
-				dst = append(dst, Token{Start: int32(i), End: int32(j), RStart: int32(r), REnd: int32(r + j - i), Flags: f})
+			if j, f, h := plainWord(s, i); j > i {
+				dst = append(dst, Token{Start: int32(i), End: int32(j), RStart: int32(r), REnd: int32(r + j - i), LowerHash: h, Flags: f})
 				r += j - i
 				i = j
 				continue
