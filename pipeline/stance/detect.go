@@ -37,8 +37,15 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 	d.quotes = quotes.FromDoc(md)
 	var out []pipeline.Stance
 	for _, s := range d.Sents {
-		for k := s.Tok0; k < s.Tok1; k++ {
-			if !cueFirst.Has(d.Words[k]) {
+		toks := d.Toks[s.Tok0:s.Tok1]
+		for i := range toks {
+			// Most tokens fail the hash filter, before their text is read.
+			h := toks[i].LowerHash
+			if h != 0 && !cueFirst.MayHaveHash(h) {
+				continue
+			}
+			k := s.Tok0 + i
+			if !cueFirst.HasHash(d.Words[k], h) {
 				continue
 			}
 			if st, ok := d.stanceAt(k, s); ok && !seen(out, &st) {
