@@ -28,7 +28,7 @@ func (d *doc) post(qi int) speaker {
 		if d.quoted(k) || d.newPara(k) {
 			break
 		}
-		w := d.Words[k]
+		w := d.Word(k)
 		if speechVerbs.Has(w) && (k == t || !weakVerbs.Has(w)) {
 			if k == t {
 				return d.after(k+1, 8)
@@ -68,7 +68,7 @@ func (d *doc) pre(qi int) speaker {
 		if e := d.according(k); e >= 0 {
 			return e
 		}
-		if w := d.Words[k]; speechVerbs.Has(w) && !weakVerbs.Has(w) {
+		if w := d.Word(k); speechVerbs.Has(w) && !weakVerbs.Has(w) {
 			if e := d.Subject(k, d.quoted); e >= 0 {
 				return e
 			}
@@ -86,18 +86,18 @@ func (d *doc) pre(qi int) speaker {
 
 // according resolves "according to X" / "по словам X" starting at token k.
 func (d *doc) according(k int) speaker {
-	if !accordingWords.Has(d.Words[k]) {
+	if !accordingWords.Has(d.Word(k)) {
 		return -1
 	}
-	next := accordingTo[d.Words[k]]
+	next := accordingTo[d.Word(k)]
 	// "за його словами", "по его словам": according to him or her.
-	if k+2 < len(d.Toks) && next != "" && possessivePronouns[d.Words[k+1]] && d.Words[k+2] == next {
+	if k+2 < len(d.Toks) && next != "" && possessivePronouns[d.Word(k+1)] && d.Word(k+2) == next {
 		return d.LastPerson(k, d.quoted)
 	}
 	if next == "" {
 		return d.after(k+1, 6)
 	}
-	if k+1 < len(d.Toks) && d.Words[k+1] == next {
+	if k+1 < len(d.Toks) && d.Word(k+1) == next {
 		return d.after(k+2, 6)
 	}
 	return -1

@@ -45,7 +45,7 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 				continue
 			}
 			k := s.Tok0 + i
-			if !cueFirst.HasHash(d.Words[k], h) {
+			if !cueFirst.HasHash(d.Word(k), h) {
 				continue
 			}
 			if st, ok := d.stanceAt(k, s); ok && !seen(out, &st) {
@@ -89,7 +89,7 @@ func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
 		return -1
 	}
 	for j := c0 - 1; j >= 0 && j >= c0-3 && int(d.Toks[j].RStart) >= q.Span[0]; j-- {
-		if firstPerson.Has(d.Words[j]) {
+		if firstPerson.Has(d.Word(j)) {
 			for i := range d.Ents {
 				if d.Ents[i].ID == q.Speaker.ID {
 					return i

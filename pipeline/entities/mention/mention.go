@@ -22,14 +22,20 @@ type Mention struct {
 }
 
 // Text is a body split into tokens and sentences, with the lower-case text
-// of every token. It does not change once built.
+// of every token (see Word). It does not change once built.
 type Text struct {
 	Body   string
 	Toks   []text.Token
-	Words  []string // lower-case token texts
 	Sents  []text.Sentence
 	SentOf []int32
+	lower  string  // Body in lower case, same byte offsets
 	pool   *pooled // set when the Text came from Borrow
+}
+
+// Word returns the lower-case text of token i.
+func (t *Text) Word(i int) string {
+	tok := &t.Toks[i]
+	return t.lower[tok.Start:tok.End]
 }
 
 // NewText builds the Text of body from its tokens and lower-case form (as
@@ -45,18 +51,11 @@ func NewText(body, lower string, toks []text.Token, sents []text.Sentence, copyT
 	return t
 }
 
-// fill sets Words and SentOf from Toks, Sents and the lower-case body,
-// reusing their memory.
+// fill sets the lower-case body and SentOf from Toks and Sents, reusing
+// SentOf's memory.
 func (t *Text) fill(lower string) {
 	n := len(t.Toks)
-	if cap(t.Words) < n {
-		t.Words = make([]string, n)
-	}
-	words, toks := t.Words[:n], t.Toks[:n]
-	for i := range toks {
-		words[i] = lower[toks[i].Start:toks[i].End]
-	}
-	t.Words = words
+	t.lower = lower
 	if cap(t.SentOf) < n {
 		t.SentOf = make([]int32, n)
 	}

@@ -110,14 +110,8 @@ func (d *Doc) keep() {
 	}
 }
 
-// Lower returns the lower-case body of a Text from Borrow (see
-// text.LowerSameLength), or "" for other Texts.
-func (t *Text) Lower() string {
-	if t.pool == nil || len(t.pool.lower) == 0 {
-		return ""
-	}
-	return unsafe.String(&t.pool.lower[0], len(t.pool.lower))
-}
+// Lower returns the lower-case body of t (see text.LowerSameLength).
+func (t *Text) Lower() string { return t.lower }
 
 // live reports whether t may be read: it is not sitting in the pool.
 func (t *Text) live() bool { return t.pool == nil || !t.pool.released }

@@ -138,7 +138,11 @@ func FuzzTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := Tokenize(nil, s)
 		n := utf8.RuneCountInString(s)
+		lower := LowerSameLength(s)
 		for i, tok := range toks {
+			if h := tok.LowerHash; h != 0 && h != fnv(lower[tok.Start:tok.End]) {
+				t.Fatalf("token %d %+v: wrong LowerHash in %q", i, tok, s)
+			}
 			if tok.Start >= tok.End || tok.RStart >= tok.REnd || int(tok.REnd) > n || i > 0 && toks[i-1].End > tok.Start {
 				t.Fatalf("bad token %d %+v in %q", i, tok, s)
 			}
