@@ -46,7 +46,11 @@ func sortMentions(ms []Mention) {
 		keys = append(keys, uint64(m.T0)<<(2*keyBits)|uint64(keyMask-n)<<keyBits|uint64(i))
 	}
 	sc.keys = keys
-	slices.Sort(keys)
+	if len(keys) <= 64 {
+		insertionSort(keys)
+	} else {
+		slices.Sort(keys)
+	}
 	for k := 1; k < len(keys); k++ {
 		if keys[k]>>keyBits == keys[k-1]>>keyBits {
 			slices.SortFunc(ms, byStart)
@@ -65,4 +69,16 @@ func byStart(a, b Mention) int {
 		return a.T0 - b.T0
 	}
 	return (b.T1 - b.T0) - (a.T1 - a.T0)
+}
+
+// insertionSort sorts a few keys, which arrive close to sorted (each
+// entity's mentions are in text order), faster than slices.Sort does.
+func insertionSort(keys []uint64) {
+	for i := 1; i < len(keys); i++ {
+		k, j := keys[i], i
+		for ; j > 0 && keys[j-1] > k; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
+	}
 }
