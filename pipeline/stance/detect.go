@@ -11,7 +11,8 @@ import (
 // doc is one story prepared for stance detection.
 type doc struct {
 	*mention.Doc
-	quotes []pipeline.Quote
+	quotes     []pipeline.Quote // set with quotesDone, at the first cue
+	quotesDone bool
 }
 
 // Detect returns the stances stated in body between the story's entities:
@@ -34,7 +35,6 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 		return nil
 	}
 	d := &doc{Doc: md}
-	d.quotes = quotes.FromDoc(md)
 	var out []pipeline.Stance
 	for _, s := range d.Sents {
 		toks := d.Toks[s.Tok0:s.Tok1]
@@ -47,6 +47,9 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 			k := s.Tok0 + i
 			if !cueFirst.HasHash(d.Word(k), h) {
 				continue
+			}
+			if !d.quotesDone { // needed from the first cue on
+				d.quotes, d.quotesDone = quotes.FromDoc(md), true
 			}
 			if st, ok := d.stanceAt(k, s); ok && !seen(out, &st) {
 				out = append(out, st)
