@@ -81,23 +81,23 @@ func (d *doc) demonymActor(i, j int) bool {
 	if p := d.prevWord(i); (p == "pro" || p == "anti") && d.body[d.toks[i].Start-1] == '-' {
 		return false
 	}
-	return actorNouns[d.nextWord(j)]
+	return d.in(d.nextTok(j), inActorNouns)
 }
 
 // capitalActor reports whether the capital at tokens [i, j) stands for its
 // government: "Beijing said", "Moscow's war", "backing Moscow"; never after a
 // preposition of place ("in Washington", "to Kyiv").
 func (d *doc) capitalActor(i, j int) bool {
-	prev := d.prevWord(i)
-	if placePreps[prev] {
+	prev := d.prevTok(i)
+	if d.in(prev, inPlacePreps) {
 		return false
 	}
-	if transitiveVerbs[prev] {
+	if d.in(prev, inTransitiveVerbs) {
 		return true
 	}
-	next := d.nextWord(j)
+	next := d.nextTok(j)
 	if d.toks[j-1].Has(text.Poss) {
-		return next != "" && !cityNouns[next]
+		return next >= 0 && !d.in(next, inCityNouns)
 	}
-	return actorVerbs[next]
+	return d.in(next, inActorVerbs)
 }

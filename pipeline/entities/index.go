@@ -1,14 +1,11 @@
 package entities
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/warwire/warwire/pipeline"
-	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
 // hitKind says how a dictionary phrase names its entity.
@@ -51,19 +48,22 @@ type kbTitle struct {
 }
 
 // Index is a compiled knowledge base: a token trie over folded phrases. It is
-// read-only after construction and safe for concurrent use.
+// read-only after construction and safe for concurrent use. Its tables hold
+// few pointers, so that the garbage collector has little to scan.
 type Index struct {
 	ents    []kbEntity
 	homonym []bool // entity is a country named like a U.S. state
 	titles  []kbTitle
-	byID    map[string]int32
-	vocab   map[string]int32
-	stems   map[string]int32 // Cyrillic stems → vocabulary id
-	exact   map[string]bool  // Cyrillic stems that are whole vocabulary words
+	byID    strTable         // entity id → entity index
+	vocab   strTable         // folded word → vocabulary id
+	stems   strTable         // Cyrillic stems → vocabulary id
 	edges   map[uint64]int32 // node<<32 | token id → child node
-	nodes   [][]payload      // payloads ending at each node; 0 is the root
-	// filter has the bit wordHash(w) set for every vocabulary word w, so
-	// most body words are rejected without a map lookup.
+	// pays[payAt[n]:payAt[n+1]] are the payloads ending at node n; 0 is
+	// the root.
+	pays  []payload
+	payAt []int32
+	// filter has the bit filterBit(fnv32(w)) set for every vocabulary word
+	// w, so most body words are rejected without a table lookup.
 	filter [filterWords]uint64
 	// rootChild is the child of the root node for each vocabulary id, or 0.
 	rootChild []int32
@@ -73,189 +73,19 @@ type Index struct {
 // filterWords is the size of Index.filter in 64-bit words.
 const filterWords = 1 << 10
 
-// wordHash is a cheap hash of a folded word (FNV-1a), reduced to a bit
-// index of Index.filter.
-func wordHash[S string | []byte](w S) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return (h ^ h>>16) & (filterWords*64 - 1)
+// filterBit reduces the fnv32 hash of a folded word to a bit index of
+// Index.filter.
+func filterBit(h uint32) uint32 { return (h ^ h>>16) & (filterWords*64 - 1) }
+
+// mayHave reports whether the word with fnv32 hash h may be a vocabulary
+// word (false: surely not).
+func (ix *Index) mayHave(h uint32) bool {
+	b := filterBit(h)
+	return ix.filter[b>>6]&(1<<(b&63)) != 0
 }
 
-// mayHave reports whether w may be a vocabulary word (false: surely not).
-func (ix *Index) mayHave(w []byte) bool {
-	h := wordHash(w)
-	return ix.filter[h>>6]&(1<<(h&63)) != 0
-}
-
-// Compile builds the matching index of a validated knowledge base. data is
-// the source the version is derived from.
-func Compile(f *KBFile, data []byte) *Index {
-	sum := sha256.Sum256(data)
-	ix := &Index{
-		byID:    make(map[string]int32, len(f.Entities)),
-		vocab:   make(map[string]int32, 4*len(f.Entities)),
-		stems:   make(map[string]int32),
-		exact:   make(map[string]bool),
-		edges:   make(map[uint64]int32, 8*len(f.Entities)),
-		nodes:   [][]payload{nil},
-		version: hex.EncodeToString(sum[:6]),
-	}
-	titleIx := make(map[string]int32, len(f.Titles))
-	for i, t := range f.Titles {
-		titleIx[t.Title] = int32(i)
-		ix.titles = append(ix.titles, kbTitle{name: t.Title, owner: -1})
-		for _, a := range append([]string{t.Title}, t.Aliases...) {
-			ix.add(a, payload{kind: hitTitle, ref: int32(i)})
-		}
-		for _, a := range t.Generic {
-			ix.add(a, payload{kind: hitGeneric, ref: int32(i)})
-		}
-	}
-	byCode := make(map[string]int32)
-	for i := range f.Entities {
-		e := &f.Entities[i]
-		ix.addEntity(e, int32(i), titleIx)
-		ix.homonym = append(ix.homonym, e.USStateHomonym)
-		if e.Type == pipeline.EntityCountry {
-			byCode[e.CountryCode] = int32(i)
-		}
-	}
-	for i, t := range f.Titles {
-		if o, ok := ix.byID[t.Org]; ok {
-			ix.titles[i].owner = o
-		} else if c, ok := byCode[t.Country]; ok {
-			ix.titles[i].owner = c
-		}
-	}
-	return ix
-}
-
-func (ix *Index) addEntity(e *EntryDef, n int32, titleIx map[string]int32) {
-	ke := kbEntity{Entity: pipeline.Entity{ID: e.ID, Name: e.Name, Type: e.Type, Known: true,
-		CountryCode: e.CountryCode}}
-	for _, a := range e.Aliases {
-		if a != e.Name && !slices.Contains(ke.Aliases, a) {
-			ke.Aliases = append(ke.Aliases, a)
-		}
-	}
-	for _, r := range e.Roles {
-		from, to, _ := r.dates() // validated before
-		t := titleIx[r.Title]
-		ke.roles = append(ke.roles, kbRole{title: t, from: from, to: to})
-		ix.titles[t].holders = append(ix.titles[t].holders, n)
-	}
-	ix.ents = append(ix.ents, ke)
-	ix.byID[e.ID] = n
-	for _, a := range append([]string{e.Name}, e.Aliases...) {
-		ix.add(a, payload{kind: hitAlias, ref: n, acronym: isAcronym(a)})
-	}
-	for _, a := range e.Demonyms {
-		ix.add(a, payload{kind: hitDemonym, ref: n})
-	}
-	for _, a := range e.Capitals {
-		ix.add(a, payload{kind: hitCapital, ref: n})
-	}
-	for _, a := range e.Seats {
-		ix.add(a, payload{kind: hitSeat, ref: n})
-	}
-	if e.Type == pipeline.EntityPerson {
-		for _, s := range surnames(e) {
-			ix.add(s, payload{kind: hitSurname, ref: n})
-		}
-	}
-}
-
-// surnames returns the short names a person is called by after a first full
-// mention: the explicit list, or else the last word of every multi-word name.
-func surnames(e *EntryDef) []string {
-	if len(e.Surnames) > 0 {
-		return e.Surnames
-	}
-	var out []string
-	for _, a := range append([]string{e.Name}, e.Aliases...) {
-		toks := text.Tokenize(nil, a)
-		if len(toks) < 2 {
-			continue
-		}
-		if s := toks[len(toks)-1].Text(a); !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func isAcronym(a string) bool {
-	letters := 0
-	for _, r := range a {
-		switch {
-		case r >= 'A' && r <= 'Z' || r >= 'А' && r <= 'Я':
-			letters++
-		case r == '.' || r == ' ' || r == '-' || r == '+' || r >= '0' && r <= '9':
-		default:
-			return false
-		}
-	}
-	return letters >= 2
-}
-
-// add inserts a phrase with its payload into the trie.
-func (ix *Index) add(phrase string, p payload) {
-	words := text.FoldPhrase(phrase)
-	if len(words) == 0 {
-		return
-	}
-	node := int32(0)
-	for _, w := range words {
-		id := ix.word(w)
-		key := uint64(node)<<32 | uint64(uint32(id))
-		next, ok := ix.edges[key]
-		if !ok {
-			next = int32(len(ix.nodes))
-			ix.nodes = append(ix.nodes, nil)
-			ix.edges[key] = next
-			if node == 0 {
-				for int(id) >= len(ix.rootChild) {
-					ix.rootChild = append(ix.rootChild, 0)
-				}
-				ix.rootChild[id] = next
-			}
-		}
-		node = next
-	}
-	if !slices.Contains(ix.nodes[node], p) {
-		ix.nodes[node] = append(ix.nodes[node], p)
-	}
-}
-
-// word returns the vocabulary id of a folded word, adding it (and its
-// Cyrillic stems) when new.
-func (ix *Index) word(w string) int32 {
-	if id, ok := ix.vocab[w]; ok {
-		return id
-	}
-	id := int32(len(ix.vocab))
-	ix.vocab[w] = id
-	h := wordHash(w)
-	ix.filter[h>>6] |= 1 << (h & 63)
-	if isCyrillicWord(w) {
-		ix.stems[w] = id
-		ix.exact[w] = true
-		for _, suf := range nominativeEndings {
-			if stem, ok := strings.CutSuffix(w, suf); ok && runeLen(stem) >= 3 && !ix.exact[stem] {
-				if _, taken := ix.stems[stem]; !taken {
-					ix.stems[stem] = id // the first entry in the file keeps a shared stem
-				}
-			}
-		}
-	}
-	return id
-}
-
-// nominativeEndings are stripped from Cyrillic knowledge-base words to get
-// the stems that inflected forms in the text are compared with.
-var nominativeEndings = []string{"ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "і", "а", "я", "ы", "и", "ь", "е", "й"}
+// payloads returns the payloads ending at trie node n.
+func (ix *Index) payloads(n int32) []payload { return ix.pays[ix.payAt[n]:ix.payAt[n+1]] }
 
 // caseEndings are Ukrainian and Russian noun and adjective endings stripped
 // from a Cyrillic word that is not in the vocabulary. They are tried
@@ -281,10 +111,11 @@ func (ix *Index) child(node, id int32) (int32, bool) {
 	return next, ok
 }
 
-// lookup returns the vocabulary id of a folded body word, or -1.
-func (ix *Index) lookup(w []byte, cyrillic bool) int32 {
-	if ix.mayHave(w) {
-		if id, ok := ix.vocab[string(w)]; ok {
+// lookup returns the vocabulary id of a folded body word w with fnv32 hash
+// h, or -1.
+func lookup[S string | []byte](ix *Index, w S, h uint32, cyrillic bool) int32 {
+	if ix.mayHave(h) {
+		if id, ok := lookupKey(&ix.vocab, w, h); ok {
 			return id
 		}
 	}
@@ -294,7 +125,7 @@ func (ix *Index) lookup(w []byte, cyrillic bool) int32 {
 	s := string(w)
 	for _, suf := range caseEndings {
 		if stem, ok := strings.CutSuffix(s, suf); ok && runeLen(stem) >= 3 {
-			if id, ok := ix.stems[stem]; ok {
+			if id, ok := ix.stems.get(stem); ok {
 				return id
 			}
 		}
@@ -345,7 +176,7 @@ func (ix *Index) Version() string { return ix.version }
 
 // Entity returns the knowledge-base entity with id, if any.
 func (ix *Index) Entity(id string) (pipeline.Entity, bool) {
-	n, ok := ix.byID[id]
+	n, ok := ix.byID.get(id)
 	if !ok {
 		return pipeline.Entity{}, false
 	}

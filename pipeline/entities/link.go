@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"slices"
 	"time"
 
 	"github.com/warwire/warwire/pipeline"
@@ -18,16 +17,17 @@ func (ix *Index) Recognize(body string, date time.Time, lang string) []pipeline.
 	return ents
 }
 
-// recognize is Recognize; with share it also returns the tokenized body.
-func (ix *Index) recognize(body string, date time.Time, lang string, share bool) ([]pipeline.Entity, *mention.Text) {
+// recognize is Recognize; with share it also returns the tokenized body with
+// the mentions of the entities, for the stages after this one.
+func (ix *Index) recognize(body string, date time.Time, lang string, share bool) ([]pipeline.Entity, *mention.Doc) {
 	d := newDoc(body)
 	defer d.release(share)
 	d.lang = lang
-	d.caps = d.mostlyCapitals()
 	d.lookupAll(ix, lang)
 	d.scan(ix)
-	b := &builder{ix: ix, byID: d.byID}
-	fulls, later := d.direct(ix, b)
+	b := &d.b
+	b.reset(ix, d.toks)
+	fulls, later := d.direct(ix, b, d.fulls[:0], d.later[:0])
 	for _, m := range later {
 		if p, _ := d.payload(ix, m); p.kind == hitTitle {
 			if e := d.resolveTitle(ix, b, m, p, date); e >= 0 {
@@ -40,18 +40,21 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 			d.resolveShort(ix, b, m, p, fulls, date)
 		}
 	}
+	d.fulls, d.later = fulls, later
 	recognizeUnknown(d, b)
-	var t *mention.Text
-	if share {
-		t = d.t // the quote stage, the last to read it, releases it
+	ents := b.result()
+	if !share {
+		return ents, nil
 	}
-	return b.result(), t
+	// The quote stage, the last to read it, releases the Doc's Text.
+	return ents, d.t.WithMentions(ents, b.ms)
 }
 
 // direct adds the matches that need no other mention to be understood
-// (names, seats, demonyms and capitals in actor position) and returns the
-// full mentions of people and the matches left for later (titles, surnames).
-func (d *doc) direct(ix *Index, b *builder) (fulls []fullMention, later []match) {
+// (names, seats, demonyms and capitals in actor position), appends the full
+// mentions of people to fulls and the matches left for later (titles,
+// surnames) to later, and returns both.
+func (d *doc) direct(ix *Index, b *builder, fulls []fullMention, later []match) ([]fullMention, []match) {
 	state := d.usStateStory(ix)
 	for _, m := range d.matches {
 		p, ok := d.payload(ix, m)
@@ -65,13 +68,13 @@ func (d *doc) direct(ix *Index, b *builder) (fulls []fullMention, later []match)
 			if ix.homonym[p.ref] && state[p.ref] || d.shouted(m, p) {
 				continue
 			}
-			b.addKB(p.ref, d.span(m.t0, m.t1))
+			b.addKB(p.ref, m.t0, m.t1)
 			if ix.ents[p.ref].Type == pipeline.EntityPerson {
 				fulls = append(fulls, fullMention{ent: p.ref, tok: m.t0})
 			}
 		case hitDemonym, hitCapital:
 			if p.kind == hitDemonym && d.demonymActor(m.t0, m.t1) || p.kind == hitCapital && d.capitalActor(m.t0, m.t1) {
-				b.addKB(p.ref, d.span(m.t0, m.t1))
+				b.addKB(p.ref, m.t0, m.t1)
 			}
 		default:
 			later = append(later, m)
@@ -90,7 +93,7 @@ type fullMention struct {
 func (d *doc) payload(ix *Index, m match) (payload, bool) {
 	var best payload
 	found := false
-	for _, p := range ix.nodes[m.node] {
+	for _, p := range ix.payloads(m.node) {
 		if p.kind != hitTitle && p.kind != hitGeneric && !d.nameCase(p, m.t0, m.t1) {
 			continue
 		}
@@ -117,13 +120,13 @@ func (d *doc) resolveTitle(ix *Index, b *builder, m match, p payload, date time.
 	}
 	e := ix.holder(p.ref, date)
 	if e >= 0 {
-		b.addKB(e, d.span(m.t0, m.t1))
+		b.addKB(e, m.t0, m.t1)
 	}
 	return e
 }
 
 func (d *doc) titleQualified(m match) bool {
-	return d.nameFollows(m.t1) || formerWords[d.prevWord(m.t0)] || afterTitle[d.nextWord(m.t1)]
+	return d.nameFollows(m.t1) || d.in(d.prevTok(m.t0), inFormerWords) || d.in(d.nextTok(m.t1), inAfterTitle)
 }
 
 // resolveShort links a surname or a generic title ("the president") to the
@@ -140,7 +143,7 @@ func (d *doc) resolveShort(ix *Index, b *builder, m match, p payload, fulls []fu
 		d.uncover(m.t0, m.t1)
 		return
 	}
-	b.addKB(e, d.span(m.t0, m.t1))
+	b.addKB(e, m.t0, m.t1)
 }
 
 // afterTitle words right after a title mean someone not yet in office:
@@ -162,18 +165,18 @@ func (d *doc) creditOwner(ix *Index, b *builder, m match, owner int32) {
 				break
 			}
 			node = next
-			for _, p := range ix.nodes[node] {
+			for _, p := range ix.payloads(node) {
 				if p.ref == owner && p.kind != hitTitle && p.kind != hitGeneric && p.kind != hitSurname {
 					end = j + 1
 				}
 			}
 		}
 		if end > 0 {
-			b.addKB(owner, d.span(i, end))
+			b.addKB(owner, i, end)
 			return
 		}
 	}
-	b.addKB(owner, d.span(m.t0, m.t1))
+	b.addKB(owner, m.t0, m.t1)
 }
 
 // shouted reports whether a name that is not an acronym is written in
@@ -196,7 +199,7 @@ func (d *doc) shouted(m match, p payload) bool {
 func (d *doc) usStateStory(ix *Index) map[int32]bool {
 	var out map[int32]bool
 	for _, m := range d.matches {
-		for _, p := range ix.nodes[m.node] {
+		for _, p := range ix.payloads(m.node) {
 			if p.kind == hitAlias && ix.homonym[p.ref] && d.usStateContext(m.t0) {
 				if out == nil {
 					out = make(map[int32]bool)
@@ -232,7 +235,7 @@ func (d *doc) uncover(i, j int) {
 // -1. For titles, holder maps the payload's title to the person holding it.
 func nearestFull(ix *Index, m match, fulls []fullMention, k hitKind, holder func(int32) int32) int32 {
 	before, beforeTok, after := int32(-1), -1, int32(-1)
-	for _, p := range ix.nodes[m.node] {
+	for _, p := range ix.payloads(m.node) {
 		if p.kind != k {
 			continue
 		}
@@ -266,62 +269,4 @@ func (d *doc) nameFollows(j int) bool {
 	}
 	t := d.toks[j]
 	return t.Has(text.Upper) && !t.Has(text.Abbrev)
-}
-
-// builder collects mentions per entity id.
-type builder struct {
-	ix   *Index
-	byID map[string]int
-	out  []pipeline.Entity
-}
-
-func (b *builder) addKB(e int32, sp pipeline.Span) {
-	b.add(&b.ix.ents[e].Entity, sp)
-}
-
-// add records a mention of the entity tmpl at sp.
-func (b *builder) add(tmpl *pipeline.Entity, sp pipeline.Span) {
-	n, ok := b.byID[tmpl.ID]
-	if !ok {
-		n = len(b.out)
-		b.byID[tmpl.ID] = n
-		e := *tmpl
-		e.Spans = nil
-		b.out = append(b.out, e)
-	}
-	b.out[n].Spans = append(b.out[n].Spans, sp)
-}
-
-// remove drops every mention inside span sp (taken over by a longer name).
-func (b *builder) remove(sp pipeline.Span) {
-	out := b.out[:0]
-	for _, e := range b.out {
-		spans := e.Spans[:0]
-		for _, s := range e.Spans {
-			if s[0] < sp[0] || s[1] > sp[1] {
-				spans = append(spans, s)
-			}
-		}
-		e.Spans = spans
-		if len(spans) > 0 {
-			out = append(out, e)
-		}
-	}
-	b.out = out
-	clear(b.byID)
-	for i, e := range b.out {
-		b.byID[e.ID] = i
-	}
-}
-
-// result sorts spans and entities by first mention and counts mentions.
-func (b *builder) result() []pipeline.Entity {
-	for i := range b.out {
-		e := &b.out[i]
-		slices.SortFunc(e.Spans, func(x, y pipeline.Span) int { return x[0] - y[0] })
-		e.Spans = slices.CompactFunc(e.Spans, func(x, y pipeline.Span) bool { return x == y })
-		e.Mentions = len(e.Spans)
-	}
-	slices.SortStableFunc(b.out, func(x, y pipeline.Entity) int { return x.Spans[0][0] - y.Spans[0][0] })
-	return b.out
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
@@ -24,20 +23,26 @@ type doc struct {
 	body    string
 	toks    []text.Token
 	ids     []int32
+	hashes  []uint32 // scratch of lookupAll
 	sents   []text.Sentence
-	sentOf  []int32 // sentence index of each token
-	covered []bool  // token belongs to a dictionary match or a found name
-	hit     []int8  // kind of the dictionary match covering a token (-1: none)
-	hitRef  []int32 // entity of that match
-	lower   string  // body in lower case, same byte offsets
+	sentOf  []int32   // sentence index of each token
+	covered []bool    // token belongs to a dictionary match or a found name
+	hit     []int8    // kind of the dictionary match covering a token (-1: none)
+	hitRef  []int32   // entity of that match
+	name    []bool    // token's case allows a name word (see nameToken)
+	sets    []wordSet // the word lists the lower-case token is in, 0 until in looks
+	lower   string    // body in lower case, same byte offsets
 	lang    string
 	caps    bool // the text is mostly in capitals
 	matches []match
 	fold    []byte
-	byID    map[string]int // the builder's index, reused
+	b       builder
+	fulls   []fullMention // scratch of recognize
+	later   []match       // scratch of recognize
+	people  []unknownPerson
 }
 
-var docPool = sync.Pool{New: func() any { return &doc{byID: make(map[string]int, 16)} }}
+var docPool = sync.Pool{New: func() any { return &doc{b: builder{byID: make(map[string]int, 16)}} }}
 
 func newDoc(body string) *doc {
 	d := docPool.Get().(*doc)
@@ -62,7 +67,8 @@ func (d *doc) release(keepText bool) {
 	}
 	d.t, d.toks, d.sents, d.sentOf = nil, nil, nil, nil
 	d.body, d.lower = "", ""
-	clear(d.byID)
+	d.b.reset(nil, nil)
+	clear(d.people)
 	docPool.Put(d)
 }
 
@@ -76,6 +82,22 @@ func resizeInt8(s []int8, n int) []int8 {
 func resize(s []int32, n int) []int32 {
 	if cap(s) < n {
 		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+func resizeSets(s []wordSet, n int) []wordSet {
+	if cap(s) < n {
+		return make([]wordSet, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resizeU32(s []uint32, n int) []uint32 {
+	if cap(s) < n {
+		return make([]uint32, n)
 	}
 	return s[:n]
 }
@@ -102,37 +124,6 @@ func (d *doc) word(i int) []byte {
 	return d.fold
 }
 
-// lookupAll fills ids with each token's vocabulary id (-1 when absent). In
-// German text a genitive -s is dropped when the bare word is known
-// ("Russlands" → "Russland").
-func (d *doc) lookupAll(ix *Index, lang string) {
-	d.ids = resize(d.ids, len(d.toks))
-	for i, t := range d.toks {
-		var w []byte
-		if plainASCII(d.body[t.Start:t.End]) {
-			w = unsafe.Slice(unsafe.StringData(d.lower[t.Start:t.End]), t.End-t.Start)
-		} else {
-			w = d.word(i)
-		}
-		id := ix.lookup(w, t.Has(text.Cyrillic))
-		if id < 0 && lang == "de" && len(w) > 3 && w[len(w)-1] == 's' {
-			id = ix.lookup(w[:len(w)-1], false)
-		}
-		d.ids[i] = id
-	}
-}
-
-// plainASCII reports whether w is ASCII letters and digits only, so that its
-// lower-case form is its folded form.
-func plainASCII(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
-			return false
-		}
-	}
-	return true
-}
-
 // joinable reports whether a phrase may go on from token i to token i+1:
 // only spaces or hyphens between them.
 func (d *doc) joinable(i int) bool {
@@ -142,13 +133,34 @@ func (d *doc) joinable(i int) bool {
 	if d.toks[i].Has(text.Poss) {
 		return true
 	}
-	g := d.body[d.toks[i].End:d.toks[i+1].Start]
-	return len(g) <= 4 && strings.Trim(g, " -\u00a0") == ""
+	return spacesOnly(d.body[d.toks[i].End:d.toks[i+1].Start])
+}
+
+// spacesOnly reports whether g is at most four bytes of spaces, hyphens
+// and no-break spaces (U+00A0).
+func spacesOnly(g string) bool {
+	if len(g) > 4 {
+		return false
+	}
+	for i := 0; i < len(g); i++ {
+		switch {
+		case g[i] == ' ' || g[i] == '-':
+		case g[i] == 0xC2 && i+1 < len(g) && g[i+1] == 0xA0:
+			i++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // scan finds the leftmost-longest dictionary phrases that pass the case rules.
 func (d *doc) scan(ix *Index) {
 	for i := 0; i < len(d.toks); {
+		if d.ids[i] < 0 {
+			i++ // the common case: no phrase starts here
+			continue
+		}
 		best, bestNode := -1, int32(0)
 		node := int32(0)
 		for j := i; j < len(d.toks) && d.ids[j] >= 0; j++ {
@@ -157,7 +169,7 @@ func (d *doc) scan(ix *Index) {
 				break
 			}
 			node = next
-			if len(ix.nodes[node]) > 0 && d.caseOK(ix, node, i, j+1) {
+			if len(ix.payloads(node)) > 0 && d.caseOK(ix, node, i, j+1) {
 				best, bestNode = j+1, node
 			}
 			if j+1 < len(d.toks) && !d.joinable(j) {
@@ -177,7 +189,7 @@ func (d *doc) scan(ix *Index) {
 // written: names start with a capital, acronyms are in capitals, titles may
 // be in any case.
 func (d *doc) caseOK(ix *Index, node int32, i, j int) bool {
-	for _, p := range ix.nodes[node] {
+	for _, p := range ix.payloads(node) {
 		if p.kind == hitTitle || p.kind == hitGeneric || d.nameCase(p, i, j) {
 			return true
 		}
@@ -208,29 +220,19 @@ func (d *doc) prevWord(i int) string {
 	return d.lw(i - 1)
 }
 
-// nextWord returns the lower-case text of token j in the same sentence as
-// token j-1, or "" when j is past the sentence or punctuation intervenes.
-func (d *doc) nextWord(j int) string {
-	if j >= len(d.toks) || j == 0 || d.sentOf[j] != d.sentOf[j-1] || !d.joinable(j-1) {
-		return ""
-	}
-	return d.lw(j)
-}
-
 // lw returns the lower-case text of token k.
 func (d *doc) lw(k int) string { return d.lower[d.toks[k].Start:d.toks[k].End] }
 
-// lowerWord lower-cases ASCII words without allocating when already lower.
-func lowerWord(w string) string {
+// lowerIn reports whether strings.ToLower of token k's text is in one of
+// the lists of s. An ASCII token's lower-case form is d.lw(k), whose lists
+// lookupAll found already.
+func (d *doc) lowerIn(k int, s wordSet) bool {
+	w := d.toks[k].Text(d.body)
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(w)
+		if w[i] >= utf8.RuneSelf {
+			lw := strings.ToLower(w)
+			return setsOf(lw, fnv32(lw))&s != 0
 		}
 	}
-	return w
-}
-
-// span returns the code point span of tokens [i, j).
-func (d *doc) span(i, j int) [2]int {
-	return [2]int{d.toks[i].RStart, d.toks[j-1].REnd}
+	return d.in(k, s)
 }

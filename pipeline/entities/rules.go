@@ -4,11 +4,10 @@ package entities
 // "deputy defence minister") stands right before token i.
 func (d *doc) titleBefore(i int) bool {
 	for k := i - 1; k >= 0 && i-k <= 3 && d.sentOf[k] == d.sentOf[i] && d.joinable(k); k-- {
-		w := d.lw(k)
-		if titleCues[w] {
+		if d.in(k, inTitleCues) {
 			return true
 		}
-		if !titleModifiers[w] && !d.covered[k] {
+		if !d.in(k, inTitleModifiers) && !d.covered[k] {
 			return false
 		}
 	}
@@ -18,13 +17,12 @@ func (d *doc) titleBefore(i int) bool {
 // skipLeading reports whether token i of a run is a function word, title or
 // date rather than part of the name.
 func (d *doc) skipLeading(i int) bool {
-	w := d.lw(i)
-	return leadingWords[w] || titleCues[w] || titleModifiers[w]
+	return d.in(i, inLeadingWords|inTitleCues|inTitleModifiers)
 }
 
 // skipTrailing reports whether token k closes a run without belonging to it.
 func (d *doc) skipTrailing(k int) bool {
-	return trailingWords[d.lw(k)]
+	return d.in(k, inTrailingWords)
 }
 
 // placeLike reports whether the run [i, j) names a place, event or document.
@@ -34,7 +32,7 @@ func (d *doc) placeLike(i, j int) bool {
 			return true
 		}
 	}
-	if p := d.prevWord(i); placePrepsNames[p] && !d.orgLike(i, j) {
+	if d.in(d.prevTok(i), inPlacePrepsNames) && !d.orgLike(i, j) {
 		return true
 	}
 	return false
@@ -45,12 +43,10 @@ func (d *doc) placeLike(i, j int) bool {
 func (d *doc) orgLike(i, j int) bool {
 	key, distinct := false, false
 	for k := i; k < j; k++ {
-		w := d.toks[k].Text(d.body)
-		lw := lowerWord(w)
 		switch {
-		case orgKeywords[w]:
+		case orgKeywords[d.toks[k].Text(d.body)]:
 			key = true
-		case connectors[lw] || titleModifiers[lw] || leadingWords[lw]:
+		case d.lowerIn(k, inConnectors|inTitleModifiers|inLeadingWords):
 		default:
 			distinct = true
 		}
@@ -65,11 +61,11 @@ func (d *doc) personCue(i, j int) bool {
 	if givenNames[string(d.word(i))] {
 		return true
 	}
-	next := d.nextWord(j)
-	if next == "" && j < len(d.toks) && d.sentOf[j] == d.sentOf[i] {
-		next = d.afterComma(j)
+	next := d.nextTok(j)
+	if next < 0 && j < len(d.toks) && d.sentOf[j] == d.sentOf[i] && d.body[d.toks[j-1].End:d.toks[j].Start] == ", " {
+		next = j // "Ivan Petrenko, who ..."
 	}
-	if speechVerbs[next] {
+	if d.in(next, inSpeechVerbs) {
 		return true
 	}
 	p := d.prevWord(i)
@@ -90,11 +86,10 @@ func (d *doc) apposition(j int) bool {
 		k++
 	}
 	for n := 0; n < 4 && k < len(d.toks); n, k = n+1, k+1 {
-		w := d.word1(k)
-		if titleCues[w] {
+		if d.in(k, inTitleCues) {
 			return true
 		}
-		if !titleModifiers[w] && !ageWords(w) {
+		if !d.in(k, inTitleModifiers) && !ageWords(d.lw(k)) {
 			return false
 		}
 	}
@@ -105,14 +100,4 @@ func (d *doc) apposition(j int) bool {
 func ageWords(w string) bool {
 	return w == "year" || w == "old" || w == "retired" || w == "local" || w == "young" ||
 		w != "" && w[0] >= '0' && w[0] <= '9'
-}
-
-// afterComma returns the word after ", " following token j-1 when the gap is
-// a single comma ("Ivan Petrenko, who ..."), or "".
-func (d *doc) afterComma(j int) string {
-	g := d.body[d.toks[j-1].End:d.toks[j].Start]
-	if g != ", " {
-		return ""
-	}
-	return d.lw(j)
 }

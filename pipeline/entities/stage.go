@@ -103,7 +103,7 @@ func (s *Stage) Version() string { return codeVersion + "-" + s.ix.Version() }
 func (s *Stage) Close(context.Context) error { return nil }
 
 // Process sets Entities on every live story from its Body, and leaves the
-// tokenized body in Shared for the stages after it.
+// tokenized body with the entity mentions in Shared for the stages after it.
 func (s *Stage) Process(ctx context.Context, batch []*pipeline.Story) error {
 	for _, st := range batch {
 		if err := ctx.Err(); err != nil {
@@ -112,7 +112,7 @@ func (s *Stage) Process(ctx context.Context, batch []*pipeline.Story) error {
 		if st.Failed() {
 			continue
 		}
-		var shared *mention.Text
+		var shared *mention.Doc
 		st.Entities, shared = s.ix.recognize(st.Body, StoryDate(st, s.now), st.Language, true)
 		st.Shared = shared
 	}

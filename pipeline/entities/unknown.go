@@ -36,8 +36,12 @@ func recognizeUnknown(d *doc, b *builder) {
 	if d.caps {
 		return
 	}
-	var people []unknownPerson
+	people := d.people[:0]
 	for i := 0; i < len(d.toks); {
+		if !d.nameToken(i) {
+			i++
+			continue
+		}
 		j := d.nameRun(i)
 		if j == i {
 			i++
@@ -45,7 +49,7 @@ func recognizeUnknown(d *doc, b *builder) {
 		}
 		if e := d.classify(i, j); e != nil {
 			d.absorb(b, e)
-			b.add(e, d.span(e.Spans[0][0], e.Spans[0][1]))
+			b.add(e, e.Spans[0][0], e.Spans[0][1])
 			d.cover(e.Spans[0][0], e.Spans[0][1])
 			if e.Type == pipeline.EntityPerson {
 				people = append(people, unknownPerson{surname: string(d.word(e.Spans[0][1] - 1)), ent: e})
@@ -53,29 +57,14 @@ func recognizeUnknown(d *doc, b *builder) {
 		}
 		i = j
 	}
+	d.people = people
 	d.linkSurnames(b, people)
-}
-
-// mostlyCapitals reports whether most words are in capitals (a shouted
-// headline or a feed that upper-cases everything): no casing cues then.
-func (d *doc) mostlyCapitals() bool {
-	letters, caps := 0, 0
-	for _, t := range d.toks {
-		if t.Has(text.Letter) && t.REnd-t.RStart > 1 {
-			letters++
-			if t.Has(text.AllUpper) {
-				caps++
-			}
-		}
-	}
-	return letters > 0 && caps*2 > letters
 }
 
 // nameToken reports whether token k can belong to a name: capitalised, not
 // an acronym, not covered by a dictionary mention.
 func (d *doc) nameToken(k int) bool {
-	t := d.toks[k]
-	return !d.covered[k] && t.Has(text.Upper|text.Letter) && !t.Has(text.AllUpper) && !t.Has(text.Digit)
+	return d.name[k] && !d.covered[k]
 }
 
 // nameRun returns the end of the run of name tokens starting at i, allowing
@@ -91,7 +80,7 @@ func (d *doc) nameRun(i int) int {
 			continue
 		}
 		k := j
-		for k < len(d.toks) && k-j < 2 && connectors[d.lw(k)] && d.joinable(k) {
+		for k < len(d.toks) && k-j < 2 && d.in(k, inConnectors) && d.joinable(k) {
 			k++
 		}
 		if k == j || k >= len(d.toks) || !d.nameToken(k) {
@@ -107,10 +96,10 @@ func (d *doc) nameRun(i int) int {
 func (d *doc) classify(i, j int) *pipeline.Entity {
 	cue := d.titleBefore(i)
 	for i < j && d.skipLeading(i) {
-		cue = cue || titleCues[d.lw(i)]
+		cue = cue || d.in(i, inTitleCues)
 		i++
 	}
-	for j > i && (d.skipTrailing(j-1) || connectors[d.lw(j-1)]) {
+	for j > i && (d.skipTrailing(j-1) || d.in(j-1, inConnectors)) {
 		j--
 	}
 	if j-i < 1 || notNames[d.body[d.toks[i].Start:d.toks[j-1].End]] {
@@ -143,7 +132,7 @@ var notNames = map[string]bool{"Air Force One": true, "Marine One": true, "Air F
 // Trukhanov"), or -1.
 func (d *doc) lastTitleCue(i, j int) int {
 	for k := j - 3; k >= i; k-- {
-		if titleCues[d.lw(k)] {
+		if d.in(k, inTitleCues) {
 			return k
 		}
 	}
@@ -156,7 +145,7 @@ func (d *doc) lastTitleCue(i, j int) int {
 func (d *doc) stateInstitution(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := d.toks[k].Text(d.body)
-		if !orgKeywords[w] && !titleModifiers[lowerWord(w)] && !stateWords[w] && !connectors[lowerWord(w)] {
+		if !orgKeywords[w] && !d.lowerIn(k, inTitleModifiers|inConnectors) && !stateWords[w] {
 			return false
 		}
 	}
@@ -184,7 +173,7 @@ func (d *doc) absorb(b *builder, e *pipeline.Entity) {
 	if i == e.Spans[0][0] && j == e.Spans[0][1] {
 		return
 	}
-	b.remove(d.span(i, j))
+	b.remove(i, j)
 	*e = *d.unknownEntity(i, j, pipeline.EntityOrganization)
 }
 
@@ -244,7 +233,7 @@ func (d *doc) linkSurnames(b *builder, people []unknownPerson) {
 		w := d.word(k)
 		for _, p := range people {
 			if p.surname == string(w) && !d.nameToken1(k+1) && !(k > 0 && d.nameToken(k-1)) {
-				b.add(p.ent, d.span(k, k+1))
+				b.add(p.ent, k, k+1)
 				break
 			}
 		}

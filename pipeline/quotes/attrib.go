@@ -3,48 +3,10 @@ package quotes
 import (
 	"strings"
 
-	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-// doc is one story's text with its tokens, entity mentions and quotations.
-type doc struct {
-	*mention.Doc
-	quotes  []quote
-	inQuote []int32 // token → quote index or -1
-}
-
-func newDoc(md *mention.Doc) *doc {
-	d := &doc{Doc: md}
-	d.quotes = findQuotes(md.Body)
-	d.inQuote = make([]int32, len(d.Toks))
-	for i := range d.inQuote {
-		d.inQuote[i] = -1
-	}
-	for qi, q := range d.quotes {
-		for t := d.firstTokenFrom(q.start); t < len(d.Toks) && d.Toks[t].End <= q.end; t++ {
-			d.inQuote[t] = int32(qi)
-		}
-	}
-	return d
-}
-
-// firstTokenFrom returns the index of the first token starting at or after
-// byte offset off.
-func (d *doc) firstTokenFrom(off int) int {
-	lo, hi := 0, len(d.Toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.Toks[m].Start < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
-func (d *doc) quoted(t int) bool { return d.inQuote[t] >= 0 }
+func (d *doc) quoted(t int) bool { return d.inQuote[t] }
 
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
 func (d *doc) newPara(k int) bool {
@@ -61,13 +23,13 @@ func (d *doc) post(qi int) speaker {
 	if q.openEnded {
 		return -1
 	}
-	t := d.firstTokenFrom(q.close)
+	t := q.tClose
 	for k := t; k < len(d.Toks) && k < t+10; k++ {
 		if d.quoted(k) || d.newPara(k) {
 			break
 		}
-		w := d.Words[k]
-		if speechVerbs[w] && (k == t || !weakVerbs[w]) {
+		w := d.Word(k)
+		if speechVerbs.Has(w) && (k == t || !weakVerbs.Has(w)) {
 			if k == t {
 				return d.after(k+1, 8)
 			}
@@ -87,7 +49,7 @@ func (d *doc) post(qi int) speaker {
 // `X said: “`, `X said that Beijing “values…”`, `X: “`.
 func (d *doc) pre(qi int) speaker {
 	q := d.quotes[qi]
-	t := d.firstTokenFrom(q.open) - 1
+	t := q.tOpen - 1
 	if t < 0 || d.quoted(t) || d.newPara(t+1) {
 		return -1
 	}
@@ -106,7 +68,7 @@ func (d *doc) pre(qi int) speaker {
 		if e := d.according(k); e >= 0 {
 			return e
 		}
-		if w := d.Words[k]; speechVerbs[w] && !weakVerbs[w] {
+		if w := d.Word(k); speechVerbs.Has(w) && !weakVerbs.Has(w) {
 			if e := d.Subject(k, d.quoted); e >= 0 {
 				return e
 			}
@@ -124,18 +86,18 @@ func (d *doc) pre(qi int) speaker {
 
 // according resolves "according to X" / "по словам X" starting at token k.
 func (d *doc) according(k int) speaker {
-	next, ok := accordingTo[d.Words[k]]
-	if !ok {
+	if !accordingWords.Has(d.Word(k)) {
 		return -1
 	}
+	next := accordingTo[d.Word(k)]
 	// "за його словами", "по его словам": according to him or her.
-	if k+2 < len(d.Toks) && next != "" && possessivePronouns[d.Words[k+1]] && d.Words[k+2] == next {
+	if k+2 < len(d.Toks) && next != "" && possessivePronouns[d.Word(k+1)] && d.Word(k+2) == next {
 		return d.LastPerson(k, d.quoted)
 	}
 	if next == "" {
 		return d.after(k+1, 6)
 	}
-	if k+1 < len(d.Toks) && d.Words[k+1] == next {
+	if k+1 < len(d.Toks) && d.Word(k+1) == next {
 		return d.after(k+2, 6)
 	}
 	return -1

@@ -19,9 +19,29 @@ func Extract(body string, ents []pipeline.Entity) []pipeline.Quote {
 	return FromDoc(mention.NewDoc(body, ents))
 }
 
-// hasQuoteMark reports whether s holds any character that can open a quote.
+// hasQuoteMark reports whether s holds any character that can open a quote:
+// " (22), “ (E2 80 9C), „ (E2 80 9E), ‘ (E2 80 98), ‹ (E2 80 B9) or
+// « (C2 AB). Their lead bytes never continue another character, so a byte
+// search finds exactly the characters a rune search would.
 func hasQuoteMark(s string) bool {
-	return strings.ContainsAny(s, "\"“«„‘‹")
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xAB {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x9C, 0x9E, 0x98, 0xB9:
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // FromDoc is Extract over a story already prepared by mention.NewDoc, for
@@ -36,6 +56,7 @@ func FromDoc(md *mention.Doc) []pipeline.Quote {
 
 func fromDoc(md *mention.Doc) []pipeline.Quote {
 	d := newDoc(md)
+	defer d.free()
 	if len(d.quotes) == 0 {
 		return nil
 	}
@@ -46,10 +67,11 @@ func fromDoc(md *mention.Doc) []pipeline.Quote {
 // the quotation it continues, a neighbour in its paragraph, or the paragraph
 // before it.
 func (d *doc) speakers() []speaker {
-	who := make([]speaker, len(d.quotes))
+	who := d.who[:0]
 	for qi := range d.quotes {
-		who[qi] = d.attribute(qi)
+		who = append(who, d.attribute(qi))
 	}
+	d.who = who
 	for qi, q := range d.quotes {
 		switch {
 		case who[qi] >= 0:
@@ -76,6 +98,7 @@ func (d *doc) speakers() []speaker {
 // code point span, and the speaker's reference.
 func (d *doc) output(who []speaker) []pipeline.Quote {
 	out := make([]pipeline.Quote, 0, len(d.quotes))
+	var refs []pipeline.Ref // the speakers' references, allocated together
 	for qi, q := range d.quotes {
 		raw := d.Body[q.start:q.end]
 		t := strings.TrimRight(raw, ",")
@@ -83,8 +106,12 @@ func (d *doc) output(who []speaker) []pipeline.Quote {
 			continue
 		}
 		pq := pipeline.Quote{Text: text.Valid(t), Span: pipeline.Span{q.rstart, q.rend - (len(raw) - len(t))}}
-		if who[qi] >= 0 {
-			pq.Speaker = mention.Ref(&d.Ents[who[qi]])
+		if e := who[qi]; e >= 0 {
+			if refs == nil {
+				refs = make([]pipeline.Ref, 0, len(d.quotes)-qi)
+			}
+			refs = append(refs, pipeline.Ref{ID: d.Ents[e].ID, Name: d.Ents[e].Name})
+			pq.Speaker = &refs[len(refs)-1]
 		}
 		out = append(out, pq)
 	}
@@ -109,15 +136,15 @@ func (d *doc) attribute(qi int) speaker {
 // midSentence reports whether words of the quotation's sentence precede it.
 func (d *doc) midSentence(qi int) bool {
 	q := d.quotes[qi]
-	first := d.firstTokenFrom(q.start)
-	t := d.firstTokenFrom(q.open) - 1
+	first := q.tStart
+	t := q.tOpen - 1
 	return t >= 0 && first < len(d.Toks) && !d.newPara(t+1) && !d.quoted(t) &&
 		d.SentOf[t] == d.SentOf[first]
 }
 
 // leadsParagraph reports whether quotation qi opens its paragraph.
 func (d *doc) leadsParagraph(qi int) bool {
-	t := d.firstTokenFrom(d.quotes[qi].open)
+	t := d.quotes[qi].tOpen
 	return t == 0 || t < len(d.Toks) && d.newPara(t)
 }
 
@@ -147,12 +174,12 @@ func (d *doc) carryOver(who []speaker, qi int) speaker {
 			return who[j]
 		}
 	}
-	t := d.firstTokenFrom(d.quotes[qi].open) - 1
+	t := d.quotes[qi].tOpen - 1
 	for k := t; k >= 0; k-- {
 		if d.newPara(k+1) && k != t {
 			break
 		}
-		if w := d.Words[k]; speechVerbs[w] && !weakVerbs[w] && !d.quoted(k) {
+		if w := d.Word(k); speechVerbs.Has(w) && !weakVerbs.Has(w) && !d.quoted(k) {
 			return d.Subject(k, d.quoted)
 		}
 	}

@@ -1,16 +1,10 @@
 package quotes
 
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
+import "github.com/warwire/warwire/pipeline/quotes/words"
 
 // speechVerbs attribute a quotation to the speaker next to them, in the
 // languages warwire tells apart.
-var speechVerbs = set(
+var speechVerbs = words.NewSet(
 	// English
 	"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "posted", "stated",
 	"states", "explained", "noted", "warned", "warns", "insisted", "argued", "declared", "announced",
@@ -43,10 +37,13 @@ var speechVerbs = set(
 
 // weakVerbs count as speech verbs only right after a quotation (", so
 // Selenskyj"; "— a déclaré").
-var weakVerbs = set("so", "a")
+var weakVerbs = words.NewSet("so", "a")
 
 // accordingTo introduces a source: "according to X", "по словам X".
 var accordingTo = map[string]string{
 	"according": "to", "по": "словам", "за": "словами", "selon": "", "según": "", "laut": "",
 	"według": "", "zufolge": "",
 }
+
+// accordingWords are the keys of accordingTo.
+var accordingWords = words.KeySet(accordingTo)

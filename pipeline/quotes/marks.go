@@ -14,8 +14,11 @@ type quote struct {
 	rstart, rend int // content, code points
 	open, close  int // byte offset of the opening mark and just past the closing one
 	para         int
-	cont         bool // continues the previous quote, left open at a paragraph end
-	openEnded    bool // the paragraph ended before a closing mark
+	// tStart, tOpen and tClose are the first tokens starting at or after
+	// start, open and close (len(Toks) when none does).
+	tStart, tOpen, tClose int
+	cont                  bool // continues the previous quote, left open at a paragraph end
+	openEnded             bool // the paragraph ended before a closing mark
 }
 
 // closers lists the marks that close a quote opened by each opening mark.
@@ -38,65 +41,6 @@ type markScanner struct {
 	para  int
 	paraQ bool // the paragraph so far holds only spaces (next quote may continue)
 }
-
-// findQuotes returns the quotations of s in order.
-func findQuotes(s string) []quote {
-	sc := markScanner{s: s, paraQ: true}
-	ri := 0
-	for i := 0; i < len(s); ri++ {
-		c := s[i]
-		if !special[c] {
-			// Skip to the next byte that may start a mark or a line break.
-			j := i + 1
-			for j < len(s) && !special[s[j]] {
-				j++
-			}
-			if sc.in == 0 && sc.paraQ && strings.TrimLeft(s[i:j], " \t\r") != "" {
-				sc.paraQ = false
-			}
-			ri += j - i - 1
-			i = j
-			continue
-		}
-		r, n := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if r != '\n' && !strings.ContainsRune(allMarks, r) {
-			if sc.in == 0 && !unicode.IsSpace(r) {
-				sc.paraQ = false
-			}
-			i += n
-			continue
-		}
-		prev, next := ' ', ' '
-		if i > 0 {
-			prev, _ = utf8.DecodeLastRuneInString(s[:i])
-		}
-		if i+n < len(s) {
-			next, _ = utf8.DecodeRuneInString(s[i+n:])
-		}
-		sc.step(r, prev, next, i, ri, n)
-		i += n
-	}
-	if sc.in != 0 {
-		sc.finish(len(s), ri, -1)
-	}
-	return sc.out
-}
-
-// special marks the bytes that start a quotation mark or a line break, or
-// any non-ASCII character.
-var special = func() (t [256]bool) {
-	t['"'], t['\n'] = true, true
-	for c := utf8.RuneSelf; c < 256; c++ {
-		t[c] = true
-	}
-	return t
-}()
-
-// allMarks are the characters that open or close quotations.
-const allMarks = "\"“”«»„‘’‹›"
 
 func (sc *markScanner) step(r, prev, next rune, i, ri, n int) {
 	if r == '\n' {

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities"
+	"github.com/warwire/warwire/pipeline/entities/mention"
 )
 
 var (
@@ -130,6 +132,73 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
+		if hasQuoteMark(body) != strings.ContainsAny(body, "\"“«„‘‹") {
+			t.Errorf("hasQuoteMark(%q) wrong", body)
+		}
 		checkQuotes(t, body, extract(t, body, ""))
 	})
+}
+
+func TestHasQuoteMark(t *testing.T) {
+	for _, s := range []string{"", "plain text", "it’s — fine", "\xe2\x80", "\xc2", "»", "”", "’", "›", "x\xe2\x80\x9c", "a\"b",
+		"«", "„x", "‘x", "‹x", "\xf0\xe2\x80\x9c", "\xe2\xe2\x80\x98", "\xc2\xc2\xab", "Привет мир"} {
+		if got, want := hasQuoteMark(s), strings.ContainsAny(s, "\"“«„‘‹"); got != want {
+			t.Errorf("hasQuoteMark(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestFirstTokenFrom(t *testing.T) {
+	md := mention.WithEntities(mention.Analyze("a bb ccc, “dd” e f g h i j k l m n o p q r s t u v w x y z."), nil)
+	d := &doc{Doc: md}
+	for from := range len(md.Toks) + 1 {
+		for off := 0; off <= len(md.Body)+1; off++ {
+			want := from
+			for want < len(md.Toks) && int(md.Toks[want].Start) < off {
+				want++
+			}
+			if got := d.firstTokenFrom(from, off); got != want {
+				t.Fatalf("firstTokenFrom(%d, %d) = %d, want %d", from, off, got, want)
+			}
+		}
+	}
+}
+
+// TestConcurrentExtract runs Extract from several goroutines: the pooled
+// analysis buffers must not leak between stories.
+func TestConcurrentExtract(t *testing.T) {
+	bodies := []string{
+		"“We will hold the line,” Zelenskyy said on Monday.",
+		"Stoltenberg told reporters: \"Allies must deliver more.\"",
+		"“China is fuelling the war in Europe.\n\n“Beijing cannot have it both ways,” Stoltenberg said.",
+		"No quotation here at all.",
+	}
+	want := make([]string, len(bodies))
+	for i, b := range bodies {
+		want[i] = render(extract(t, b, "en"))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				k := (g + i) % len(bodies)
+				if got := render(extract(t, bodies[k], "en")); got != want[k] {
+					t.Errorf("body %d: got %s, want %s", k, got, want[k])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// render returns the quotes as JSON.
+func render(qs []pipeline.Quote) string {
+	b, err := json.Marshal(qs)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }

@@ -11,7 +11,8 @@ import (
 // doc is one story prepared for stance detection.
 type doc struct {
 	*mention.Doc
-	quotes []pipeline.Quote
+	quotes     []pipeline.Quote // set with quotesDone, at the first cue
+	quotesDone bool
 }
 
 // Detect returns the stances stated in body between the story's entities:
@@ -34,18 +35,23 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 		return nil
 	}
 	d := &doc{Doc: md}
-	d.quotes = quotes.FromDoc(md)
 	var out []pipeline.Stance
-	seen := make(map[[3]string]bool)
 	for _, s := range d.Sents {
-		for k := s.Tok0; k < s.Tok1; k++ {
-			st, ok := d.stanceAt(k, s)
-			if !ok {
+		toks := d.Toks[s.Tok0:s.Tok1]
+		for i := range toks {
+			// Most tokens fail the hash filter, before their text is read.
+			h := toks[i].LowerHash
+			if h != 0 && !cueFirst.MayHaveHash(h) {
 				continue
 			}
-			key := [3]string{st.Holder.ID, st.Target.ID, st.Polarity}
-			if !seen[key] {
-				seen[key] = true
+			k := s.Tok0 + i
+			if !cueFirst.HasHash(d.Word(k), h) {
+				continue
+			}
+			if !d.quotesDone { // needed from the first cue on
+				d.quotes, d.quotesDone = quotes.FromDoc(md), true
+			}
+			if st, ok := d.stanceAt(k, s); ok && !seen(out, &st) {
 				out = append(out, st)
 			}
 		}
@@ -53,9 +59,21 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 	return out
 }
 
+// seen reports whether out holds a stance with st's holder, target and
+// polarity.
+func seen(out []pipeline.Stance, st *pipeline.Stance) bool {
+	for i := range out {
+		o := &out[i]
+		if o.Holder.ID == st.Holder.ID && o.Target.ID == st.Target.ID && o.Polarity == st.Polarity {
+			return true
+		}
+	}
+	return false
+}
+
 // quoteAt returns the quotation covering token t, or nil.
 func (d *doc) quoteAt(t int) *pipeline.Quote {
-	r := d.Toks[t].RStart
+	r := int(d.Toks[t].RStart)
 	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].Span[1] > r })
 	if i < len(d.quotes) && d.quotes[i].Span[0] <= r {
 		return &d.quotes[i]
@@ -73,8 +91,8 @@ func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
 	if q.Speaker == nil {
 		return -1
 	}
-	for j := c0 - 1; j >= 0 && j >= c0-3 && d.Toks[j].RStart >= q.Span[0]; j-- {
-		if firstPerson[d.Words[j]] {
+	for j := c0 - 1; j >= 0 && j >= c0-3 && int(d.Toks[j].RStart) >= q.Span[0]; j-- {
+		if firstPerson.Has(d.Word(j)) {
 			for i := range d.Ents {
 				if d.Ents[i].ID == q.Speaker.ID {
 					return i

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/quotes/words"
 )
 
 // cue is a phrase that states a position of its subject towards its object.
@@ -20,10 +21,10 @@ type cue struct {
 }
 
 // verbMarkers before a base-form cue make it a verb.
-var verbMarkers = map[string]bool{"i": true, "we": true, "they": true, "you": true, "to": true,
-	"will": true, "would": true, "shall": true, "must": true, "should": true, "can": true,
-	"could": true, "may": true, "might": true, "continue": true, "firmly": true, "fully": true,
-	"strongly": true, "also": true}
+var verbMarkers = words.NewSet("i", "we", "they", "you", "to",
+	"will", "would", "shall", "must", "should", "can",
+	"could", "may", "might", "continue", "firmly", "fully",
+	"strongly", "also")
 
 // oppose and support list cue phrases by language; the tokens are matched
 // in lower case. A phrase ending in "+" reaches further for its target and
@@ -82,21 +83,9 @@ var support = []string{
 // cues maps a cue's first word to the cues starting with it, longest first.
 var cues = buildCues()
 
-// cueFirst is a cheap pre-filter of cues' first words: bit min(len, 63) of
-// cueFirst[b] is set when some first word starts with byte b and has that
-// length in bytes. Most words of a text fail it without a map lookup.
-var cueFirst = func() (t [256]uint64) {
-	for w := range cues {
-		t[w[0]] |= 1 << min(len(w), 63)
-	}
-	return t
-}()
-
-// maybeCue reports whether w may be the first word of a cue (no false
-// negatives).
-func maybeCue(w string) bool {
-	return w != "" && cueFirst[w[0]]&(1<<min(len(w), 63)) != 0
-}
+// cueFirst holds the cues' first words: most words of a text fail it
+// without a map lookup.
+var cueFirst = words.KeySet(cues)
 
 func buildCues() map[string][]cue {
 	m := make(map[string][]cue)
@@ -127,20 +116,20 @@ func buildCues() map[string][]cue {
 }
 
 // negations before a cue cancel it: "did not condemn".
-var negations = map[string]bool{"not": true, "never": true, "t": true, "nicht": true, "nie": true,
-	"не": true, "ні": true, "ne": true, "no": true, "kein": true, "keine": true, "без": true,
-	"refused": true, "declined": true, "failed": true, "stopped": true, "neither": true, "nor": true}
+var negations = words.NewSet("not", "never", "t", "nicht", "nie",
+	"не", "ні", "ne", "no", "kein", "keine", "без",
+	"refused", "declined", "failed", "stopped", "neither", "nor")
 
 // firstPerson subjects inside a quotation stand for its speaker.
-var firstPerson = map[string]bool{"we": true, "i": true, "wir": true, "ich": true, "мы": true,
-	"я": true, "ми": true, "nous": true, "je": true, "nosotros": true, "my": true}
+var firstPerson = words.NewSet("we", "i", "wir", "ich", "мы",
+	"я", "ми", "nous", "je", "nosotros", "my")
 
 // passiveAux before a cue and "by" after it mark the passive voice.
-var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "is": true, "are": true,
-	"being": true, "be": true, "got": true, "wurde": true, "wurden": true}
+var passiveAux = words.NewSet("was", "were", "been", "is", "are",
+	"being", "be", "got", "wurde", "wurden")
 
 // agentWords introduce the agent of a passive: "was criticized by X".
-var agentWords = map[string]bool{"by": true, "von": true, "par": true, "por": true, "przez": true}
+var agentWords = words.NewSet("by", "von", "par", "por", "przez")
 
 // targetPreps may stand right before a "+" cue's target.
-var targetPreps = map[string]bool{"to": true, "for": true, "with": true}
+var targetPreps = words.NewSet("to", "for", "with")

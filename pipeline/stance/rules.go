@@ -6,31 +6,35 @@ import (
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
+	"github.com/warwire/warwire/pipeline/quotes/words"
 )
 
 // stopTarget words end the search for a cue's object: "warned that China…"
 // states no stance towards China.
-var stopTarget = map[string]bool{"that": true, "dass": true, "что": true, "що": true, "if": true,
-	"whether": true, "as": true, "when": true, "while": true, "after": true, "because": true,
-	"before": true, "not": true, "and": true, "und": true, "и": true, "і": true, "за": true}
+var stopTarget = words.NewSet("that", "dass", "что", "що", "if",
+	"whether", "as", "when", "while", "after", "because",
+	"before", "not", "and", "und", "и", "і", "за")
 
 // reportVerbs introduce reported speech: the stance belongs to their subject.
-var reportVerbs = map[string]bool{"said": true, "says": true, "told": true, "stated": true,
-	"added": true, "insisted": true, "argued": true, "declared": true, "wrote": true,
-	"sagte": true, "erklärte": true, "заявил": true, "заявила": true, "сказал": true,
-	"сказала": true, "заявив": true, "сказав": true}
+var reportVerbs = words.NewSet("said", "says", "told", "stated",
+	"added", "insisted", "argued", "declared", "wrote",
+	"sagte", "erklärte", "заявил", "заявила", "сказал",
+	"сказала", "заявив", "сказав")
 
 // accordingTo opens a source: "according to X", "по словам X".
 var accordingTo = map[string]string{"according": "to", "по": "словам", "за": "словами",
 	"laut": "", "selon": "", "según": ""}
 
+// accordingWords are the keys of accordingTo.
+var accordingWords = words.KeySet(accordingTo)
+
 // stanceAt returns the stance whose cue starts at token k of sentence s.
 func (d *doc) stanceAt(k int, s text.Sentence) (pipeline.Stance, bool) {
-	c, n := d.cueAt(k, s.Tok1)
-	if n == 0 || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !verbMarkers[d.Words[k-1]]) {
+	c := d.cueAt(k, s.Tok1)
+	if c == nil || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !verbMarkers.Has(d.Word(k-1))) {
 		return pipeline.Stance{}, false
 	}
-	c0, c1 := k, k+n
+	c0, c1 := k, k+len(c.words)
 	var holder, target int
 	if d.passive(c0, c1) {
 		holder, target = d.mentionAfter(c1+1, s.Tok1, 4), d.Subject(c0-1, d.quoted)
@@ -64,13 +68,13 @@ func (d *doc) holder(c0 int, s text.Sentence) int {
 		return e
 	}
 	for v := s.Tok0; v < c0; v++ {
-		if reportVerbs[d.Words[v]] && !d.quoted(v) && !d.coordinated(v, c0) {
+		if reportVerbs.Has(d.Word(v)) && !d.quoted(v) && !d.coordinated(v, c0) {
 			if e := d.Subject(v, d.quoted); e >= 0 {
 				return e
 			}
 		}
 	}
-	if strings.HasSuffix(d.Words[c0], "ing") && c0 > 0 && d.Punct(c0-1, c0) {
+	if strings.HasSuffix(d.Word(c0), "ing") && c0 > 0 && d.Punct(c0-1, c0) {
 		if e := d.LastPerson(c0, d.quoted); e >= 0 && d.inSentence(e, s, c0) {
 			return e
 		}
@@ -83,7 +87,7 @@ func (d *doc) holder(c0 int, s text.Sentence) int {
 func (d *doc) coordinated(a, b int) bool {
 	for i := a; i < b; i++ {
 		g := d.Body[d.Toks[i].End:d.Toks[i+1].Start]
-		if strings.Contains(g, ";") || strings.Contains(g, ",") && clauseWords[d.Words[i+1]] {
+		if strings.Contains(g, ";") || strings.Contains(g, ",") && clauseWords.Has(d.Word(i+1)) {
 			return true
 		}
 	}
@@ -91,8 +95,8 @@ func (d *doc) coordinated(a, b int) bool {
 }
 
 // clauseWords after a comma start a coordinated clause.
-var clauseWords = map[string]bool{"and": true, "but": true, "while": true, "whereas": true,
-	"und": true, "aber": true, "а": true, "но": true, "і": true, "и": true, "але": true}
+var clauseWords = words.NewSet("and", "but", "while", "whereas",
+	"und", "aber", "а", "но", "і", "и", "але")
 
 // inSentence reports whether entity e is mentioned in s before token t.
 func (d *doc) inSentence(e int, s text.Sentence, t int) bool {
@@ -108,13 +112,13 @@ func (d *doc) inSentence(e int, s text.Sentence, t int) bool {
 // equivalents) in tokens [a, b), or -1.
 func (d *doc) according(a, b int) int {
 	for j := a; j < b; j++ {
-		next, ok := accordingTo[d.Words[j]]
-		if !ok || d.quoted(j) {
+		if !accordingWords.Has(d.Word(j)) || d.quoted(j) {
 			continue
 		}
+		next := accordingTo[d.Word(j)]
 		k := j + 1
 		if next != "" {
-			if k >= b || d.Words[k] != next {
+			if k >= b || d.Word(k) != next {
 				continue
 			}
 			k++
@@ -126,34 +130,33 @@ func (d *doc) according(a, b int) int {
 	return -1
 }
 
-// cueAt returns the longest cue starting at token k before end, and its length.
-func (d *doc) cueAt(k, end int) (cue, int) {
-	if !maybeCue(d.Words[k]) {
-		return cue{}, 0
-	}
-	for _, c := range cues[d.Words[k]] {
+// cueAt returns the longest cue starting at token k before end, or nil.
+func (d *doc) cueAt(k, end int) *cue {
+	cs := cues[d.Word(k)]
+	for i := range cs {
+		c := &cs[i]
 		if k+len(c.words) > end {
 			continue
 		}
 		ok := true
 		for i, w := range c.words[1:] {
-			if d.Words[k+1+i] != w {
+			if d.Word(k+1+i) != w {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			return c, len(c.words)
+			return c
 		}
 	}
-	return cue{}, 0
+	return nil
 }
 
 // negated reports whether a negation stands within three words before k.
 func (d *doc) negated(k, s0 int) bool {
 	for j := k - 1; j >= s0 && j >= k-3; j-- {
-		w := d.Words[j]
-		if negations[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		w := d.Word(j)
+		if negations.Has(w) || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return true
 		}
 	}
@@ -163,30 +166,30 @@ func (d *doc) negated(k, s0 int) bool {
 // passive reports "was criticized by": an auxiliary before the cue and an
 // agent word after it.
 func (d *doc) passive(c0, c1 int) bool {
-	return c0 > 0 && c1 < len(d.Words) && passiveAux[d.Words[c0-1]] && agentWords[d.Words[c1]]
+	return c0 > 0 && c1 < len(d.Toks) && passiveAux.Has(d.Word(c0-1)) && agentWords.Has(d.Word(c1))
 }
 
 // target returns the object entity of cue c ending at c1; a country or
 // organisation naming a person's office stands for the person ("criticized
 // Indian Prime Minister Narendra Modi": Modi).
-func (d *doc) target(c1, end int, c cue) int {
+func (d *doc) target(c1, end int, c *cue) int {
 	content := 0 // lower-case words between the cue and the target
 	for j := c1; j < end && j <= c1+c.reach; j++ {
-		if j > c1 && (stopTarget[d.Words[j-1]] || d.Punct(j-1, j)) {
+		if j > c1 && (stopTarget.Has(d.Word(j-1)) || d.Punct(j-1, j)) {
 			return -1
 		}
 		k := d.MentionAt(j)
 		if k < 0 {
-			if !d.Toks[j].Has(text.Upper) && !targetFiller[d.Words[j]] {
+			if !d.Toks[j].Has(text.Upper) && !targetFiller.Has(d.Word(j)) {
 				content++
 			}
 			continue
 		}
-		if c.needPrep && (j == c1 || !targetPreps[d.Words[j-1]]) {
+		if c.needPrep && (j == c1 || !targetPreps.Has(d.Word(j-1))) {
 			continue
 		}
 		// "criticized the plan to push Ukraine": the object is the plan.
-		if !c.needPrep && content > 0 && (j == c1 || !agentPreps[d.Words[j-1]] || content > 2) {
+		if !c.needPrep && content > 0 && (j == c1 || !agentPreps.Has(d.Word(j-1)) || content > 2) {
 			return -1
 		}
 		if p := d.ModifiedPerson(k); p >= 0 {
@@ -198,15 +201,15 @@ func (d *doc) target(c1, end int, c cue) int {
 }
 
 // targetFiller words may stand between a cue and its object.
-var targetFiller = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true,
-	"for": true, "on": true, "over": true, "against": true, "with": true, "its": true, "his": true,
-	"her": true, "their": true, "die": true, "der": true, "den": true, "das": true, "dem": true,
-	"la": true, "le": true, "les": true, "el": true, "publicly": true, "openly": true,
-	"sharply": true, "strongly": true, "again": true, "repeatedly": true, "also": true}
+var targetFiller = words.NewSet("the", "a", "an", "of", "to",
+	"for", "on", "over", "against", "with", "its", "his",
+	"her", "their", "die", "der", "den", "das", "dem",
+	"la", "le", "les", "el", "publicly", "openly",
+	"sharply", "strongly", "again", "repeatedly", "also")
 
 // agentPreps introduce the entity behind a noun object: "the efforts by
 // Washington", "the decision of Germany".
-var agentPreps = map[string]bool{"by": true, "of": true, "from": true}
+var agentPreps = words.NewSet("by", "of", "from")
 
 // mentionAfter returns the entity of the first mention within n tokens from k.
 func (d *doc) mentionAfter(k, end, n int) int {

@@ -22,14 +22,20 @@ type Mention struct {
 }
 
 // Text is a body split into tokens and sentences, with the lower-case text
-// of every token. It does not change once built.
+// of every token (see Word). It does not change once built.
 type Text struct {
 	Body   string
 	Toks   []text.Token
-	Words  []string // lower-case token texts
 	Sents  []text.Sentence
 	SentOf []int32
+	lower  string  // Body in lower case, same byte offsets
 	pool   *pooled // set when the Text came from Borrow
+}
+
+// Word returns the lower-case text of token i.
+func (t *Text) Word(i int) string {
+	tok := &t.Toks[i]
+	return t.lower[tok.Start:tok.End]
 }
 
 // NewText builds the Text of body from its tokens and lower-case form (as
@@ -45,26 +51,21 @@ func NewText(body, lower string, toks []text.Token, sents []text.Sentence, copyT
 	return t
 }
 
-// fill sets Words and SentOf from Toks, Sents and the lower-case body,
-// reusing their memory.
+// fill sets the lower-case body and SentOf from Toks and Sents, reusing
+// SentOf's memory.
 func (t *Text) fill(lower string) {
 	n := len(t.Toks)
-	if cap(t.Words) < n {
-		t.Words = make([]string, n)
-	}
-	t.Words = t.Words[:n]
-	for i, tok := range t.Toks {
-		t.Words[i] = lower[tok.Start:tok.End]
-	}
+	t.lower = lower
 	if cap(t.SentOf) < n {
 		t.SentOf = make([]int32, n)
 	}
-	t.SentOf = t.SentOf[:n]
+	sentOf := t.SentOf[:n]
 	for si, s := range t.Sents {
 		for i := s.Tok0; i < s.Tok1; i++ {
-			t.SentOf[i] = int32(si)
+			sentOf[i] = int32(si)
 		}
 	}
+	t.SentOf = sentOf
 }
 
 // Analyze tokenizes body and splits it into sentences.
@@ -130,6 +131,18 @@ func sameEntities(a, b []pipeline.Entity) bool {
 	return len(a) == len(b) && (len(a) == 0 || unsafe.SliceData(a) == unsafe.SliceData(b))
 }
 
+// WithMentions returns the Doc of t with entities ents whose mentions ms
+// are already known, in the order WithEntities finds them: by entity, then
+// by span, one per distinct span. ms is copied.
+func (t *Text) WithMentions(ents []pipeline.Entity, ms []Mention) *Doc {
+	d := newDoc(t, ents)
+	d.Ms = append(d.Ms[:0], ms...)
+	d.index()
+	d.keep()
+	return d
+}
+
+// locate finds the token range of every span of every entity.
 func (d *Doc) locate() {
 	for i, e := range d.Ents {
 		for _, sp := range e.Spans {
@@ -141,12 +154,13 @@ func (d *Doc) locate() {
 			d.Ms = append(d.Ms, Mention{Ent: i, T0: t0, T1: t1 + 1})
 		}
 	}
-	slices.SortFunc(d.Ms, func(a, b Mention) int {
-		if a.T0 != b.T0 {
-			return a.T0 - b.T0
-		}
-		return (b.T1 - b.T0) - (a.T1 - a.T0)
-	})
+	d.index()
+}
+
+// index sorts the mentions by first token, longest first, marks the nested
+// ones and fills At.
+func (d *Doc) index() {
+	sortMentions(d.Ms)
 	if cap(d.At) < len(d.Toks) {
 		d.At = make([]int32, len(d.Toks))
 	}

@@ -36,8 +36,8 @@ func TestSubject(t *testing.T) {
 	}
 	d := NewDoc(body, ents)
 	verb := func(w string) int {
-		for i, x := range d.Words {
-			if x == w {
+		for i := range d.Toks {
+			if d.Word(i) == w {
 				return i
 			}
 		}

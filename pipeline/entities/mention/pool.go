@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -34,13 +35,37 @@ func Borrow(body string) *Text {
 	if len(p.lower) > 0 {
 		lower = unsafe.String(&p.lower[0], len(p.lower))
 	}
-	if want := len(body)/5 + 8; cap(t.Toks) < want {
-		t.Toks = make([]text.Token, 0, want)
+	if cap(t.Toks) == 0 {
+		t.split(body)
+	} else {
+		t.Toks = text.Tokenize(t.Toks[:0], body)
+		t.Sents = text.Sentences(t.Sents[:0], body, t.Toks)
 	}
-	t.Toks = text.Tokenize(t.Toks[:0], body)
-	t.Sents = text.Sentences(t.Sents[:0], body, t.Toks)
 	t.fill(lower)
 	return t
+}
+
+// scratch holds the tokens and sentences of a body while a new Text is
+// built, so that the Text's own slices get their exact size.
+type scratch struct {
+	toks  []text.Token
+	sents []text.Sentence
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// split sets the tokens and sentences of a new Text (one with no memory
+// to reuse yet) in slices of their exact size, which keeps the memory a
+// Text holds, and the garbage collector's work, small.
+func (t *Text) split(body string) {
+	sc := scratchPool.Get().(*scratch)
+	if want := len(body)/5 + 8; cap(sc.toks) < want {
+		sc.toks = make([]text.Token, 0, want)
+	}
+	sc.toks = text.Tokenize(sc.toks[:0], body)
+	sc.sents = text.Sentences(sc.sents[:0], body, sc.toks)
+	t.Toks, t.Sents = slices.Clone(sc.toks), slices.Clone(sc.sents)
+	scratchPool.Put(sc)
 }
 
 // Release returns the Text behind shared (a *Text or *Doc from Borrow) to
@@ -85,14 +110,8 @@ func (d *Doc) keep() {
 	}
 }
 
-// Lower returns the lower-case body of a Text from Borrow (see
-// text.LowerSameLength), or "" for other Texts.
-func (t *Text) Lower() string {
-	if t.pool == nil || len(t.pool.lower) == 0 {
-		return ""
-	}
-	return unsafe.String(&t.pool.lower[0], len(t.pool.lower))
-}
+// Lower returns the lower-case body of t (see text.LowerSameLength).
+func (t *Text) Lower() string { return t.lower }
 
 // live reports whether t may be read: it is not sitting in the pool.
 func (t *Text) live() bool { return t.pool == nil || !t.pool.released }

@@ -53,17 +53,17 @@ func (d *Doc) SubjectLike(k int) bool {
 // "according to X" excepted.
 func (d *Doc) afterPreposition(t int) bool {
 	j := t - 1
-	if j >= 0 && determiners[d.Words[j]] {
+	if j >= 0 && determiners[d.Word(j)] {
 		j--
 	}
-	if j < 0 || d.SentOf[j] != d.SentOf[t] || !prepositions[d.Words[j]] {
+	if j < 0 || d.SentOf[j] != d.SentOf[t] || !prepositions[d.Word(j)] {
 		return false
 	}
 	// Russian and Ukrainian "В МИД России заявили": "in X they said" is "X said".
-	if (d.Words[j] == "в" || d.Words[j] == "у") && d.impersonalVerbAfter(t) {
+	if (d.Word(j) == "в" || d.Word(j) == "у") && d.impersonalVerbAfter(t) {
 		return false
 	}
-	return !(d.Words[j] == "to" && j > 0 && d.Words[j-1] == "according")
+	return !(d.Word(j) == "to" && j > 0 && d.Word(j-1) == "according")
 }
 
 // impersonalVerbAfter reports whether the mention starting at token t is
@@ -76,7 +76,7 @@ func (d *Doc) impersonalVerbAfter(t int) bool {
 	if k >= len(d.Toks) {
 		return false
 	}
-	w := d.Words[k]
+	w := d.Word(k)
 	return len(w) > 4 && (strings.HasSuffix(w, "ли"))
 }
 
@@ -147,7 +147,7 @@ func (d *Doc) PrevSubject(t int) int {
 // Pronoun resolves the pronoun at token t (he, she, it and their equivalents)
 // to an entity, or returns -1.
 func (d *Doc) Pronoun(t int, skip func(tok int) bool) int {
-	switch w := d.Words[t]; {
+	switch w := d.Word(t); {
 	case personPronouns[w]:
 		return d.LastPerson(t, skip)
 	case thingPronouns[w]:
@@ -158,7 +158,7 @@ func (d *Doc) Pronoun(t int, skip func(tok int) bool) int {
 
 // IsPronoun reports whether token t is a pronoun Pronoun resolves.
 func (d *Doc) IsPronoun(t int) bool {
-	return personPronouns[d.Words[t]] || thingPronouns[d.Words[t]]
+	return personPronouns[d.Word(t)] || thingPronouns[d.Word(t)]
 }
 
 // Subject returns the entity that is the subject of the verb at token v in
@@ -217,13 +217,13 @@ var relativeWords = set("who", "which", "that", "который", "котора�
 // no relative word stands before v.
 func (d *Doc) Relative(v, s0 int, skip func(int) bool) (int, bool) {
 	r := v - 1
-	if r > s0 && auxiliaries[d.Words[r]] {
+	if r > s0 && auxiliaries[d.Word(r)] {
 		r--
 	}
-	if r <= s0 || !relativeWords[d.Words[r]] {
+	if r <= s0 || !relativeWords[d.Word(r)] {
 		return -1, false
 	}
-	if d.Words[r] == "who" || d.Words[r] == "который" || d.Words[r] == "який" {
+	if d.Word(r) == "who" || d.Word(r) == "который" || d.Word(r) == "який" {
 		for k := d.From(r) - 1; k >= 0 && d.Ms[k].T0 >= s0; k-- {
 			m := d.Ms[k]
 			if m.T1 <= r && m.T0 >= s0 && !m.Nested && d.Ents[m.Ent].Type == pipeline.EntityPerson && (skip == nil || !skip(m.T0)) {
@@ -250,7 +250,7 @@ var institutionNouns = set("ministry", "government", "office", "agency", "compan
 // Definite reports whether token j is an institution noun after "the",
 // and returns the organisation or country it refers back to.
 func (d *Doc) Definite(j int) (int, bool) {
-	if j == 0 || d.Words[j-1] != "the" || !institutionNouns[d.Words[j]] {
+	if j == 0 || d.Word(j-1) != "the" || !institutionNouns[d.Word(j)] {
 		return -1, false
 	}
 	return d.PrevSubject(j), true

@@ -28,7 +28,7 @@ var titleAbbrevs = map[string]bool{
 func Gap(s string, toks []Token, i int) string {
 	end := len(s)
 	if i+1 < len(toks) {
-		end = toks[i+1].Start
+		end = int(toks[i+1].Start)
 	}
 	return s[toks[i].End:end]
 }
@@ -80,6 +80,9 @@ func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 		if i+1 < len(toks) && toks[i+1].Start == toks[i].End+1 && s[toks[i].End] == ' ' {
 			continue // a single space never ends a sentence
 		}
+		if i+1 < len(toks) && !mayBreak(s[toks[i].End:toks[i+1].Start]) {
+			continue // no newline or end punctuation in the gap
+		}
 		if !BreakAfter(s, toks, i) {
 			continue
 		}
@@ -89,15 +92,28 @@ func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 	return dst
 }
 
+// mayBreak reports whether the gap g between two tokens may end a
+// sentence (see BreakAfter): it holds a newline, '.', '!', '?' or the first
+// byte of '…'.
+func mayBreak(g string) bool {
+	for i := 0; i < len(g); i++ {
+		switch g[i] {
+		case '\n', '.', '!', '?', 0xE2:
+			return true
+		}
+	}
+	return false
+}
+
 // makeSentence widens the token range [a, b) to the punctuation around it:
 // opening marks before the first token and closing punctuation after the last,
 // up to whitespace.
 func makeSentence(s string, toks []Token, a, b int) Sentence {
-	st := Sentence{Tok0: a, Tok1: b, Start: toks[a].Start, RStart: toks[a].RStart,
-		End: toks[b-1].End, REnd: toks[b-1].REnd}
+	st := Sentence{Tok0: a, Tok1: b, Start: int(toks[a].Start), RStart: int(toks[a].RStart),
+		End: int(toks[b-1].End), REnd: int(toks[b-1].REnd)}
 	lo := 0
 	if a > 0 {
-		lo = toks[a-1].End
+		lo = int(toks[a-1].End)
 	}
 	for st.Start > lo {
 		r, n := utf8.DecodeLastRuneInString(s[:st.Start])
@@ -109,7 +125,7 @@ func makeSentence(s string, toks []Token, a, b int) Sentence {
 	}
 	hi := len(s)
 	if b < len(toks) {
-		hi = toks[b].Start
+		hi = int(toks[b].Start)
 	}
 	for st.End < hi {
 		r, n := utf8.DecodeRuneInString(s[st.End:])

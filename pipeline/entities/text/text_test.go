@@ -56,7 +56,7 @@ func TestTokenizeInvalidUTF8(t *testing.T) {
 		n++
 	}
 	for _, tok := range toks {
-		if !utf8.ValidString(tok.Text(s)) || tok.REnd > n || tok.RStart >= tok.REnd {
+		if !utf8.ValidString(tok.Text(s)) || int(tok.REnd) > n || tok.RStart >= tok.REnd {
 			t.Errorf("bad token %q at %d:%d (text has %d code points)", tok.Text(s), tok.RStart, tok.REnd, n)
 		}
 	}
@@ -68,7 +68,7 @@ func TestTokenizeInvalidUTF8(t *testing.T) {
 	for range s[:toks[2].Start] {
 		want++
 	}
-	if toks[2].RStart != want || want != 14 {
+	if int(toks[2].RStart) != want || want != 14 {
 		t.Errorf("Moscow starts at code point %d, want %d (14)", toks[2].RStart, want)
 	}
 }
@@ -138,8 +138,12 @@ func FuzzTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := Tokenize(nil, s)
 		n := utf8.RuneCountInString(s)
+		lower := LowerSameLength(s)
 		for i, tok := range toks {
-			if tok.Start >= tok.End || tok.RStart >= tok.REnd || tok.REnd > n || i > 0 && toks[i-1].End > tok.Start {
+			if h := tok.LowerHash; h != 0 && h != fnv(lower[tok.Start:tok.End]) {
+				t.Fatalf("token %d %+v: wrong LowerHash in %q", i, tok, s)
+			}
+			if tok.Start >= tok.End || tok.RStart >= tok.REnd || int(tok.REnd) > n || i > 0 && toks[i-1].End > tok.Start {
 				t.Fatalf("bad token %d %+v in %q", i, tok, s)
 			}
 			if !utf8.ValidString(tok.Text(s)) {

@@ -31,10 +31,16 @@ const (
 
 // Token is a run of letters, digits and word-internal apostrophes. Start and
 // End are byte offsets, RStart and REnd code point offsets; both half-open.
-// When Poss is set, End/REnd exclude the possessive ending.
+// When Poss is set, End/REnd exclude the possessive ending. Offsets are
+// int32 to keep tokens small: texts are far shorter than 2 GiB.
+//
+// LowerHash, when not 0, is the 32-bit FNV-1a hash of the token's text in
+// lower case (see LowerSameLength), which the tokenizer computes for
+// tokens of ASCII letters only; 0 means it was not computed.
 type Token struct {
-	Start, End   int
-	RStart, REnd int
+	Start, End   int32
+	RStart, REnd int32
+	LowerHash    uint32
 	Flags        uint16
 }
 
@@ -73,6 +79,12 @@ func Tokenize(dst []Token, s string) []Token {
 			if !asciiWord[c] {
 				i++
 				r++
+				continue
+			}
+			if j, f, h := plainWord(s, i); j > i {
+				dst = append(dst, Token{Start: int32(i), End: int32(j), RStart: int32(r), REnd: int32(r + j - i), LowerHash: h, Flags: f})
+				r += j - i
+				i = j
 				continue
 			}
 		} else if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
@@ -122,8 +134,8 @@ func (sc *scanner) advance(n int) {
 
 // token scans one token starting at a word rune into t, which is zero.
 func (sc *scanner) token(t *Token) {
-	t.Start, t.RStart = sc.i, sc.r
-	if sc.abbrev(t) {
+	t.Start, t.RStart = int32(sc.i), int32(sc.r)
+	if sc.i+1 < len(sc.s) && sc.s[sc.i+1] == '.' && sc.abbrev(t) {
 		return
 	}
 	letters, uppers := 0, 0
@@ -131,6 +143,15 @@ func (sc *scanner) token(t *Token) {
 	s := sc.s
 	i, r := sc.i, sc.r // kept in registers; sc is synced around apostrophe
 	for i < len(s) {
+		if j := lowerRun(s, i); j > i { // the common case: lower-case letters
+			flags |= Letter
+			letters += j - i
+			r += j - i
+			i = j
+			if i >= len(s) {
+				break
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			switch {
 			case c >= 'a' && c <= 'z':
@@ -162,7 +183,14 @@ func (sc *scanner) token(t *Token) {
 		}
 		rr, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(rr) {
-			flags |= classify(rr, &letters, &uppers)
+			f, letter, upper := classify(rr, letters)
+			flags |= f
+			if letter {
+				letters++
+			}
+			if upper {
+				uppers++
+			}
 			i += n
 			r++
 			continue
@@ -181,7 +209,7 @@ done:
 	sc.i, sc.r = i, r
 	t.Flags |= flags
 	if t.REnd == 0 {
-		t.End, t.REnd = sc.i, sc.r
+		t.End, t.REnd = int32(sc.i), int32(sc.r)
 	}
 	if letters > 0 && letters == uppers {
 		t.Flags |= AllUpper
@@ -195,46 +223,33 @@ func isWordRuneFast(r rune) bool {
 	return isWordRune(r)
 }
 
-// classify returns the flags r contributes and counts letters.
-func classify(r rune, letters, uppers *int) uint16 {
-	var f uint16
+// classify returns the flags r contributes to a token with letters letters
+// so far, and whether r is a letter and an upper-case one.
+func classify(r rune, letters int) (f uint16, letter, upper bool) {
 	switch {
 	case r >= '0' && r <= '9':
-		return Digit
+		return Digit, false, false
 	case r < utf8.RuneSelf:
 		f = Letter
-		if r >= 'A' && r <= 'Z' {
-			*uppers++
-			if *letters == 0 {
-				f |= Upper
-			}
-		}
+		upper = r >= 'A' && r <= 'Z'
 	case r >= 0x400 && r <= 0x45F:
 		f = Letter | Cyrillic
-		if r < 0x430 {
-			*uppers++
-			if *letters == 0 {
-				f |= Upper
-			}
-		}
+		upper = r < 0x430
 	case unicode.IsLetter(r):
 		f = Letter
 		if unicode.Is(unicode.Cyrillic, r) {
 			f |= Cyrillic
 		}
-		if unicode.IsUpper(r) || unicode.IsTitle(r) {
-			*uppers++
-			if *letters == 0 {
-				f |= Upper
-			}
-		}
+		upper = unicode.IsUpper(r) || unicode.IsTitle(r)
 	case unicode.IsDigit(r):
-		return Digit
+		return Digit, false, false
 	default:
-		return 0
+		return 0, false, false
 	}
-	*letters++
-	return f
+	if upper && letters == 0 {
+		f |= Upper
+	}
+	return f, true, upper
 }
 
 // apostrophe handles an apostrophe inside a token: a possessive 's ends the
@@ -245,7 +260,7 @@ func (sc *scanner) apostrophe(t *Token, n int) bool {
 	if next == 's' || next == 'S' {
 		after, _ := sc.peek(n + m)
 		if after < 0 || !isWordRuneFast(after) {
-			t.End, t.REnd = sc.i, sc.r
+			t.End, t.REnd = int32(sc.i), int32(sc.r)
 			t.Flags |= Poss
 			sc.advance(n)
 			sc.advance(m)
@@ -276,43 +291,7 @@ func (sc *scanner) abbrev(t *Token) bool {
 	}
 	sc.r += i - sc.i
 	sc.i = i
-	t.End, t.REnd = i, sc.r
+	t.End, t.REnd = int32(i), int32(sc.r)
 	t.Flags = Upper | AllUpper | Letter | Abbrev
 	return true
-}
-
-// TokenAt returns the index of the token that starts at code point offset r,
-// or -1. toks must be sorted, as Tokenize returns them.
-func TokenAt(toks []Token, r int) int {
-	lo, hi := 0, len(toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if toks[m].RStart < r {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(toks) && toks[lo].RStart == r {
-		return lo
-	}
-	return -1
-}
-
-// TokenEnding returns the index of the token that ends at code point offset
-// r, or -1.
-func TokenEnding(toks []Token, r int) int {
-	lo, hi := 0, len(toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if toks[m].REnd < r {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(toks) && toks[lo].REnd == r {
-		return lo
-	}
-	return -1
 }

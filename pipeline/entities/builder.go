@@ -1,0 +1,155 @@
+package entities
+
+import (
+	"slices"
+
+	"github.com/warwire/warwire/pipeline"
+	"github.com/warwire/warwire/pipeline/entities/mention"
+	"github.com/warwire/warwire/pipeline/entities/text"
+)
+
+// builder collects mentions per entity id. Its memory belongs to the pooled
+// doc and is reused; result copies what the caller keeps.
+type builder struct {
+	ix     *Index
+	byID   map[string]int
+	out    []pipeline.Entity // entities in order of first add, Spans unset
+	spans  []entSpan         // every mention in order of add
+	count  []int32           // scratch: mentions per entity
+	toks   []text.Token      // the story's tokens, which mentions cover
+	byEnt  []entSpan         // scratch of result: spans grouped by entity
+	starts []int32           // scratch of result: group bounds in byEnt
+	ms     []mention.Mention // the mentions of the last result, by entity then span
+}
+
+// entSpan is a mention of entity out[ent] at code point span sp, which
+// covers tokens [t0, t1).
+type entSpan struct {
+	ent    int32
+	t0, t1 int32
+	sp     pipeline.Span
+}
+
+// reset empties b for a new story over toks, keeping its memory.
+func (b *builder) reset(ix *Index, toks []text.Token) {
+	b.ix, b.toks = ix, toks
+	clear(b.byID)
+	clear(b.out) // drop references to the last story's entities
+	b.out, b.spans = b.out[:0], b.spans[:0]
+}
+
+// span returns the code point span of tokens [t0, t1).
+func (b *builder) span(t0, t1 int) pipeline.Span {
+	return pipeline.Span{int(b.toks[t0].RStart), int(b.toks[t1-1].REnd)}
+}
+
+// addKB records a mention of knowledge-base entity e over tokens [t0, t1).
+func (b *builder) addKB(e int32, t0, t1 int) {
+	b.add(&b.ix.ents[e].Entity, t0, t1)
+}
+
+// add records a mention of the entity tmpl over tokens [t0, t1).
+func (b *builder) add(tmpl *pipeline.Entity, t0, t1 int) {
+	n, ok := b.byID[tmpl.ID]
+	if !ok {
+		n = len(b.out)
+		b.byID[tmpl.ID] = n
+		e := *tmpl
+		e.Spans = nil
+		b.out = append(b.out, e)
+	}
+	b.spans = append(b.spans, entSpan{ent: int32(n), t0: int32(t0), t1: int32(t1), sp: b.span(t0, t1)})
+}
+
+// counts returns the number of mentions of each entity.
+func (b *builder) counts() []int32 {
+	b.count = slices.Grow(b.count[:0], len(b.out))[:len(b.out)]
+	clear(b.count)
+	for _, s := range b.spans {
+		b.count[s.ent]++
+	}
+	return b.count
+}
+
+// remove drops every mention inside tokens [t0, t1) (taken over by a longer
+// name), and the entities left without mentions.
+func (b *builder) remove(t0, t1 int) {
+	sp := b.span(t0, t1)
+	spans := b.spans[:0]
+	for _, s := range b.spans {
+		if s.sp[0] < sp[0] || s.sp[1] > sp[1] {
+			spans = append(spans, s)
+		}
+	}
+	b.spans = spans
+	remap := b.counts() // reused: count, then new index or -1
+	out := b.out[:0]
+	for i, e := range b.out {
+		if remap[i] == 0 {
+			remap[i] = -1
+			continue
+		}
+		remap[i] = int32(len(out))
+		out = append(out, e)
+	}
+	clear(b.out[len(out):])
+	b.out = out
+	for i := range b.spans {
+		b.spans[i].ent = remap[b.spans[i].ent]
+	}
+	clear(b.byID)
+	for i, e := range b.out {
+		b.byID[e.ID] = i
+	}
+}
+
+// result returns the entities with their spans sorted, deduplicated and
+// counted, ordered by first mention (nil when there are none). The spans of
+// all entities share one allocation.
+func (b *builder) result() []pipeline.Entity {
+	b.ms = b.ms[:0]
+	if len(b.out) == 0 {
+		return nil
+	}
+	b.group()
+	all := make([]pipeline.Span, len(b.spans))
+	order := b.count[:0] // reused: entity indexes by first mention
+	for i := range b.out {
+		g := b.byEnt[b.starts[i]:b.starts[i+1]]
+		slices.SortFunc(g, func(x, y entSpan) int { return x.sp[0] - y.sp[0] })
+		g = slices.CompactFunc(g, func(x, y entSpan) bool { return x.sp == y.sp })
+		e := &b.out[i]
+		e.Spans = all[b.starts[i] : int(b.starts[i])+len(g)]
+		for k := range g {
+			e.Spans[k] = g[k].sp
+		}
+		e.Mentions = len(g)
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(x, y int32) int { return b.out[x].Spans[0][0] - b.out[y].Spans[0][0] })
+	out := make([]pipeline.Entity, len(b.out))
+	for i, k := range order {
+		out[i] = b.out[k]
+		for _, s := range b.byEnt[b.starts[k] : int(b.starts[k])+len(out[i].Spans)] {
+			b.ms = append(b.ms, mention.Mention{Ent: i, T0: int(s.t0), T1: int(s.t1)})
+		}
+	}
+	return out
+}
+
+// group copies the spans into byEnt grouped by entity, each group in order
+// of add: entity i's are byEnt[starts[i]:starts[i+1]].
+func (b *builder) group() {
+	cnt := b.counts()
+	b.starts = slices.Grow(b.starts[:0], len(cnt)+1)[:len(cnt)+1]
+	b.starts[0] = 0
+	for i, n := range cnt {
+		b.starts[i+1] = b.starts[i] + n
+		cnt[i] = b.starts[i] // reused: next free slot of each group
+	}
+	b.byEnt = slices.Grow(b.byEnt[:0], len(b.spans))[:len(b.spans)]
+	for _, s := range b.spans {
+		b.byEnt[cnt[s.ent]] = s
+		cnt[s.ent]++
+	}
+}

@@ -1,0 +1,121 @@
+package entities
+
+import (
+	"unicode/utf8"
+
+	"github.com/warwire/warwire/pipeline/entities/text"
+)
+
+// lookupAll fills ids with each token's vocabulary id (-1 when absent) and
+// name with whether its case allows a name word, and sets caps. It clears
+// sets, which in fills on demand.
+func (d *doc) lookupAll(ix *Index, lang string) {
+	d.hashAll(ix, lang == "de")
+	lower := d.lower
+	for i, id := range d.ids {
+		switch id {
+		case needProbe:
+			t := &d.toks[i]
+			lw := lower[t.Start:t.End]
+			id = lookup(ix, lw, d.hashes[i], false)
+			if id < 0 && lang == "de" {
+				id = genitive(ix, lw)
+			}
+			d.ids[i] = id
+		case needFold:
+			d.ids[i] = d.lookupFolded(ix, i, lang)
+		}
+	}
+}
+
+// States of ids between hashAll and the end of lookupAll.
+const (
+	needProbe = -2 // plain word that may be in the vocabulary: hash in hashes
+	needFold  = -3 // a word to fold before looking it up
+)
+
+// hashAll is the first pass of lookupAll, with no calls in its loops: it
+// sets name and caps, the hashes of plain words, and marks in ids the words
+// to look up (all plain words when genitive, as a German genitive may be
+// known without its -s).
+func (d *doc) hashAll(ix *Index, genitive bool) {
+	d.caseFlags()
+	toks, lower := d.toks, d.lower
+	ids, hashes := resize(d.ids, len(toks)), resizeU32(d.hashes, len(toks))
+	d.ids, d.hashes = ids, hashes
+	for i := range toks {
+		h, ok := toks[i].LowerHash, true
+		if h == 0 {
+			h, ok = plainHash(lower[toks[i].Start:toks[i].End])
+		}
+		switch {
+		case !ok:
+			ids[i] = needFold
+		case genitive || ix.mayHave(h):
+			ids[i], hashes[i] = needProbe, h
+		default:
+			ids[i] = -1
+		}
+	}
+}
+
+// caseFlags sets name and caps from the token flags.
+func (d *doc) caseFlags() {
+	toks := d.toks
+	name := resizeBool(d.name, len(toks))
+	d.name = name
+	d.sets = resizeSets(d.sets, len(toks))
+	letters, caps := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		f := t.Flags
+		if f&text.Letter != 0 && t.REnd-t.RStart > 1 {
+			letters++
+			if f&text.AllUpper != 0 {
+				caps++
+			}
+		}
+		name[i] = f&(text.Upper|text.Letter|text.AllUpper|text.Digit) == text.Upper|text.Letter
+	}
+	// Most words in capitals: a shouted headline or a feed that upper-cases
+	// everything, with no casing cues.
+	d.caps = letters > 0 && caps*2 > letters
+}
+
+// lookupFolded returns the vocabulary id of the folded form of token i (one
+// that is not plain ASCII), or -1. In German text a genitive -s is dropped
+// when the bare word is known ("Russlands" → "Russland").
+func (d *doc) lookupFolded(ix *Index, i int, lang string) int32 {
+	w := d.word(i)
+	id := lookup(ix, w, fnv32(w), d.toks[i].Has(text.Cyrillic))
+	if id < 0 && lang == "de" {
+		id = genitive(ix, w)
+	}
+	return id
+}
+
+// genitive returns the vocabulary id of German word w without its genitive
+// -s, or -1.
+func genitive[S string | []byte](ix *Index, w S) int32 {
+	if len(w) <= 3 || w[len(w)-1] != 's' {
+		return -1
+	}
+	w = w[:len(w)-1]
+	return lookup(ix, w, fnv32(w), false)
+}
+
+// plainHash returns the fnv32 hash of lw, the lower-case text of a token
+// (see text.LowerSameLength), when it is ASCII letters and digits only: its
+// folded form is then lw itself. The only other ASCII bytes a token holds
+// are apostrophes and dots, which sort below '0'.
+func plainHash(lw string) (uint32, bool) {
+	h := uint32(2166136261)
+	for i := 0; i < len(lw); i++ {
+		c := lw[i]
+		if c-'0' >= utf8.RuneSelf-'0' { // c < '0' || c >= utf8.RuneSelf
+			return 0, false
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, true
+}

@@ -1,0 +1,84 @@
+package mention
+
+import (
+	"slices"
+	"sync"
+)
+
+// Bit widths of a packed sort key: first token, then the complement of the
+// length, then the mention's index.
+const (
+	keyBits  = 21
+	keyMask  = 1<<keyBits - 1
+	maxToken = 1 << (64 - 2*keyBits)
+)
+
+// sortScratch is the memory sortMentions borrows.
+type sortScratch struct {
+	keys []uint64
+	ms   []Mention
+}
+
+var sortPool = sync.Pool{New: func() any { return new(sortScratch) }}
+
+// sortMentions sorts ms by first token, longer mentions first, exactly as
+// slices.SortFunc with byStart does. It sorts packed integer keys, which
+// needs no comparison calls; when two mentions cover the same tokens (the
+// one case where the order of an unstable sort shows), or the numbers do
+// not fit the keys, it sorts with slices.SortFunc itself.
+func sortMentions(ms []Mention) {
+	if len(ms) < 2 {
+		return
+	}
+	if len(ms) > keyMask {
+		slices.SortFunc(ms, byStart)
+		return
+	}
+	sc := sortPool.Get().(*sortScratch)
+	defer sortPool.Put(sc)
+	keys := sc.keys[:0]
+	for i, m := range ms {
+		n := m.T1 - m.T0
+		if m.T0 < 0 || m.T0 >= maxToken || n < 0 || n > keyMask {
+			slices.SortFunc(ms, byStart)
+			return
+		}
+		keys = append(keys, uint64(m.T0)<<(2*keyBits)|uint64(keyMask-n)<<keyBits|uint64(i))
+	}
+	sc.keys = keys
+	if len(keys) <= 64 {
+		insertionSort(keys)
+	} else {
+		slices.Sort(keys)
+	}
+	for k := 1; k < len(keys); k++ {
+		if keys[k]>>keyBits == keys[k-1]>>keyBits {
+			slices.SortFunc(ms, byStart)
+			return
+		}
+	}
+	sc.ms = append(sc.ms[:0], ms...)
+	for k, key := range keys {
+		ms[k] = sc.ms[key&keyMask]
+	}
+}
+
+// byStart orders mentions by first token, longer ones first.
+func byStart(a, b Mention) int {
+	if a.T0 != b.T0 {
+		return a.T0 - b.T0
+	}
+	return (b.T1 - b.T0) - (a.T1 - a.T0)
+}
+
+// insertionSort sorts a few keys, which arrive close to sorted (each
+// entity's mentions are in text order), faster than slices.Sort does.
+func insertionSort(keys []uint64) {
+	for i := 1; i < len(keys); i++ {
+		k, j := keys[i], i
+		for ; j > 0 && keys[j-1] > k; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
+	}
+}
