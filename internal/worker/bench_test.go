@@ -120,6 +120,11 @@ func benchBulk(b *testing.B, recs []kafka.Record) float64 {
 	if got := h.count(); got != len(items) && h.waitCount(len(items), time.Minute) != len(items) {
 		b.Fatalf("bulk baseline indexed %d of %d", got, len(items))
 	}
+	// Drop the baseline's index now: its segment merges would otherwise go on
+	// in Elasticsearch during the worker's run and slow that down instead.
+	if err := elastic.DeleteIndex(ctx, h.es, h.cfg.Elastic.Index); err != nil {
+		b.Fatalf("deleting the baseline index: %v", err)
+	}
 	return float64(len(items)) / took.Seconds()
 }
 
