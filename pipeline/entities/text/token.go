@@ -81,11 +81,23 @@ func Tokenize(dst []Token, s string) []Token {
 				r++
 				continue
 			}
-			if j, f, h := plainWord(s, i); j > i {
-				dst = append(dst, Token{Start: int32(i), End: int32(j), RStart: int32(r), REnd: int32(r + j - i), LowerHash: h, Flags: f})
-				r += j - i
-				i = j
-				continue
+			// The most common token, scanned here rather than in a call: an
+			// ASCII letter (a capital not followed by '.', which may start an
+			// initial or "U.S."), then lower-case ASCII letters, then the end
+			// of s or a byte in plainEnd. See Token.LowerHash for h.
+			if lc := c | 0x20; lc-'a' < 26 && (c >= 'a' || i+1 >= len(s) || s[i+1] != '.') {
+				h := (fnvOffset ^ uint32(lc)) * fnvPrime
+				j := i + 1
+				for j < len(s) && s[j]-'a' < 26 {
+					h = (h ^ uint32(s[j])) * fnvPrime
+					j++
+				}
+				if j >= len(s) || plainEnd[s[j]] {
+					dst = append(dst, Token{Start: int32(i), End: int32(j), RStart: int32(r), REnd: int32(r + j - i), LowerHash: h, Flags: plainFlags(c, j-i)})
+					r += j - i
+					i = j
+					continue
+				}
 			}
 		} else if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
 			i += n
