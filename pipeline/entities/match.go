@@ -130,10 +130,16 @@ func (d *doc) joinable(i int) bool {
 	if i+1 >= len(d.toks) {
 		return false
 	}
-	if d.toks[i].Has(text.Poss) {
+	t := &d.toks[i]
+	if t.Flags&text.Poss != 0 {
 		return true
 	}
-	return spacesOnly(d.body[d.toks[i].End:d.toks[i+1].Start])
+	end, next := t.End, d.toks[i+1].Start
+	if next == end+1 { // the common one-byte gap
+		c := d.body[end]
+		return c == ' ' || c == '-'
+	}
+	return spacesOnly(d.body[end:next])
 }
 
 // spacesOnly reports whether g is at most four bytes of spaces, hyphens
