@@ -41,7 +41,7 @@ type scanner struct {
 // most are never looked at.
 func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool) {
 	s.g, s.text, s.ents, s.names = g, text, ents, names
-	s.toks = fold.Tokens(s.toks[:0], text)
+	s.toks, s.starts = fold.TokensStarts(s.toks[:0], s.starts[:0], text)
 	s.folded = s.folded[:0]
 	if cap(s.folded) < len(text) {
 		s.folded = make([]byte, 0, len(text)+len(text)/4)
@@ -50,23 +50,6 @@ func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool)
 	clear(s.fspan)
 	s.cls = slices.Grow(s.cls[:0], len(s.toks))[:len(s.toks)]
 	clear(s.cls)
-	s.findStarts()
-}
-
-// findStarts lists the tokens that are capitalised or "the" in s.starts,
-// noting which are "the".
-// Which ones are is as good as random, so the loop has no branch on it: it
-// writes every index and moves on only past the starts.
-func (s *scanner) findStarts() {
-	s.starts = slices.Grow(s.starts[:0], len(s.toks))[:len(s.toks)]
-	n := 0
-	for i := range s.toks {
-		t := &s.toks[i]
-		the := theIn(s.text, t)
-		s.starts[n] = int32(i<<1 | the)
-		n += b2i(t.Upper) | the
-	}
-	s.starts = s.starts[:n]
 }
 
 // theIn is 1 when token t of text is the article "the" (any case; no other

@@ -53,32 +53,62 @@ func isByte(y uint64, c byte) uint64 {
 }
 
 // asciiBlock appends the words of b (64 bytes at byte offset base of the
-// text, outside a word; zeros may pad the end of the text) that end before its first stop byte and before its
-// end. It returns how far it got (the start of the first word it could not
-// finish, or the stop byte, or 64) and where the stop byte is (64 when
-// none). extra is the text's bytes minus code points before base.
-func asciiBlock[T string | []byte](dst []Token, b T, base, extra int) ([]Token, int, int) {
+// text, outside a word; zeros may pad the end of the text) that end before
+// its first stop byte and before its end, and, when list is set, their name
+// starts to starts (see TokensStarts). It returns how far it got (the start
+// of the first word it could not finish, or the stop byte, or 64) and where
+// the stop byte is (64 when none). extra is the text's bytes minus code
+// points before base.
+func asciiBlock[T string | []byte](dst []Token, starts []int32, b T, base, extra int, list bool) ([]Token, []int32, int, int) {
 	word, limit := blockMasks(b)
-	starts := word &^ (word << 1)
+	first := word &^ (word << 1)
 	ends := word &^ (word >> 1) // the last byte of each run
-	n := len(dst)
-	dst = slices.Grow(dst, bits.OnesCount64(starts))
+	n, nw := len(dst), bits.OnesCount64(first)
+	dst = slices.Grow(dst, nw)
 	out := dst[n:cap(dst)]
+	m := len(starts)
+	if list {
+		starts = slices.Grow(starts, nw)
+	}
+	sout := starts[:cap(starts)]
 	k := 0
-	for ; starts != 0; k++ {
-		st := bits.TrailingZeros64(starts)
+	for ; first != 0; k++ {
+		st := bits.TrailingZeros64(first)
 		en := bits.TrailingZeros64(ends)
 		if en == limit-1 {
-			return dst[:n+k], st, limit // the word may go on past the limit
+			return dst[:n+k], starts[:m], st, limit // the word may go on past the limit
 		}
 		start, end := int32(base+st), int32(base+en+1)
 		// Field by field: a composite literal is built on the stack and
 		// copied with a wide load that stalls on the narrow stores.
 		t := &out[k]
 		t.Start, t.End, t.RStart, t.REnd = start, end, start-int32(extra), end-int32(extra)
-		t.Upper = byteClass[b[st]]&classUpper != 0
-		starts &= starts - 1
+		up := byteClass[b[st]] & classUpper
+		t.Upper = up != 0
+		if list {
+			// Which words start names is as good as random: no branch on it,
+			// write every index and move on only past the starts.
+			the := isThe(b, st, en)
+			sout[m] = int32((n+k)<<1 | the)
+			m += int(up>>1) | the
+		}
+		first &= first - 1
 		ends &= ends - 1
 	}
-	return dst[:n+k], limit, limit
+	return dst[:n+k], starts[:m], limit, limit
+}
+
+// isThe is 1 when the word b[st:en+1] is "the" in any case, 0 otherwise
+// (its bytes are letters or digits, and no digit ORed with 0x20 is a
+// letter). It has no branch: which words are "the" is as good as random.
+func isThe[T string | []byte](b T, st, en int) int {
+	x := uint32(b[st]) | uint32(b[(st+en)/2])<<8 | uint32(b[en])<<16
+	return b2i(en-st == 2) & b2i(x|0x202020 == 't'|'h'<<8|'e'<<16)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

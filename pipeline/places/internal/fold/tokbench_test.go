@@ -39,3 +39,12 @@ func cpuTime() int64 {
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
+
+// BenchmarkTokensStarts measures the tokenizer listing name starts.
+func BenchmarkTokensStarts(b *testing.B) {
+	var starts []int32
+	benchTokens(b, func(dst []Token, s string) []Token {
+		dst, starts = TokensStarts(dst, starts[:0], s)
+		return dst
+	})
+}

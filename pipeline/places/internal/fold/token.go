@@ -9,6 +9,19 @@ import (
 // part of the word ("Mar'inka"), except the English possessive "'s", which
 // ends it ("Kyiv's" gives "Kyiv"). s must be shorter than 2 GiB.
 func Tokens(dst []Token, s string) []Token {
+	dst, _ = tokenize(dst, nil, s, false)
+	return dst
+}
+
+// TokensStarts is Tokens that also appends to starts, in order, each word
+// that may start a name: i<<1 for a capitalised word dst[i], i<<1 | 1 when
+// dst[i] is the article "the" in any case (capitalised or not).
+func TokensStarts(dst []Token, starts []int32, s string) ([]Token, []int32) {
+	return tokenize(dst, starts, s, true)
+}
+
+// tokenize is Tokens, listing name starts as TokensStarts when list is set.
+func tokenize(dst []Token, starts []int32, s string, list bool) ([]Token, []int32) {
 	extra := 0 // bytes minus code points before i
 	short := 0 // block reads in a row that got less than 8 bytes far
 	for i := 0; i < len(s); {
@@ -16,9 +29,9 @@ func Tokens(dst []Token, s string) []Token {
 		if len(s)-i >= 8 {
 			var n, stop int
 			if len(s)-i >= 64 {
-				dst, n, stop = asciiBlock(dst, s[i:i+64], i, extra)
+				dst, starts, n, stop = asciiBlock(dst, starts, s[i:i+64], i, extra, list)
 			} else {
-				dst, n, stop = tailBlock(dst, s[i:], i, extra)
+				dst, starts, n, stop = tailBlock(dst, starts, s[i:], i, extra, list)
 			}
 			if n >= len(s)-i || n == 64 {
 				i, short = min(i+n, len(s)), 0
@@ -35,19 +48,37 @@ func Tokens(dst []Token, s string) []Token {
 			i += n
 		}
 		for i < end {
+			n := len(dst)
 			dst, i, extra = step(dst, s, i, extra)
+			if list && len(dst) > n {
+				starts = stepStart(starts, s, dst, n)
+			}
 		}
 	}
-	return dst
+	return dst, starts
+}
+
+// stepStart appends token n of toks (a word of s) to starts when it may
+// start a name (see TokensStarts).
+func stepStart(starts []int32, s string, toks []Token, n int) []int32 {
+	t := &toks[n]
+	the := 0
+	if w := s[t.Start:t.End]; len(w) == 3 && w[0]|0x20 == 't' && w[1]|0x20 == 'h' && w[2]|0x20 == 'e' {
+		the = 1
+	}
+	if t.Upper || the == 1 {
+		starts = append(starts, int32(n<<1|the))
+	}
+	return starts
 }
 
 // tailBlock runs asciiBlock over the last bytes of a text (fewer than 64),
 // padded with zeros: a zero is neither a word byte nor a stop, so a word
 // that reaches the end of the text ends there.
-func tailBlock(dst []Token, tail string, base, extra int) ([]Token, int, int) {
+func tailBlock(dst []Token, starts []int32, tail string, base, extra int, list bool) ([]Token, []int32, int, int) {
 	var buf [64]byte
 	copy(buf[:], tail)
-	return asciiBlock(dst, buf[:], base, extra)
+	return asciiBlock(dst, starts, buf[:], base, extra, list)
 }
 
 // step reads the text from byte i, outside a word: one character that is not

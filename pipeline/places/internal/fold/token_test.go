@@ -82,6 +82,7 @@ func FuzzTokensMatchesReference(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, want := Tokens(nil, s), tokensRef(nil, s)
+		checkStarts(t, s, want)
 		if len(got) != len(want) {
 			t.Fatalf("%q: got %d tokens, want %d", s, len(got), len(want))
 		}
@@ -99,6 +100,7 @@ var blockSeeds = []string{
 	strings.Repeat("Kyiv and the Donetsk region, 2024. ", 8),
 	strings.Repeat("x", 63) + "’s " + strings.Repeat("Ab1 ", 20) + "Mar'inka Київ " + strings.Repeat("q", 70),
 	strings.Repeat("Київ Харків ", 12) + strings.Repeat("O'Brien's Kyiv`s ", 6),
+	strings.Repeat("THE tHe thee tho the’s The9 the Ünd t2e ", 5) + "Thé the",
 	strings.Repeat("ab", 40) + "é" + strings.Repeat(" Z", 40) + "\xff" + strings.Repeat("9", 64),
 }
 
@@ -115,6 +117,7 @@ func TestTokensMatchReferenceOnBlocks(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("shift %d of %.40q: tokens differ from the reference", shift, s)
 			}
+			checkStarts(t, s, want)
 		}
 	}
 }
@@ -130,4 +133,27 @@ func FuzzAppendWordFastPath(f *testing.F) {
 			t.Fatalf("AppendWord(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// checkStarts checks the tokens and name starts of TokensStarts against the
+// reference tokens want of s.
+func checkStarts(t *testing.T, s string, want []Token) {
+	toks, starts := TokensStarts(nil, nil, s)
+	if !slices.Equal(toks, want) {
+		t.Fatalf("%q: TokensStarts tokens differ from the reference", s)
+	}
+	var ref []int32
+	for i, tk := range want {
+		w := strings.ToLower(tk.Text(s))
+		the := 0
+		if len(tk.Text(s)) == 3 && w == "the" {
+			the = 1
+		}
+		if tk.Upper || the == 1 {
+			ref = append(ref, int32(i<<1|the))
+		}
+	}
+	if !slices.Equal(starts, ref) {
+		t.Fatalf("%q: starts %v, want %v", s, starts, ref)
+	}
 }
