@@ -2,10 +2,9 @@ package eval
 
 import (
 	"context"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/warwire/warwire/internal/testenv"
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/decode"
 	"github.com/warwire/warwire/pipeline/entities"
@@ -53,7 +52,7 @@ func BenchmarkEnrich(b *testing.B) {
 	b.ReportAllocs()
 	ctx := context.Background()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		s := *stories[i%len(stories)]
 		batch := []*pipeline.Story{&s}
@@ -63,26 +62,5 @@ func BenchmarkEnrich(b *testing.B) {
 			}
 		}
 	}
-	reportCPU(b, cpuTime()-cpu0, total/len(stories))
-}
-
-// cpuTime returns the CPU time the process has used. On a shared machine the
-// wall-clock ns/op includes time spent waiting for a core; CPU time does not.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU adds CPU-time metrics: nanoseconds per operation and MB of text
-// per CPU-second (throughput per core, whatever else runs on the machine).
-func reportCPU(b *testing.B, cpu time.Duration, bytesPerOp int) {
-	if cpu <= 0 || b.N == 0 {
-		return
-	}
-	perOp := float64(cpu.Nanoseconds()) / float64(b.N)
-	b.ReportMetric(perOp, "cpu-ns/op")
-	b.ReportMetric(float64(bytesPerOp)/perOp*1e3, "cpu-MB/s")
+	testenv.ReportCPU(b, testenv.CPUTime()-cpu0, total/len(stories))
 }

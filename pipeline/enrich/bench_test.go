@@ -2,11 +2,11 @@ package enrich
 
 import (
 	"context"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/warwire/warwire/internal/synth"
+	"github.com/warwire/warwire/internal/testenv"
 	"github.com/warwire/warwire/pipeline"
 )
 
@@ -47,14 +47,14 @@ func BenchmarkChain(b *testing.B) {
 	b.SetBytes(int64(avg))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		s := &pipeline.Story{Raw: raws[i%len(raws)]}
 		if err := c.Process(ctx, []*pipeline.Story{s}); err != nil || s.Failed() {
 			b.Fatalf("story %d: %v %v", i%len(raws), err, s.Failure)
 		}
 	}
-	reportCPU(b, cpuTime()-cpu0, avg)
+	testenv.ReportCPU(b, testenv.CPUTime()-cpu0, avg)
 }
 
 // BenchmarkStage measures each stage alone. Every iteration runs the stages
@@ -81,34 +81,13 @@ func BenchmarkStage(b *testing.B) {
 					}
 				}
 				b.StartTimer()
-				cpu0 := cpuTime()
+				cpu0 := testenv.CPUTime()
 				if err := st.Process(ctx, batch); err != nil || batch[0].Failed() {
 					b.Fatalf("%v %v", err, batch[0].Failure)
 				}
-				cpu += cpuTime() - cpu0
+				cpu += testenv.CPUTime() - cpu0
 			}
-			reportCPU(b, cpu, avg)
+			testenv.ReportCPU(b, cpu, avg)
 		})
 	}
-}
-
-// cpuTime returns the CPU time the process has used. On a shared machine the
-// wall-clock ns/op includes time spent waiting for a core; CPU time does not.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU adds CPU-time metrics: nanoseconds per operation and MB of text
-// per CPU-second (throughput per core, whatever else runs on the machine).
-func reportCPU(b *testing.B, cpu time.Duration, bytesPerOp int) {
-	if cpu <= 0 || b.N == 0 {
-		return
-	}
-	perOp := float64(cpu.Nanoseconds()) / float64(b.N)
-	b.ReportMetric(perOp, "cpu-ns/op")
-	b.ReportMetric(float64(bytesPerOp)/perOp*1e3, "cpu-MB/s")
 }

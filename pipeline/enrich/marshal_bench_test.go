@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/warwire/warwire/internal/testenv"
 	"github.com/warwire/warwire/pipeline"
 )
 
@@ -40,14 +41,14 @@ func benchEncode(b *testing.B, encode func(buf []byte, d *pipeline.Document) ([]
 	b.ReportAllocs()
 	b.ResetTimer()
 	var buf []byte
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		var err error
 		if buf, err = encode(buf[:0], docs[i%len(docs)]); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpuTime()-cpu0, size)
+	testenv.ReportCPU(b, testenv.CPUTime()-cpu0, size)
 }
 
 // BenchmarkMarshalDocument measures encoding/json on one enriched document.

@@ -1,11 +1,10 @@
 package normalize
 
 import (
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/warwire/warwire/internal/synth"
+	"github.com/warwire/warwire/internal/testenv"
 	"github.com/warwire/warwire/pipeline"
 )
 
@@ -56,22 +55,12 @@ func BenchmarkSynthParts(b *testing.B) {
 	for _, p := range parts {
 		b.Run(p.name, func(b *testing.B) {
 			b.ReportAllocs()
-			i, cpu0 := 0, cpuTime()
+			i, cpu0 := 0, testenv.CPUTime()
 			for b.Loop() {
 				p.fn(i % len(stories))
 				i++
 			}
-			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+			testenv.ReportCPU(b, testenv.CPUTime()-cpu0, 0)
 		})
 	}
-}
-
-// cpuTime returns the CPU time the process has used: on a shared machine it
-// leaves out waiting for a core.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

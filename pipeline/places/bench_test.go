@@ -4,9 +4,10 @@ import (
 	"context"
 	"os"
 	"runtime"
-	"syscall"
 	"testing"
+	"time"
 
+	"github.com/warwire/warwire/internal/testenv"
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/places"
 )
@@ -16,7 +17,7 @@ import (
 func BenchmarkLoadGazetteer(b *testing.B) {
 	var g *places.Gazetteer
 	var err error
-	cpu := cpuTime()
+	cpu := testenv.CPUTime()
 	for b.Loop() {
 		if g, err = places.Load(); err != nil {
 			b.Fatal(err)
@@ -43,7 +44,7 @@ func BenchmarkPlaces(b *testing.B) {
 	st := &pipeline.Story{Body: body, Language: "en", Headline: "Russia presses assault near Pokrovsk"}
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := testenv.CPUTime()
 	for b.Loop() {
 		st.Entities = ents
 		st.Dateline = &pipeline.Dateline{Text: "KYIV"}
@@ -58,24 +59,13 @@ func BenchmarkPlaces(b *testing.B) {
 	}
 }
 
-// cpuTime is the process's user+system CPU time in nanoseconds. The machine
-// is shared, so wall time per op overstates the cost; CPU time per op (and
-// the MB/s it implies) is reported beside it.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
-}
-
-func reportCPU(b *testing.B, start int64) {
-	ns := float64(cpuTime()-start) / float64(b.N)
+func reportCPU(b *testing.B, start time.Duration) {
+	ns := float64(testenv.CPUTime()-start) / float64(b.N)
 	b.ReportMetric(ns/1e6, "cpu-ms/op")
 }
 
 // reportCPUThroughput adds the MB/s that the CPU time per op implies.
-func reportCPUThroughput(b *testing.B, start int64, bytes int) {
-	ns := float64(cpuTime()-start) / float64(b.N)
+func reportCPUThroughput(b *testing.B, start time.Duration, bytes int) {
+	ns := float64(testenv.CPUTime()-start) / float64(b.N)
 	b.ReportMetric(float64(bytes)/ns*1e3, "cpu-MB/s")
 }

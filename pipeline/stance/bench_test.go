@@ -2,11 +2,10 @@ package stance_test
 
 import (
 	"context"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/warwire/warwire/internal/synth"
+	"github.com/warwire/warwire/internal/testenv"
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/enrich"
 	"github.com/warwire/warwire/pipeline/entities/mention"
@@ -45,13 +44,13 @@ func BenchmarkDetect(b *testing.B) {
 	docs := benchDocs(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		md := docs[i%len(docs)]
 		md.Quotes, md.QuotesDone = nil, false
 		stance.DetectDoc(md)
 	}
-	reportCPU(b, cpuTime()-cpu0)
+	testenv.ReportCPU(b, testenv.CPUTime()-cpu0, 0)
 }
 
 // BenchmarkQuotes measures the quote analysis alone.
@@ -59,28 +58,11 @@ func BenchmarkQuotes(b *testing.B) {
 	docs := benchDocs(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		md := docs[i%len(docs)]
 		md.Quotes, md.QuotesDone = nil, false
 		quotes.FromDoc(md)
 	}
-	reportCPU(b, cpuTime()-cpu0)
-}
-
-// cpuTime returns the CPU time the process has used: on a shared machine
-// it is steadier than the wall clock.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU adds the CPU nanoseconds per operation.
-func reportCPU(b *testing.B, cpu time.Duration) {
-	if cpu > 0 && b.N > 0 {
-		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
-	}
+	testenv.ReportCPU(b, testenv.CPUTime()-cpu0, 0)
 }

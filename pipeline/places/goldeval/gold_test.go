@@ -12,9 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
+	"github.com/warwire/warwire/internal/testenv"
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/decode"
 	"github.com/warwire/warwire/pipeline/entities"
@@ -249,24 +249,14 @@ func BenchmarkPlacesOnGold(b *testing.B) {
 	}
 	b.SetBytes(n)
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := testenv.CPUTime()
 	for b.Loop() {
 		if err := pl.Process(context.Background(), stories); err != nil {
 			b.Fatal(err)
 		}
 	}
-	ns := float64(cpuTime()-cpu) / float64(b.N)
+	ns := float64(testenv.CPUTime()-cpu) / float64(b.N)
 	b.ReportMetric(ns/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(n)/ns*1e3, "cpu-MB/s")
 	b.ReportMetric(float64(len(stories)), "stories/op")
-}
-
-// cpuTime is the process's user+system CPU time in nanoseconds: the machine
-// is shared, so wall time overstates the cost.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }

@@ -2,8 +2,9 @@ package fold
 
 import (
 	"os"
-	"syscall"
 	"testing"
+
+	"github.com/warwire/warwire/internal/testenv"
 )
 
 func benchTokens(b *testing.B, f func([]Token, string) []Token) {
@@ -14,11 +15,11 @@ func benchTokens(b *testing.B, f func([]Token, string) []Token) {
 	s := string(raw)
 	b.SetBytes(int64(len(s)))
 	var dst []Token
-	cpu := cpuTime()
+	cpu := testenv.CPUTime()
 	for b.Loop() {
 		dst = f(dst[:0], s)
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	testenv.ReportCPU(b, testenv.CPUTime()-cpu, 0)
 	if len(dst) < 100 {
 		b.Fatalf("only %d tokens", len(dst))
 	}
@@ -29,16 +30,6 @@ func BenchmarkTokens(b *testing.B) { benchTokens(b, Tokens) }
 
 // BenchmarkTokensRef measures the reference tokenizer, for comparison.
 func BenchmarkTokensRef(b *testing.B) { benchTokens(b, tokensRef) }
-
-// cpuTime is the process's user+system CPU time in nanoseconds (the machine
-// is shared: wall time overstates the cost).
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
-}
 
 // BenchmarkTokensStarts measures the tokenizer listing name starts.
 func BenchmarkTokensStarts(b *testing.B) {
