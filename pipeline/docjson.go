@@ -23,16 +23,16 @@ func (d *Document) AppendJSON(dst []byte) ([]byte, error) {
 	w.strField("url", d.URL, true)
 	w.strField("pubstatus", d.PubStatus, false)
 	w.intField("urgency", int64(d.Urgency), true)
-	w.subjects(d.Subjects)
+	arrayField(&w, "subject", d.Subjects, w.subject)
 	w.boolField("withdrawn", d.Withdrawn)
 	w.annotations(d)
 	w.strField("fingerprint", d.Fingerprint, true)
-	if d.Enrichment != nil {
+	if e := d.Enrichment; e != nil {
 		w.key("enrichment")
 		w.open('{')
-		w.strField("version", d.Enrichment.Version, false)
+		w.strField("version", e.Version, false)
 		w.key("took_ms")
-		w.float(d.Enrichment.TookMS)
+		w.float(e.TookMS)
 		w.close('}')
 	}
 	w.key("indexed_at")
@@ -47,52 +47,68 @@ func (d *Document) AppendJSON(dst []byte) ([]byte, error) {
 // annotations writes the members between withdrawn and fingerprint: what the
 // enrichment stages add.
 func (w *jsonWriter) annotations(d *Document) {
-	if d.Dateline != nil {
+	if dl := d.Dateline; dl != nil {
 		w.key("dateline")
 		w.open('{')
-		w.strField("text", d.Dateline.Text, false)
-		if d.Dateline.Place != nil {
-			w.key("place")
-			w.ref(*d.Dateline.Place)
-		}
+		w.strField("text", dl.Text, false)
+		w.refField("place", dl.Place)
 		w.close('}')
 	}
-	if len(d.Captions) > 0 {
-		w.key("captions")
-		w.strings(d.Captions)
-	}
+	arrayField(w, "captions", d.Captions, w.strElem)
 	w.intField("word_count", int64(d.WordCount), false)
-	w.entities(d.Entities)
-	w.places(d.Places)
+	arrayField(w, "entities", d.Entities, w.entity)
+	arrayField(w, "places", d.Places, w.place)
 	w.focus(d.Focus)
-	w.stances(d.Stances)
-	w.quotes(d.Quotes)
+	arrayField(w, "stances", d.Stances, w.stance)
+	arrayField(w, "quotes", d.Quotes, w.quote)
 }
 
-func (w *jsonWriter) subjects(ss []Subject) {
-	if len(ss) == 0 {
+// arrayField writes member name as an array with one element per item of xs,
+// each written by elem; an empty xs writes nothing (omitempty).
+func arrayField[T any](w *jsonWriter, name string, xs []T, elem func(*T)) {
+	if len(xs) == 0 {
 		return
 	}
-	w.key("subject")
+	w.key(name)
 	w.open('[')
-	for _, s := range ss {
+	for i := range xs {
 		w.elem()
-		w.open('{')
-		w.strField("code", s.Code, true)
-		w.strField("name", s.Name, true)
-		w.close('}')
+		elem(&xs[i])
 	}
 	w.close(']')
 }
 
-func (w *jsonWriter) ref(r Ref) {
+func (w *jsonWriter) strElem(s *string) { w.str(*s) }
+func (w *jsonWriter) spanElem(s *Span)  { w.span(*s) }
+
+func (w *jsonWriter) subject(s *Subject) {
+	w.open('{')
+	w.strField("code", s.Code, true)
+	w.strField("name", s.Name, true)
+	w.close('}')
+}
+
+func (w *jsonWriter) ref(r *Ref) {
 	w.open('{')
 	w.strField("id", r.ID, false)
 	w.strField("name", r.Name, false)
 	w.close('}')
 }
 
-func (w *jsonWriter) geo(p *GeoPoint) {
+// refField writes an omitempty *Ref member.
+func (w *jsonWriter) refField(name string, r *Ref) {
+	if r != nil {
+		w.key(name)
+		w.ref(r)
+	}
+}
+
+// geoField writes an omitempty *GeoPoint member.
+func (w *jsonWriter) geoField(name string, p *GeoPoint) {
+	if p == nil {
+		return
+	}
+	w.key(name)
 	w.open('{')
 	w.key("lat")
 	w.float(p.Lat)
@@ -101,67 +117,31 @@ func (w *jsonWriter) geo(p *GeoPoint) {
 	w.close('}')
 }
 
-func (w *jsonWriter) entities(es []Entity) {
-	if len(es) == 0 {
-		return
-	}
-	w.key("entities")
-	w.open('[')
-	for i := range es {
-		e := &es[i]
-		w.elem()
-		w.open('{')
-		w.strField("id", e.ID, false)
-		w.strField("name", e.Name, false)
-		w.strField("type", e.Type, false)
-		w.boolField("known", e.Known)
-		if len(e.Aliases) > 0 {
-			w.key("aliases")
-			w.strings(e.Aliases)
-		}
-		w.strField("country_code", e.CountryCode, true)
-		w.intField("mentions", int64(e.Mentions), false)
-		w.spansField(e.Spans)
-		w.close('}')
-	}
-	w.close(']')
+func (w *jsonWriter) entity(e *Entity) {
+	w.open('{')
+	w.strField("id", e.ID, false)
+	w.strField("name", e.Name, false)
+	w.strField("type", e.Type, false)
+	w.boolField("known", e.Known)
+	arrayField(w, "aliases", e.Aliases, w.strElem)
+	w.strField("country_code", e.CountryCode, true)
+	w.intField("mentions", int64(e.Mentions), false)
+	arrayField(w, "spans", e.Spans, w.spanElem)
+	w.close('}')
 }
 
-func (w *jsonWriter) spansField(ss []Span) {
-	if len(ss) > 0 {
-		w.key("spans")
-		w.spans(ss)
-	}
-}
-
-func (w *jsonWriter) places(ps []Place) {
-	if len(ps) == 0 {
-		return
-	}
-	w.key("places")
-	w.open('[')
-	for i := range ps {
-		p := &ps[i]
-		w.elem()
-		w.open('{')
-		w.strField("id", p.ID, false)
-		w.strField("name", p.Name, false)
-		if len(p.Aliases) > 0 {
-			w.key("aliases")
-			w.strings(p.Aliases)
-		}
-		w.strField("country_code", p.CountryCode, true)
-		w.strField("admin1", p.Admin1, true)
-		w.strField("kind", p.Kind, false)
-		if p.Location != nil {
-			w.key("location")
-			w.geo(p.Location)
-		}
-		w.intField("mentions", int64(p.Mentions), false)
-		w.spansField(p.Spans)
-		w.close('}')
-	}
-	w.close(']')
+func (w *jsonWriter) place(p *Place) {
+	w.open('{')
+	w.strField("id", p.ID, false)
+	w.strField("name", p.Name, false)
+	arrayField(w, "aliases", p.Aliases, w.strElem)
+	w.strField("country_code", p.CountryCode, true)
+	w.strField("admin1", p.Admin1, true)
+	w.strField("kind", p.Kind, false)
+	w.geoField("location", p.Location)
+	w.intField("mentions", int64(p.Mentions), false)
+	arrayField(w, "spans", p.Spans, w.spanElem)
+	w.close('}')
 }
 
 func (w *jsonWriter) focus(f *Focus) {
@@ -183,59 +163,36 @@ func (w *jsonWriter) focus(f *Focus) {
 		w.open('{')
 		w.strField("id", p.ID, false)
 		w.strField("name", p.Name, false)
-		if p.Location != nil {
-			w.key("location")
-			w.geo(p.Location)
-		}
+		w.geoField("location", p.Location)
 		w.close('}')
 	}
 	w.close('}')
 }
 
-func (w *jsonWriter) stances(ss []Stance) {
-	if len(ss) == 0 {
-		return
-	}
-	w.key("stances")
-	w.open('[')
-	for i := range ss {
-		s := &ss[i]
-		w.elem()
-		w.open('{')
-		w.key("holder")
-		w.ref(s.Holder)
-		w.key("target")
-		w.ref(s.Target)
-		w.strField("polarity", s.Polarity, false)
-		w.strField("evidence", s.Evidence, false)
-		w.key("span")
-		w.span(s.Span)
-		w.strField("cue", s.Cue, false)
-		w.close('}')
-	}
-	w.close(']')
+func (w *jsonWriter) stance(s *Stance) {
+	w.open('{')
+	w.key("holder")
+	w.ref(&s.Holder)
+	w.key("target")
+	w.ref(&s.Target)
+	w.strField("polarity", s.Polarity, false)
+	w.strField("evidence", s.Evidence, false)
+	w.key("span")
+	w.span(s.Span)
+	w.strField("cue", s.Cue, false)
+	w.close('}')
 }
 
-func (w *jsonWriter) quotes(qs []Quote) {
-	if len(qs) == 0 {
-		return
+func (w *jsonWriter) quote(q *Quote) {
+	w.open('{')
+	w.key("speaker")
+	if q.Speaker == nil {
+		w.buf = append(w.buf, "null"...)
+	} else {
+		w.ref(q.Speaker)
 	}
-	w.key("quotes")
-	w.open('[')
-	for i := range qs {
-		q := &qs[i]
-		w.elem()
-		w.open('{')
-		w.key("speaker")
-		if q.Speaker == nil {
-			w.buf = append(w.buf, "null"...)
-		} else {
-			w.ref(*q.Speaker)
-		}
-		w.strField("text", q.Text, false)
-		w.key("span")
-		w.span(q.Span)
-		w.close('}')
-	}
-	w.close(']')
+	w.strField("text", q.Text, false)
+	w.key("span")
+	w.span(q.Span)
+	w.close('}')
 }

@@ -213,27 +213,8 @@ func (w *jsonWriter) fail(err error) {
 	}
 }
 
-// strings appends a JSON array of strings.
-func (w *jsonWriter) strings(vs []string) {
-	w.open('[')
-	for _, v := range vs {
-		w.elem()
-		w.str(v)
-	}
-	w.close(']')
-}
-
 // span appends a Span as a two-element array.
 func (w *jsonWriter) span(s Span) {
 	w.buf = append(strconv.AppendInt(append(strconv.AppendInt(append(w.buf, '['), int64(s[0]), 10), ','), int64(s[1]), 10), ']')
 	w.comma = true
-}
-
-func (w *jsonWriter) spans(ss []Span) {
-	w.open('[')
-	for _, s := range ss {
-		w.elem()
-		w.span(s)
-	}
-	w.close(']')
 }
