@@ -36,7 +36,7 @@ func (d *Document) AppendJSON(dst []byte) ([]byte, error) {
 		w.close('}')
 	}
 	w.key("indexed_at")
-	w.time(d.IndexedAt)
+	w.timestamp(d.IndexedAt)
 	w.close('}')
 	if w.err != nil {
 		return w.buf, fmt.Errorf("failed to encode document %s: %w", d.ID, w.err)

@@ -183,8 +183,8 @@ func (w *jsonWriter) float(f float64) {
 	}
 }
 
-// time appends t as time.Time's MarshalJSON does (RFC 3339 with nanoseconds).
-func (w *jsonWriter) time(t time.Time) {
+// timestamp appends t as time.Time's MarshalJSON does (RFC 3339 with nanoseconds).
+func (w *jsonWriter) timestamp(t time.Time) {
 	if t.Location() != time.UTC { // documents carry UTC; anything else the slow way
 		b, err := t.MarshalJSON()
 		if err != nil {
@@ -203,7 +203,7 @@ func (w *jsonWriter) time(t time.Time) {
 func (w *jsonWriter) timeField(name string, t *time.Time) {
 	if t != nil {
 		w.key(name)
-		w.time(*t)
+		w.timestamp(*t)
 	}
 }
 
