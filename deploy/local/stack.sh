@@ -114,7 +114,7 @@ pid_alive() {
   [[ -s "$pidfile" ]] || return 1
   pid="$(tr -dc '0-9' <"$pidfile")"
   [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$pattern" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -F -- "$pattern" >/dev/null || return 1
   printf '%s\n' "$pid"
 }
 
@@ -126,7 +126,7 @@ find_by_cmdline() {
   for f in /proc/[0-9]*/cmdline; do
     pid="${f#/proc/}"; pid="${pid%/cmdline}"
     [[ "$pid" == "$$" ]] && continue
-    if tr '\0' ' ' <"$f" 2>/dev/null | grep -qF -- "$pattern"; then
+    if tr '\0' ' ' <"$f" 2>/dev/null | grep -F -- "$pattern" >/dev/null; then
       printf '%s\n' "$pid"
     fi
   done
@@ -374,11 +374,11 @@ kafka_running_pid() { pid_alive "$KAFKA_PID" "$KAFKA_DIR/config/server.propertie
 kafka_metadata_ok() {
   port_open "$KAFKA_HOST" "$KAFKA_PORT" || return 1
   if command -v kcat >/dev/null 2>&1; then
-    kcat -L -b "$KAFKA_HOST:$KAFKA_PORT" -m 5 2>/dev/null | grep -q 'broker .* at '
+    kcat -L -b "$KAFKA_HOST:$KAFKA_PORT" -m 5 2>/dev/null | grep 'broker .* at ' >/dev/null
   else
     timeout 30 "$JAVA" -Xmx128m -Dlog4j.configuration="file:$KAFKA_DIR/config/tools-log4j.properties" \
       -cp "$KAFKA_LIBS/*" kafka.admin.BrokerApiVersionsCommand \
-      --bootstrap-server "$KAFKA_HOST:$KAFKA_PORT" 2>/dev/null | grep -q '(id: '
+      --bootstrap-server "$KAFKA_HOST:$KAFKA_PORT" 2>/dev/null | grep '(id: ' >/dev/null
   fi
 }
 
