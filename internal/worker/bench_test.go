@@ -36,21 +36,49 @@ func benchStories() int {
 // bulk writer and settings; (b) the worker process draining a pre-filled
 // topic, with its CPU seconds and peak RSS; the ratio b/a; (c) produce-to-
 // searchable latency at a steady 200 stories/s. It runs once whatever b.N is.
+//
+// (a) and (b) run twice: first with every process sharing every CPU, then,
+// where the machine allows (see cpuSplit), with Elasticsearch on half the
+// CPUs and the worker, Kafka and the benchmark on the other half. On shared
+// cores the ratio mostly says how much CPU the worker takes from
+// Elasticsearch; split, it says whether the worker keeps up with it.
 func BenchmarkEndToEnd(b *testing.B) {
 	n := benchStories()
 	records := synthRecords(b, n)
-	bulkRate := benchBulk(b, records)
-	workerRate, cpu, rss := benchWorker(b, records)
+	items := bulkItems(b, records)
+	bulkRate := benchBulk(b, items)
+	workerRate, cpu, rss := benchWorker(b, records, nil)
 	b.ReportMetric(bulkRate, "bulk_docs/s")
 	b.ReportMetric(workerRate, "worker_docs/s")
 	b.ReportMetric(workerRate/bulkRate, "ratio")
 	b.ReportMetric(cpu.Seconds(), "worker_cpu_s")
 	b.ReportMetric(float64(rss)/1024, "worker_peak_rss_MB")
+	b.Logf("shared CPUs, %d stories: bulk %.0f docs/s, worker %.0f docs/s, ratio %.2f, worker CPU %.1fs, peak RSS %d MB",
+		n, bulkRate, workerRate, workerRate/bulkRate, cpu.Seconds(), rss/1024)
+	benchSplit(b, records, items)
 	p50, p99 := benchLatency(b, 200, 30*time.Second)
 	b.ReportMetric(float64(p50.Milliseconds()), "fresh_p50_ms")
 	b.ReportMetric(float64(p99.Milliseconds()), "fresh_p99_ms")
-	b.Logf("stories %d: bulk %.0f docs/s, worker %.0f docs/s, ratio %.2f, worker CPU %.1fs, peak RSS %d MB; freshness p50 %s p99 %s",
-		n, bulkRate, workerRate, workerRate/bulkRate, cpu.Seconds(), rss/1024, p50, p99)
+	b.Logf("freshness at 200 stories/s: p50 %s p99 %s", p50, p99)
+}
+
+// benchSplit repeats the bulk baseline and the worker run with Elasticsearch
+// on its own CPUs, when the machine allows it.
+func benchSplit(b *testing.B, records []kafka.Record, items []elastic.Item) {
+	split, why := newCPUSplit()
+	if split == nil {
+		b.Logf("split-CPU run skipped: %s", why)
+		return
+	}
+	split.apply(b)
+	defer split.restore(b)
+	bulkRate := benchBulk(b, items)
+	workerRate, cpu, _ := benchWorker(b, records, split)
+	b.ReportMetric(bulkRate, "split_bulk_docs/s")
+	b.ReportMetric(workerRate, "split_worker_docs/s")
+	b.ReportMetric(workerRate/bulkRate, "split_ratio")
+	b.Logf("split CPUs (Elasticsearch on %s, the rest on %s): bulk %.0f docs/s, worker %.0f docs/s, ratio %.2f, worker CPU %.1fs",
+		split.es, split.rest, bulkRate, workerRate, workerRate/bulkRate, cpu.Seconds())
 }
 
 func synthRecords(b *testing.B, n int) []kafka.Record {
@@ -74,10 +102,9 @@ func benchHarness(b *testing.B, name string) *harness {
 	return newHarnessTB(b, 6, "bench-"+name)
 }
 
-// benchBulk enriches the stories (untimed), then times indexing the
-// pre-built documents through a bulk writer with the worker's settings.
-func benchBulk(b *testing.B, recs []kafka.Record) float64 {
-	h := benchHarness(b, "bulk")
+// bulkItems enriches the stories and builds their bulk items, as the worker
+// would (untimed).
+func bulkItems(b *testing.B, recs []kafka.Record) []elastic.Item {
 	chain, err := enrich.Build(enrich.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
@@ -94,10 +121,20 @@ func benchBulk(b *testing.B, recs []kafka.Record) float64 {
 		}
 		for _, s := range batch {
 			doc := pipeline.NewDocument(s, chain.Version, now)
-			body, _ := json.Marshal(doc)
+			body, err := doc.AppendJSON(nil)
+			if err != nil {
+				b.Fatal(err)
+			}
 			items = append(items, elastic.Item{ID: doc.ID, Version: elastic.ExternalVersion(s.Version, false), Body: body})
 		}
 	}
+	return items
+}
+
+// benchBulk times indexing the pre-built documents into a fresh index
+// through a bulk writer with the worker's settings.
+func benchBulk(b *testing.B, items []elastic.Item) float64 {
+	h := benchHarness(b, "bulk")
 	w, err := elastic.NewBulkWriter(h.es, h.cfg.Elastic.Alias, h.cfg.Bulk, nil, zap.NewNop())
 	if err != nil {
 		b.Fatal(err)
@@ -120,19 +157,28 @@ func benchBulk(b *testing.B, recs []kafka.Record) float64 {
 	if got := h.count(); got != len(items) && h.waitCount(len(items), time.Minute) != len(items) {
 		b.Fatalf("bulk baseline indexed %d of %d", got, len(items))
 	}
-	// Drop the baseline's index now: its segment merges would otherwise go on
-	// in Elasticsearch during the worker's run and slow that down instead.
-	if err := elastic.DeleteIndex(ctx, h.es, h.cfg.Elastic.Index); err != nil {
-		b.Fatalf("deleting the baseline index: %v", err)
-	}
+	dropIndex(b, h)
 	return float64(len(items)) / took.Seconds()
 }
 
-// benchWorker pre-fills a topic, then times the worker binary draining it.
-func benchWorker(b *testing.B, recs []kafka.Record) (float64, time.Duration, int64) {
+// dropIndex deletes a part's index once it is measured: its segment merges
+// would otherwise go on in Elasticsearch during the next part and slow that
+// down instead.
+func dropIndex(b *testing.B, h *harness) {
+	if err := elastic.DeleteIndex(context.Background(), h.es, h.cfg.Elastic.Index); err != nil {
+		b.Fatalf("deleting index %s: %v", h.cfg.Elastic.Index, err)
+	}
+}
+
+// benchWorker pre-fills a topic, then times the worker binary draining it,
+// on the split's worker CPUs when split is not nil.
+func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) (float64, time.Duration, int64) {
 	h := benchHarness(b, "worker")
 	h.produce(recs...)
 	cmd := exec.Command(binary(h.t), "worker", "--until-idle", "1s")
+	if split != nil {
+		cmd = split.command(binary(h.t), "worker", "--until-idle", "1s")
+	}
 	cmd.Env = h.env()
 	var logs strings.Builder
 	cmd.Stderr = &logs
@@ -180,6 +226,7 @@ func benchWorker(b *testing.B, recs []kafka.Record) (float64, time.Duration, int
 			}
 		}
 	}
+	dropIndex(b, h)
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	return float64(len(recs)) / took.Seconds(), cpu, peak
