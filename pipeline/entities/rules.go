@@ -25,14 +25,15 @@ func (d *doc) skipTrailing(k int) bool {
 	return d.in(k, inTrailingWords)
 }
 
-// placeLike reports whether the run [i, j) names a place, event or document.
-func (d *doc) placeLike(i, j int) bool {
+// placeLike reports whether the run [i, j) names a place, event or document;
+// org is orgLike(i, j).
+func (d *doc) placeLike(i, j int, org bool) bool {
 	for k := i; k < j; k++ {
 		if placeWords[d.toks[k].Text(d.body)] {
 			return true
 		}
 	}
-	if d.in(d.prevTok(i), inPlacePrepsNames) && !d.orgLike(i, j) {
+	if !org && d.in(d.prevTok(i), inPlacePrepsNames) {
 		return true
 	}
 	return false

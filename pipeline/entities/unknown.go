@@ -27,7 +27,7 @@ var givenNames = func() map[string]bool {
 // of the surname alone link to it.
 type unknownPerson struct {
 	surname string // folded
-	ent     *pipeline.Entity
+	ent     pipeline.Entity
 }
 
 // recognizeUnknown finds people and organisations the knowledge base lacks
@@ -43,16 +43,13 @@ func recognizeUnknown(d *doc, b *builder) {
 			continue
 		}
 		j := d.nameRun(i)
-		if j == i {
-			i++
-			continue
-		}
-		if e := d.classify(i, j); e != nil {
-			d.absorb(b, e)
-			b.add(e, e.Spans[0][0], e.Spans[0][1])
-			d.cover(e.Spans[0][0], e.Spans[0][1])
-			if e.Type == pipeline.EntityPerson {
-				people = append(people, unknownPerson{surname: string(d.word(e.Spans[0][1] - 1)), ent: e})
+		if t0, t1, typ := d.classify(i, j); typ != "" {
+			t0, t1 = d.absorb(b, t0, t1, typ)
+			e := d.unknownEntity(t0, t1, typ)
+			b.add(&e, t0, t1)
+			d.cover(t0, t1)
+			if typ == pipeline.EntityPerson {
+				people = append(people, unknownPerson{surname: string(d.word(t1 - 1)), ent: e})
 			}
 		}
 		i = j
@@ -67,12 +64,10 @@ func (d *doc) nameToken(k int) bool {
 	return d.name[k] && !d.covered[k]
 }
 
-// nameRun returns the end of the run of name tokens starting at i, allowing
-// lower-case connectors ("Institute for the Study of War") between them.
+// nameRun returns the end of the run of name tokens starting at i (a name
+// token), allowing lower-case connectors ("Institute for the Study of War")
+// between them.
 func (d *doc) nameRun(i int) int {
-	if !d.nameToken(i) {
-		return i
-	}
 	j := i + 1
 	for j < len(d.toks) && d.sentOf[j] == d.sentOf[i] && d.joinable(j-1) && !d.toks[j-1].Has(text.Poss) {
 		if d.nameToken(j) {
@@ -80,7 +75,7 @@ func (d *doc) nameRun(i int) int {
 			continue
 		}
 		k := j
-		for k < len(d.toks) && k-j < 2 && d.in(k, inConnectors) && d.joinable(k) {
+		for k < len(d.toks) && k-j < 2 && d.connector(k) && d.joinable(k) {
 			k++
 		}
 		if k == j || k >= len(d.toks) || !d.nameToken(k) {
@@ -91,37 +86,70 @@ func (d *doc) nameRun(i int) int {
 	return j
 }
 
-// classify turns the run [i, j) into an unknown entity, or nil. The entity's
-// single span holds the token range (converted by the caller).
-func (d *doc) classify(i, j int) *pipeline.Entity {
-	cue := d.titleBefore(i)
+// connector reports whether token k is in connectors, rejecting tokens of
+// another length before looking.
+func (d *doc) connector(k int) bool {
+	n := d.toks[k].End - d.toks[k].Start
+	return n >= connectorLen[0] && n <= connectorLen[1] && d.in(k, inConnectors)
+}
+
+// connectorLen is the shortest and longest byte length of the connectors.
+var connectorLen = lenRange(connectors)
+
+// lenRange returns the shortest and longest byte length of the words of set.
+func lenRange(set map[string]bool) [2]int32 {
+	r := [2]int32{1 << 30, 0}
+	for w := range set {
+		r[0], r[1] = min(r[0], int32(len(w))), max(r[1], int32(len(w)))
+	}
+	return r
+}
+
+// classify decides what the run [i, j) names: it returns the token range of
+// an unknown entity within it and the entity's type, or typ "" for none.
+// A single word is never a name: an organisation needs a keyword and a
+// distinctive word, a person two or three words.
+func (d *doc) classify(i, j int) (t0, t1 int, typ string) {
+	if j-i < 2 {
+		return 0, 0, ""
+	}
+	i0, cue := i, false
 	for i < j && d.skipLeading(i) {
 		cue = cue || d.in(i, inTitleCues)
 		i++
 	}
-	for j > i && (d.skipTrailing(j-1) || d.in(j-1, inConnectors)) {
+	for j > i && d.in(j-1, inTrailingWords|inConnectors) {
 		j--
 	}
-	if j-i < 1 || notNames[d.body[d.toks[i].Start:d.toks[j-1].End]] {
-		return nil
+	if j-i < 2 || notNames[d.body[d.toks[i].Start:d.toks[j-1].End]] {
+		return 0, 0, ""
 	}
-	if d.orgLike(i, j) && (orgKeywords[d.toks[j-1].Text(d.body)] || !d.placeLike(i, j)) {
-		if d.stateInstitution(i, j) {
-			return nil
-		}
-		return d.unknownEntity(i, j, pipeline.EntityOrganization)
+	org := d.orgLike(i, j)
+	if org && orgKeywords[d.toks[j-1].Text(d.body)] {
+		return d.organization(i, j)
 	}
-	if d.placeLike(i, j) {
-		return nil
+	if place := d.placeLike(i, j, org); org && !place {
+		return d.organization(i, j)
+	} else if place {
+		return 0, 0, ""
 	}
 	if p := d.lastTitleCue(i, j); p >= 0 {
 		i, cue = p+1, true
 	}
 	j = d.cutConnectors(i, j)
-	if j-i < 2 || j-i > 3 || !(cue || d.personCue(i, j)) {
-		return nil
+	if j-i < 2 || j-i > 3 || !(cue || d.titleBefore(i0) || d.personCue(i, j)) {
+		return 0, 0, ""
 	}
-	return d.unknownEntity(i, j, pipeline.EntityPerson)
+	return i, j, pipeline.EntityPerson
+}
+
+// organization returns the organisation run [i, j) as classify does, unless
+// it is a state institution.
+func (d *doc) organization(i, j int) (t0, t1 int, typ string) {
+	if d.stateInstitution(i, j) {
+		return 0, 0, ""
+	}
+	return i, j, pipeline.EntityOrganization
 }
 
 // notNames look like organisations but are things.
@@ -152,14 +180,15 @@ func (d *doc) stateInstitution(i, j int) bool {
 	return true
 }
 
-// absorb widens a new organisation over a demonym before it and an "of
-// <country>" after it ("Ukrainian Community Center of Georgia"), taking
-// those words back from the entities they were credited to.
-func (d *doc) absorb(b *builder, e *pipeline.Entity) {
-	if e.Type != pipeline.EntityOrganization {
-		return
+// absorb widens a new organisation at tokens [i, j) over a demonym before
+// it and an "of <country>" after it ("Ukrainian Community Center of
+// Georgia"), taking those words back from the entities they were credited
+// to, and returns its token range.
+func (d *doc) absorb(b *builder, i, j int, typ string) (int, int) {
+	if typ != pipeline.EntityOrganization {
+		return i, j
 	}
-	i, j := e.Spans[0][0], e.Spans[0][1]
+	i0, j0 := i, j
 	if i > 0 && hitKind(d.hit[i-1]) == hitDemonym && d.joinable(i-1) {
 		i--
 	}
@@ -170,11 +199,10 @@ func (d *doc) absorb(b *builder, e *pipeline.Entity) {
 		}
 		j = k
 	}
-	if i == e.Spans[0][0] && j == e.Spans[0][1] {
-		return
+	if i != i0 || j != j0 {
+		b.remove(i, j)
 	}
-	b.remove(i, j)
-	*e = *d.unknownEntity(i, j, pipeline.EntityOrganization)
+	return i, j
 }
 
 // word1 returns the lower-case text of token k.
@@ -190,7 +218,8 @@ func (d *doc) cutConnectors(i, j int) int {
 	return j
 }
 
-func (d *doc) unknownEntity(i, j int, typ string) *pipeline.Entity {
+// unknownEntity returns the entity named by tokens [i, j), of type typ.
+func (d *doc) unknownEntity(i, j int, typ string) pipeline.Entity {
 	raw := d.body[d.toks[i].Start:d.toks[j-1].End]
 	name := raw
 	var aliases []string
@@ -198,16 +227,18 @@ func (d *doc) unknownEntity(i, j int, typ string) *pipeline.Entity {
 		name = text.Transliterate(raw, d.lang)
 		aliases = []string{raw}
 	}
-	return &pipeline.Entity{ID: slug(name), Name: name, Type: typ, Aliases: aliases,
-		Spans: []pipeline.Span{{i, j}}}
+	return pipeline.Entity{ID: slug(name), Name: name, Type: typ, Aliases: aliases}
 }
 
 // slug builds "slug:<lowercase-hyphenated>" from a name.
 func slug(name string) string {
+	var buf [64]byte
+	f := text.AppendFold(buf[:0], name)
 	var id strings.Builder
+	id.Grow(len("slug:") + len(f)) // a dash always stands for a dropped rune
 	id.WriteString("slug:")
 	dash := false
-	for _, r := range text.Fold(name) {
+	for _, r := range string(f) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 && unicode.IsLetter(r) {
 			if dash && id.Len() > 5 {
 				id.WriteByte('-')
@@ -221,23 +252,37 @@ func slug(name string) string {
 	return id.String()
 }
 
-// linkSurnames adds later surname-only mentions of unknown people.
+// linkSurnames adds the later mentions of unknown people by surname alone:
+// a name token with no name token on either side.
 func (d *doc) linkSurnames(b *builder, people []unknownPerson) {
 	if len(people) == 0 {
 		return
 	}
 	for k := range d.toks {
-		if d.covered[k] || !d.nameToken(k) {
+		if !d.nameToken(k) || d.nameToken1(k+1) || k > 0 && d.nameToken(k-1) {
 			continue
 		}
-		w := d.word(k)
-		for _, p := range people {
-			if p.surname == string(w) && !d.nameToken1(k+1) && !(k > 0 && d.nameToken(k-1)) {
-				b.add(p.ent, k, k+1)
-				break
-			}
+		p := -1
+		if d.toks[k].LowerHash != 0 { // ASCII letters: the folded text is lw
+			p = findPerson(people, d.lw(k))
+		} else {
+			p = findPerson(people, d.word(k))
+		}
+		if p >= 0 {
+			b.add(&people[p].ent, k, k+1)
 		}
 	}
+}
+
+// findPerson returns the index of the first person with folded surname w,
+// or -1.
+func findPerson[S string | []byte](people []unknownPerson, w S) int {
+	for i := range people {
+		if people[i].surname == string(w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // nameToken1 is nameToken that accepts k past the last token (false).
