@@ -126,7 +126,7 @@ func (d *doc) resolveTitle(ix *Index, b *builder, m match, p payload, date time.
 }
 
 func (d *doc) titleQualified(m match) bool {
-	return d.nameFollows(m.t1) || d.in(d.prevTok(m.t0), inFormerWords) || d.in(d.nextTok(m.t1), inAfterTitle)
+	return d.nameFollows(m.t1) || d.inQuick(d.prevTok(m.t0), inFormerWords) || d.inQuick(d.nextTok(m.t1), inAfterTitle)
 }
 
 // resolveShort links a surname or a generic title ("the president") to the

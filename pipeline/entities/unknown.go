@@ -86,24 +86,8 @@ func (d *doc) nameRun(i int) int {
 	return j
 }
 
-// connector reports whether token k is in connectors, rejecting tokens of
-// another length before looking.
-func (d *doc) connector(k int) bool {
-	n := d.toks[k].End - d.toks[k].Start
-	return n >= connectorLen[0] && n <= connectorLen[1] && d.in(k, inConnectors)
-}
-
-// connectorLen is the shortest and longest byte length of the connectors.
-var connectorLen = lenRange(connectors)
-
-// lenRange returns the shortest and longest byte length of the words of set.
-func lenRange(set map[string]bool) [2]int32 {
-	r := [2]int32{1 << 30, 0}
-	for w := range set {
-		r[0], r[1] = min(r[0], int32(len(w))), max(r[1], int32(len(w)))
-	}
-	return r
-}
+// connector reports whether token k is in connectors.
+func (d *doc) connector(k int) bool { return d.inQuick(k, inConnectors) }
 
 // classify decides what the run [i, j) names: it returns the token range of
 // an unknown entity within it and the entity's type, or typ "" for none.
@@ -115,17 +99,17 @@ func (d *doc) classify(i, j int) (t0, t1 int, typ string) {
 	}
 	i0, cue := i, false
 	for i < j && d.skipLeading(i) {
-		cue = cue || d.in(i, inTitleCues)
+		cue = cue || d.inQuick(i, inTitleCues)
 		i++
 	}
-	for j > i && d.in(j-1, inTrailingWords|inConnectors) {
+	for j > i && d.inQuick(j-1, inTrailingWords|inConnectors) {
 		j--
 	}
 	if j-i < 2 || notNames[d.body[d.toks[i].Start:d.toks[j-1].End]] {
 		return 0, 0, ""
 	}
 	org := d.orgLike(i, j)
-	if org && orgKeywords[d.toks[j-1].Text(d.body)] {
+	if org && d.textIn(j-1, orgKeywords, orgKeywordsFilter) {
 		return d.organization(i, j)
 	}
 	if place := d.placeLike(i, j, org); org && !place {
@@ -160,7 +144,7 @@ var notNames = map[string]bool{"Air Force One": true, "Marine One": true, "Air F
 // Trukhanov"), or -1.
 func (d *doc) lastTitleCue(i, j int) int {
 	for k := j - 3; k >= i; k-- {
-		if d.in(k, inTitleCues) {
+		if d.inQuick(k, inTitleCues) {
 			return k
 		}
 	}
@@ -172,8 +156,8 @@ func (d *doc) lastTitleCue(i, j int) int {
 // Service"): stories name the state through it, and the state is the entity.
 func (d *doc) stateInstitution(i, j int) bool {
 	for k := i; k < j; k++ {
-		w := d.toks[k].Text(d.body)
-		if !orgKeywords[w] && !d.lowerIn(k, inTitleModifiers|inConnectors) && !stateWords[w] {
+		if !d.textIn(k, orgKeywords, orgKeywordsFilter) && !d.lowerInQuick(k, inTitleModifiers|inConnectors) &&
+			!d.textIn(k, stateWords, stateWordsFilter) {
 			return false
 		}
 	}
