@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/text"
@@ -37,8 +39,8 @@ func recognizeUnknown(d *doc, b *builder) {
 		return
 	}
 	people := d.people[:0]
-	for i := 0; i < len(d.toks); {
-		if !d.nameToken(i) {
+	for i := d.nextName(0); i < len(d.toks); i = d.nextName(i) {
+		if d.covered[i] {
 			i++
 			continue
 		}
@@ -62,6 +64,16 @@ func recognizeUnknown(d *doc, b *builder) {
 // an acronym, not covered by a dictionary mention.
 func (d *doc) nameToken(k int) bool {
 	return d.name[k] && !d.covered[k]
+}
+
+// nextName returns the first token from i on whose case allows a name word
+// (see nameToken), or len(d.toks).
+func (d *doc) nextName(i int) int {
+	name := d.name
+	for i < len(name) && !name[i] {
+		i++
+	}
+	return i
 }
 
 // nameRun returns the end of the run of name tokens starting at i (a name
@@ -218,22 +230,27 @@ func (d *doc) unknownEntity(i, j int, typ string) pipeline.Entity {
 func slug(name string) string {
 	var buf [64]byte
 	f := text.AppendFold(buf[:0], name)
-	var id strings.Builder
-	id.Grow(len("slug:") + len(f)) // a dash always stands for a dropped rune
-	id.WriteString("slug:")
+	id := make([]byte, 0, len("slug:")+len(f)) // a dash always stands for a dropped rune
+	id = append(id, "slug:"...)
 	dash := false
-	for _, r := range string(f) {
+	for i, n := 0, 0; i < len(f); i += n {
+		r := rune(f[i])
+		n = 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(f[i:])
+		}
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 && unicode.IsLetter(r) {
-			if dash && id.Len() > 5 {
-				id.WriteByte('-')
+			if dash && len(id) > len("slug:") {
+				id = append(id, '-')
 			}
-			id.WriteRune(r)
+			id = append(id, f[i:i+n]...) // r as UTF-8: RuneError is no letter
 			dash = false
 			continue
 		}
 		dash = true
 	}
-	return id.String()
+	// id is never written again: the string may share its memory.
+	return unsafe.String(unsafe.SliceData(id), len(id))
 }
 
 // linkSurnames adds the later mentions of unknown people by surname alone:
@@ -242,8 +259,8 @@ func (d *doc) linkSurnames(b *builder, people []unknownPerson) {
 	if len(people) == 0 {
 		return
 	}
-	for k := range d.toks {
-		if !d.nameToken(k) || d.nameToken1(k+1) || k > 0 && d.nameToken(k-1) {
+	for k := d.nextName(0); k < len(d.toks); k = d.nextName(k + 1) {
+		if d.covered[k] || d.nameToken1(k+1) || k > 0 && d.nameToken(k-1) {
 			continue
 		}
 		p := -1
