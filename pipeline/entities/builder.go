@@ -165,8 +165,8 @@ func (b *builder) result() []pipeline.Entity {
 	order := b.count[:0] // reused: entity indexes by first mention
 	for i := range b.out {
 		g := b.byEnt[b.starts[i]:b.starts[i+1]]
-		slices.SortFunc(g, func(x, y entSpan) int { return x.sp[0] - y.sp[0] })
-		g = slices.CompactFunc(g, func(x, y entSpan) bool { return x.sp == y.sp })
+		sortSpans(g)
+		g = compactSpans(g)
 		e := &b.out[i]
 		e.Spans = all[b.starts[i] : int(b.starts[i])+len(g)]
 		for k := range g {
@@ -175,7 +175,7 @@ func (b *builder) result() []pipeline.Entity {
 		e.Mentions = len(g)
 		order = append(order, int32(i))
 	}
-	slices.SortStableFunc(order, func(x, y int32) int { return b.out[x].Spans[0][0] - b.out[y].Spans[0][0] })
+	b.sortByFirst(order)
 	out := make([]pipeline.Entity, len(b.out))
 	for i, k := range order {
 		out[i] = b.out[k]
@@ -184,6 +184,50 @@ func (b *builder) result() []pipeline.Entity {
 		}
 	}
 	return out
+}
+
+// sortSpans sorts g by span start as slices.SortFunc does, whose result
+// with equal starts depends on its algorithm: up to 12 elements that is the
+// insertion sort below, which moves an element only past greater ones.
+func sortSpans(g []entSpan) {
+	if len(g) > 12 {
+		slices.SortFunc(g, func(x, y entSpan) int { return x.sp[0] - y.sp[0] })
+		return
+	}
+	for i := 1; i < len(g); i++ {
+		for j := i; j > 0 && g[j].sp[0] < g[j-1].sp[0]; j-- {
+			g[j], g[j-1] = g[j-1], g[j]
+		}
+	}
+}
+
+// compactSpans drops the spans of g (sorted by start) equal to the one
+// before them, in place.
+func compactSpans(g []entSpan) []entSpan {
+	n := min(len(g), 1)
+	for k := 1; k < len(g); k++ {
+		if g[k].sp != g[n-1].sp {
+			g[n] = g[k]
+			n++
+		}
+	}
+	return g[:n]
+}
+
+// sortByFirst sorts the entity indexes order stably by first span start.
+// A stable sort has one result, so the insertion sort for the usual few
+// entities gives what slices.SortStableFunc gives.
+func (b *builder) sortByFirst(order []int32) {
+	first := func(k int32) int { return b.out[k].Spans[0][0] }
+	if len(order) > 64 {
+		slices.SortStableFunc(order, func(x, y int32) int { return first(x) - first(y) })
+		return
+	}
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && first(order[j]) < first(order[j-1]); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
 }
 
 // group copies the spans into byEnt grouped by entity, each group in order
