@@ -86,6 +86,9 @@ func (d *doc) nameRun(i int) int {
 			j++
 			continue
 		}
+		if !d.nameToken1(j+1) && !d.nameToken1(j+2) {
+			break // no name after one or two connectors: don't look them up
+		}
 		k := j
 		for k < len(d.toks) && k-j < 2 && d.connector(k) && d.joinable(k) {
 			k++
