@@ -40,7 +40,9 @@ func (b *builder) reset(ix *Index, toks []text.Token) {
 		b.slot, b.slotIx = make([]int32, len(ix.ents)), ix
 	}
 	b.ix, b.toks = ix, toks
-	clear(b.byID)
+	if len(b.byID) > 0 {
+		clear(b.byID)
+	}
 	clear(b.out) // drop references to the last story's entities
 	b.out, b.kbOf, b.spans = b.out[:0], b.kbOf[:0], b.spans[:0]
 }

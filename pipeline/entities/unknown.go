@@ -28,7 +28,7 @@ var givenNames = func() map[string]bool {
 // unknownPerson is a person found outside the knowledge base; later mentions
 // of the surname alone link to it.
 type unknownPerson struct {
-	surname string // folded
+	surname string // folded; may share the story's lower-case text (see folded)
 	ent     pipeline.Entity
 }
 
@@ -51,13 +51,22 @@ func recognizeUnknown(d *doc, b *builder) {
 			b.add(&e, t0, t1)
 			d.cover(t0, t1)
 			if typ == pipeline.EntityPerson {
-				people = append(people, unknownPerson{surname: string(d.word(t1 - 1)), ent: e})
+				people = append(people, unknownPerson{surname: d.folded(t1 - 1), ent: e})
 			}
 		}
 		i = j
 	}
 	d.people = people
 	d.linkSurnames(b, people)
+}
+
+// folded returns the folded text of token k: for a token of ASCII letters
+// its lower-case text, which the story's Text holds, else a copy.
+func (d *doc) folded(k int) string {
+	if d.toks[k].LowerHash != 0 {
+		return d.lw(k)
+	}
+	return string(d.word(k))
 }
 
 // nameToken reports whether token k can belong to a name: capitalised, not
