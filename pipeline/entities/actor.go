@@ -81,7 +81,7 @@ func (d *doc) demonymActor(i, j int) bool {
 	if p := d.prevWord(i); (p == "pro" || p == "anti") && d.body[d.toks[i].Start-1] == '-' {
 		return false
 	}
-	return d.in(d.nextTok(j), inActorNouns)
+	return d.inQuick(d.nextTok(j), inActorNouns)
 }
 
 // capitalActor reports whether the capital at tokens [i, j) stands for its
@@ -89,15 +89,15 @@ func (d *doc) demonymActor(i, j int) bool {
 // preposition of place ("in Washington", "to Kyiv").
 func (d *doc) capitalActor(i, j int) bool {
 	prev := d.prevTok(i)
-	if d.in(prev, inPlacePreps) {
+	if d.inQuick(prev, inPlacePreps) {
 		return false
 	}
-	if d.in(prev, inTransitiveVerbs) {
+	if d.inQuick(prev, inTransitiveVerbs) {
 		return true
 	}
 	next := d.nextTok(j)
 	if d.toks[j-1].Has(text.Poss) {
-		return next >= 0 && !d.in(next, inCityNouns)
+		return next >= 0 && !d.inQuick(next, inCityNouns)
 	}
-	return d.in(next, inActorVerbs)
+	return d.inQuick(next, inActorVerbs)
 }

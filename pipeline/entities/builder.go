@@ -12,8 +12,11 @@ import (
 // doc and is reused; result copies what the caller keeps.
 type builder struct {
 	ix     *Index
-	byID   map[string]int
+	byID   map[string]int    // out index of the entities not in the knowledge base
+	slot   []int32           // out index + 1 of each knowledge-base entity, 0: none
+	slotIx *Index            // the index slot is sized for
 	out    []pipeline.Entity // entities in order of first add, Spans unset
+	kbOf   []int32           // knowledge-base entity of each out entity, or -1
 	spans  []entSpan         // every mention in order of add
 	count  []int32           // scratch: mentions per entity
 	toks   []text.Token      // the story's tokens, which mentions cover
@@ -32,10 +35,25 @@ type entSpan struct {
 
 // reset empties b for a new story over toks, keeping its memory.
 func (b *builder) reset(ix *Index, toks []text.Token) {
+	b.clearSlots()
+	if ix != nil && b.slotIx != ix {
+		b.slot, b.slotIx = make([]int32, len(ix.ents)), ix
+	}
 	b.ix, b.toks = ix, toks
-	clear(b.byID)
+	if len(b.byID) > 0 {
+		clear(b.byID)
+	}
 	clear(b.out) // drop references to the last story's entities
-	b.out, b.spans = b.out[:0], b.spans[:0]
+	b.out, b.kbOf, b.spans = b.out[:0], b.kbOf[:0], b.spans[:0]
+}
+
+// clearSlots zeroes the slots of the entities in out.
+func (b *builder) clearSlots() {
+	for _, e := range b.kbOf {
+		if e >= 0 {
+			b.slot[e] = 0
+		}
+	}
 }
 
 // span returns the code point span of tokens [t0, t1).
@@ -45,19 +63,47 @@ func (b *builder) span(t0, t1 int) pipeline.Span {
 
 // addKB records a mention of knowledge-base entity e over tokens [t0, t1).
 func (b *builder) addKB(e int32, t0, t1 int) {
-	b.add(&b.ix.ents[e].Entity, t0, t1)
+	b.addAt(e, &b.ix.ents[e].Entity, t0, t1)
 }
 
-// add records a mention of the entity tmpl over tokens [t0, t1).
+// add records a mention of the entity tmpl over tokens [t0, t1). An entity
+// with the id of a knowledge-base entity is that entity.
 func (b *builder) add(tmpl *pipeline.Entity, t0, t1 int) {
+	if e, ok := b.ix.byID.get(tmpl.ID); ok {
+		b.addAt(e, tmpl, t0, t1)
+		return
+	}
 	n, ok := b.byID[tmpl.ID]
 	if !ok {
-		n = len(b.out)
+		n = b.newEntity(tmpl, -1)
 		b.byID[tmpl.ID] = n
-		e := *tmpl
-		e.Spans = nil
-		b.out = append(b.out, e)
 	}
+	b.addSpan(n, t0, t1)
+}
+
+// addAt records a mention of knowledge-base entity e, whose id tmpl has,
+// over tokens [t0, t1).
+func (b *builder) addAt(e int32, tmpl *pipeline.Entity, t0, t1 int) {
+	n := int(b.slot[e]) - 1
+	if n < 0 {
+		n = b.newEntity(tmpl, e)
+		b.slot[e] = int32(n + 1)
+	}
+	b.addSpan(n, t0, t1)
+}
+
+// newEntity appends a copy of tmpl without spans to out, with knowledge-base
+// entity e (or -1), and returns its index.
+func (b *builder) newEntity(tmpl *pipeline.Entity, e int32) int {
+	c := *tmpl
+	c.Spans = nil
+	b.out = append(b.out, c)
+	b.kbOf = append(b.kbOf, e)
+	return len(b.out) - 1
+}
+
+// addSpan records a mention of out[n] over tokens [t0, t1).
+func (b *builder) addSpan(n, t0, t1 int) {
 	b.spans = append(b.spans, entSpan{ent: int32(n), t0: int32(t0), t1: int32(t1), sp: b.span(t0, t1)})
 }
 
@@ -83,23 +129,28 @@ func (b *builder) remove(t0, t1 int) {
 	}
 	b.spans = spans
 	remap := b.counts() // reused: count, then new index or -1
-	out := b.out[:0]
+	b.clearSlots()
+	out, kbOf := b.out[:0], b.kbOf[:0]
 	for i, e := range b.out {
 		if remap[i] == 0 {
 			remap[i] = -1
 			continue
 		}
 		remap[i] = int32(len(out))
-		out = append(out, e)
+		out, kbOf = append(out, e), append(kbOf, b.kbOf[i])
 	}
 	clear(b.out[len(out):])
-	b.out = out
+	b.out, b.kbOf = out, kbOf
 	for i := range b.spans {
 		b.spans[i].ent = remap[b.spans[i].ent]
 	}
 	clear(b.byID)
 	for i, e := range b.out {
-		b.byID[e.ID] = i
+		if k := b.kbOf[i]; k >= 0 {
+			b.slot[k] = int32(i + 1)
+		} else {
+			b.byID[e.ID] = i
+		}
 	}
 }
 
@@ -116,8 +167,8 @@ func (b *builder) result() []pipeline.Entity {
 	order := b.count[:0] // reused: entity indexes by first mention
 	for i := range b.out {
 		g := b.byEnt[b.starts[i]:b.starts[i+1]]
-		slices.SortFunc(g, func(x, y entSpan) int { return x.sp[0] - y.sp[0] })
-		g = slices.CompactFunc(g, func(x, y entSpan) bool { return x.sp == y.sp })
+		sortSpans(g)
+		g = compactSpans(g)
 		e := &b.out[i]
 		e.Spans = all[b.starts[i] : int(b.starts[i])+len(g)]
 		for k := range g {
@@ -126,7 +177,7 @@ func (b *builder) result() []pipeline.Entity {
 		e.Mentions = len(g)
 		order = append(order, int32(i))
 	}
-	slices.SortStableFunc(order, func(x, y int32) int { return b.out[x].Spans[0][0] - b.out[y].Spans[0][0] })
+	b.sortByFirst(order)
 	out := make([]pipeline.Entity, len(b.out))
 	for i, k := range order {
 		out[i] = b.out[k]
@@ -135,6 +186,50 @@ func (b *builder) result() []pipeline.Entity {
 		}
 	}
 	return out
+}
+
+// sortSpans sorts g by span start as slices.SortFunc does, whose result
+// with equal starts depends on its algorithm: up to 12 elements that is the
+// insertion sort below, which moves an element only past greater ones.
+func sortSpans(g []entSpan) {
+	if len(g) > 12 {
+		slices.SortFunc(g, func(x, y entSpan) int { return x.sp[0] - y.sp[0] })
+		return
+	}
+	for i := 1; i < len(g); i++ {
+		for j := i; j > 0 && g[j].sp[0] < g[j-1].sp[0]; j-- {
+			g[j], g[j-1] = g[j-1], g[j]
+		}
+	}
+}
+
+// compactSpans drops the spans of g (sorted by start) equal to the one
+// before them, in place.
+func compactSpans(g []entSpan) []entSpan {
+	n := min(len(g), 1)
+	for k := 1; k < len(g); k++ {
+		if g[k].sp != g[n-1].sp {
+			g[n] = g[k]
+			n++
+		}
+	}
+	return g[:n]
+}
+
+// sortByFirst sorts the entity indexes order stably by first span start.
+// A stable sort has one result, so the insertion sort for the usual few
+// entities gives what slices.SortStableFunc gives.
+func (b *builder) sortByFirst(order []int32) {
+	first := func(k int32) int { return b.out[k].Spans[0][0] }
+	if len(order) > 64 {
+		slices.SortStableFunc(order, func(x, y int32) int { return first(x) - first(y) })
+		return
+	}
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && first(order[j]) < first(order[j-1]); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
 }
 
 // group copies the spans into byEnt grouped by entity, each group in order

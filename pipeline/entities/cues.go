@@ -1,5 +1,10 @@
 package entities
 
+import (
+	"math/bits"
+	"strings"
+)
+
 // connectors may stand between the capitalised words of an organisation's
 // name: "Institute for the Study of War".
 var connectors = set("of", "for", "the", "and", "on", "de", "du", "des", "la", "al", "für", "der")
@@ -116,3 +121,83 @@ var speechVerbs = set("said", "says", "told", "added", "wrote", "stated", "expla
 	"confirmed", "denied", "stressed", "replied", "asked", "urged", "acknowledged", "admitted",
 	"commented", "declared", "emphasised", "emphasized", "observed", "remarked", "reported",
 	"suggested", "thinks", "believes", "who", "whose")
+
+// wordFilter is a one-hash Bloom filter of 1024 bits over the fnv32 hashes
+// of lower-case words. A token whose Token.LowerHash (the hash of its
+// lower-case text, set for ASCII letters only) misses the filter is none of
+// its words, in any case.
+type wordFilter [16]uint64
+
+// newWordFilter returns the filter of the words of sets.
+func newWordFilter(sets ...map[string]bool) *wordFilter {
+	f := new(wordFilter)
+	for _, set := range sets {
+		for w := range set {
+			h := fnv32(strings.ToLower(w))
+			f[h>>28] |= 1 << (h >> 22 & 63)
+		}
+	}
+	return f
+}
+
+// mayHave reports whether a word with fnv32 hash h may be in f (always,
+// when f is nil).
+func (f *wordFilter) mayHave(h uint32) bool { return f == nil || f[h>>28]&(1<<(h>>22&63)) != 0 }
+
+// listFilters holds the filter of each word list of a wordSet, by bit; nil
+// for a bit with no filter.
+var listFilters = func() (fs [32]*wordFilter) {
+	for s, words := range map[wordSet]map[string]bool{inConnectors: connectors,
+		inTitleCues: titleCues, inTitleModifiers: titleModifiers, inLeadingWords: leadingWords,
+		inTrailingWords: trailingWords, inPlacePrepsNames: placePrepsNames,
+		inSpeechVerbs: speechVerbs, inActorNouns: actorNouns, inFormerWords: formerWords,
+		inPlacePreps: placePreps, inActorVerbs: actorVerbs, inTransitiveVerbs: transitiveVerbs,
+		inCityNouns: cityNouns, inAfterTitle: afterTitle} {
+		fs[bits.TrailingZeros32(uint32(s))] = newWordFilter(words)
+	}
+	return fs
+}()
+
+// inQuick is in, rejecting an ASCII token by the filters of the lists of s
+// before looking it up.
+func (d *doc) inQuick(k int, s wordSet) bool {
+	if k < 0 {
+		return false
+	}
+	if h := d.toks[k].LowerHash; h != 0 && d.sets[k] == 0 {
+		miss := true
+		for b := s; b != 0 && miss; b &= b - 1 {
+			miss = !listFilters[bits.TrailingZeros32(uint32(b))].mayHave(h)
+		}
+		if miss {
+			return false
+		}
+	}
+	return d.in(k, s)
+}
+
+// Filters of the case-sensitive word lists.
+var (
+	orgKeywordsFilter = newWordFilter(orgKeywords)
+	stateWordsFilter  = newWordFilter(stateWords)
+	placeWordsFilter  = newWordFilter(placeWords)
+)
+
+// textIn reports whether the text of token k as written is in set, whose
+// filter is f.
+func (d *doc) textIn(k int, set map[string]bool, f *wordFilter) bool {
+	t := &d.toks[k]
+	if t.LowerHash != 0 && !f.mayHave(t.LowerHash) {
+		return false
+	}
+	return set[t.Text(d.body)]
+}
+
+// lowerInQuick is lowerIn, with the filters of inQuick for ASCII tokens
+// (whose lower-case text lowerIn looks up as in does).
+func (d *doc) lowerInQuick(k int, s wordSet) bool {
+	if d.toks[k].LowerHash != 0 {
+		return d.inQuick(k, s)
+	}
+	return d.lowerIn(k, s)
+}

@@ -55,7 +55,8 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 // mentions of people to fulls and the matches left for later (titles,
 // surnames) to later, and returns both.
 func (d *doc) direct(ix *Index, b *builder, fulls []fullMention, later []match) ([]fullMention, []match) {
-	state := d.usStateStory(ix)
+	var state map[int32]bool // see usStateStory, set at the first homonym
+	stateSet := false
 	for _, m := range d.matches {
 		p, ok := d.payload(ix, m)
 		if !ok {
@@ -65,6 +66,9 @@ func (d *doc) direct(ix *Index, b *builder, fulls []fullMention, later []match) 
 		d.mark(m.t0, m.t1, p)
 		switch p.kind {
 		case hitAlias, hitSeat:
+			if ix.homonym[p.ref] && !stateSet {
+				state, stateSet = d.usStateStory(ix), true
+			}
 			if ix.homonym[p.ref] && state[p.ref] || d.shouted(m, p) {
 				continue
 			}
@@ -126,7 +130,7 @@ func (d *doc) resolveTitle(ix *Index, b *builder, m match, p payload, date time.
 }
 
 func (d *doc) titleQualified(m match) bool {
-	return d.nameFollows(m.t1) || d.in(d.prevTok(m.t0), inFormerWords) || d.in(d.nextTok(m.t1), inAfterTitle)
+	return d.nameFollows(m.t1) || d.inQuick(d.prevTok(m.t0), inFormerWords) || d.inQuick(d.nextTok(m.t1), inAfterTitle)
 }
 
 // resolveShort links a surname or a generic title ("the president") to the

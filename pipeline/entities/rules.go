@@ -4,10 +4,10 @@ package entities
 // "deputy defence minister") stands right before token i.
 func (d *doc) titleBefore(i int) bool {
 	for k := i - 1; k >= 0 && i-k <= 3 && d.sentOf[k] == d.sentOf[i] && d.joinable(k); k-- {
-		if d.in(k, inTitleCues) {
+		if d.inQuick(k, inTitleCues) {
 			return true
 		}
-		if !d.in(k, inTitleModifiers) && !d.covered[k] {
+		if !d.inQuick(k, inTitleModifiers) && !d.covered[k] {
 			return false
 		}
 	}
@@ -17,22 +17,18 @@ func (d *doc) titleBefore(i int) bool {
 // skipLeading reports whether token i of a run is a function word, title or
 // date rather than part of the name.
 func (d *doc) skipLeading(i int) bool {
-	return d.in(i, inLeadingWords|inTitleCues|inTitleModifiers)
+	return d.inQuick(i, inLeadingWords|inTitleCues|inTitleModifiers)
 }
 
-// skipTrailing reports whether token k closes a run without belonging to it.
-func (d *doc) skipTrailing(k int) bool {
-	return d.in(k, inTrailingWords)
-}
-
-// placeLike reports whether the run [i, j) names a place, event or document.
-func (d *doc) placeLike(i, j int) bool {
+// placeLike reports whether the run [i, j) names a place, event or document;
+// org is orgLike(i, j).
+func (d *doc) placeLike(i, j int, org bool) bool {
 	for k := i; k < j; k++ {
-		if placeWords[d.toks[k].Text(d.body)] {
+		if d.textIn(k, placeWords, placeWordsFilter) {
 			return true
 		}
 	}
-	if d.in(d.prevTok(i), inPlacePrepsNames) && !d.orgLike(i, j) {
+	if !org && d.inQuick(d.prevTok(i), inPlacePrepsNames) {
 		return true
 	}
 	return false
@@ -44,9 +40,9 @@ func (d *doc) orgLike(i, j int) bool {
 	key, distinct := false, false
 	for k := i; k < j; k++ {
 		switch {
-		case orgKeywords[d.toks[k].Text(d.body)]:
+		case d.textIn(k, orgKeywords, orgKeywordsFilter):
 			key = true
-		case d.lowerIn(k, inConnectors|inTitleModifiers|inLeadingWords):
+		case d.lowerInQuick(k, inConnectors|inTitleModifiers|inLeadingWords):
 		default:
 			distinct = true
 		}
@@ -65,7 +61,7 @@ func (d *doc) personCue(i, j int) bool {
 	if next < 0 && j < len(d.toks) && d.sentOf[j] == d.sentOf[i] && d.body[d.toks[j-1].End:d.toks[j].Start] == ", " {
 		next = j // "Ivan Petrenko, who ..."
 	}
-	if d.in(next, inSpeechVerbs) {
+	if d.inQuick(next, inSpeechVerbs) {
 		return true
 	}
 	p := d.prevWord(i)
@@ -86,10 +82,10 @@ func (d *doc) apposition(j int) bool {
 		k++
 	}
 	for n := 0; n < 4 && k < len(d.toks); n, k = n+1, k+1 {
-		if d.in(k, inTitleCues) {
+		if d.inQuick(k, inTitleCues) {
 			return true
 		}
-		if !d.in(k, inTitleModifiers) && !ageWords(d.lw(k)) {
+		if !d.inQuick(k, inTitleModifiers) && !ageWords(d.lw(k)) {
 			return false
 		}
 	}

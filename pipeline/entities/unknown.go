@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/text"
@@ -26,8 +28,8 @@ var givenNames = func() map[string]bool {
 // unknownPerson is a person found outside the knowledge base; later mentions
 // of the surname alone link to it.
 type unknownPerson struct {
-	surname string // folded
-	ent     *pipeline.Entity
+	surname string // folded; may share the story's lower-case text (see folded)
+	ent     pipeline.Entity
 }
 
 // recognizeUnknown finds people and organisations the knowledge base lacks
@@ -37,22 +39,19 @@ func recognizeUnknown(d *doc, b *builder) {
 		return
 	}
 	people := d.people[:0]
-	for i := 0; i < len(d.toks); {
-		if !d.nameToken(i) {
+	for i := d.nextName(0); i < len(d.toks); i = d.nextName(i) {
+		if d.covered[i] {
 			i++
 			continue
 		}
 		j := d.nameRun(i)
-		if j == i {
-			i++
-			continue
-		}
-		if e := d.classify(i, j); e != nil {
-			d.absorb(b, e)
-			b.add(e, e.Spans[0][0], e.Spans[0][1])
-			d.cover(e.Spans[0][0], e.Spans[0][1])
-			if e.Type == pipeline.EntityPerson {
-				people = append(people, unknownPerson{surname: string(d.word(e.Spans[0][1] - 1)), ent: e})
+		if t0, t1, typ := d.classify(i, j); typ != "" {
+			t0, t1 = d.absorb(b, t0, t1, typ)
+			e := d.unknownEntity(t0, t1, typ)
+			b.add(&e, t0, t1)
+			d.cover(t0, t1)
+			if typ == pipeline.EntityPerson {
+				people = append(people, unknownPerson{surname: d.folded(t1 - 1), ent: e})
 			}
 		}
 		i = j
@@ -61,26 +60,46 @@ func recognizeUnknown(d *doc, b *builder) {
 	d.linkSurnames(b, people)
 }
 
+// folded returns the folded text of token k: for a token of ASCII letters
+// its lower-case text, which the story's Text holds, else a copy.
+func (d *doc) folded(k int) string {
+	if d.toks[k].LowerHash != 0 {
+		return d.lw(k)
+	}
+	return string(d.word(k))
+}
+
 // nameToken reports whether token k can belong to a name: capitalised, not
 // an acronym, not covered by a dictionary mention.
 func (d *doc) nameToken(k int) bool {
 	return d.name[k] && !d.covered[k]
 }
 
-// nameRun returns the end of the run of name tokens starting at i, allowing
-// lower-case connectors ("Institute for the Study of War") between them.
-func (d *doc) nameRun(i int) int {
-	if !d.nameToken(i) {
-		return i
+// nextName returns the first token from i on whose case allows a name word
+// (see nameToken), or len(d.toks).
+func (d *doc) nextName(i int) int {
+	name := d.name
+	for i < len(name) && !name[i] {
+		i++
 	}
+	return i
+}
+
+// nameRun returns the end of the run of name tokens starting at i (a name
+// token), allowing lower-case connectors ("Institute for the Study of War")
+// between them.
+func (d *doc) nameRun(i int) int {
 	j := i + 1
 	for j < len(d.toks) && d.sentOf[j] == d.sentOf[i] && d.joinable(j-1) && !d.toks[j-1].Has(text.Poss) {
 		if d.nameToken(j) {
 			j++
 			continue
 		}
+		if !d.nameToken1(j+1) && !d.nameToken1(j+2) {
+			break // no name after one or two connectors: don't look them up
+		}
 		k := j
-		for k < len(d.toks) && k-j < 2 && d.in(k, inConnectors) && d.joinable(k) {
+		for k < len(d.toks) && k-j < 2 && d.connector(k) && d.joinable(k) {
 			k++
 		}
 		if k == j || k >= len(d.toks) || !d.nameToken(k) {
@@ -91,37 +110,54 @@ func (d *doc) nameRun(i int) int {
 	return j
 }
 
-// classify turns the run [i, j) into an unknown entity, or nil. The entity's
-// single span holds the token range (converted by the caller).
-func (d *doc) classify(i, j int) *pipeline.Entity {
-	cue := d.titleBefore(i)
+// connector reports whether token k is in connectors.
+func (d *doc) connector(k int) bool { return d.inQuick(k, inConnectors) }
+
+// classify decides what the run [i, j) names: it returns the token range of
+// an unknown entity within it and the entity's type, or typ "" for none.
+// A single word is never a name: an organisation needs a keyword and a
+// distinctive word, a person two or three words.
+func (d *doc) classify(i, j int) (t0, t1 int, typ string) {
+	if j-i < 2 {
+		return 0, 0, ""
+	}
+	i0, cue := i, false
 	for i < j && d.skipLeading(i) {
-		cue = cue || d.in(i, inTitleCues)
+		cue = cue || d.inQuick(i, inTitleCues)
 		i++
 	}
-	for j > i && (d.skipTrailing(j-1) || d.in(j-1, inConnectors)) {
+	for j > i && d.inQuick(j-1, inTrailingWords|inConnectors) {
 		j--
 	}
-	if j-i < 1 || notNames[d.body[d.toks[i].Start:d.toks[j-1].End]] {
-		return nil
+	if j-i < 2 || notNames[d.body[d.toks[i].Start:d.toks[j-1].End]] {
+		return 0, 0, ""
 	}
-	if d.orgLike(i, j) && (orgKeywords[d.toks[j-1].Text(d.body)] || !d.placeLike(i, j)) {
-		if d.stateInstitution(i, j) {
-			return nil
-		}
-		return d.unknownEntity(i, j, pipeline.EntityOrganization)
+	org := d.orgLike(i, j)
+	if org && d.textIn(j-1, orgKeywords, orgKeywordsFilter) {
+		return d.organization(i, j)
 	}
-	if d.placeLike(i, j) {
-		return nil
+	if place := d.placeLike(i, j, org); org && !place {
+		return d.organization(i, j)
+	} else if place {
+		return 0, 0, ""
 	}
 	if p := d.lastTitleCue(i, j); p >= 0 {
 		i, cue = p+1, true
 	}
 	j = d.cutConnectors(i, j)
-	if j-i < 2 || j-i > 3 || !(cue || d.personCue(i, j)) {
-		return nil
+	if j-i < 2 || j-i > 3 || !(cue || d.titleBefore(i0) || d.personCue(i, j)) {
+		return 0, 0, ""
 	}
-	return d.unknownEntity(i, j, pipeline.EntityPerson)
+	return i, j, pipeline.EntityPerson
+}
+
+// organization returns the organisation run [i, j) as classify does, unless
+// it is a state institution.
+func (d *doc) organization(i, j int) (t0, t1 int, typ string) {
+	if d.stateInstitution(i, j) {
+		return 0, 0, ""
+	}
+	return i, j, pipeline.EntityOrganization
 }
 
 // notNames look like organisations but are things.
@@ -132,7 +168,7 @@ var notNames = map[string]bool{"Air Force One": true, "Marine One": true, "Air F
 // Trukhanov"), or -1.
 func (d *doc) lastTitleCue(i, j int) int {
 	for k := j - 3; k >= i; k-- {
-		if d.in(k, inTitleCues) {
+		if d.inQuick(k, inTitleCues) {
 			return k
 		}
 	}
@@ -144,22 +180,23 @@ func (d *doc) lastTitleCue(i, j int) int {
 // Service"): stories name the state through it, and the state is the entity.
 func (d *doc) stateInstitution(i, j int) bool {
 	for k := i; k < j; k++ {
-		w := d.toks[k].Text(d.body)
-		if !orgKeywords[w] && !d.lowerIn(k, inTitleModifiers|inConnectors) && !stateWords[w] {
+		if !d.textIn(k, orgKeywords, orgKeywordsFilter) && !d.lowerInQuick(k, inTitleModifiers|inConnectors) &&
+			!d.textIn(k, stateWords, stateWordsFilter) {
 			return false
 		}
 	}
 	return true
 }
 
-// absorb widens a new organisation over a demonym before it and an "of
-// <country>" after it ("Ukrainian Community Center of Georgia"), taking
-// those words back from the entities they were credited to.
-func (d *doc) absorb(b *builder, e *pipeline.Entity) {
-	if e.Type != pipeline.EntityOrganization {
-		return
+// absorb widens a new organisation at tokens [i, j) over a demonym before
+// it and an "of <country>" after it ("Ukrainian Community Center of
+// Georgia"), taking those words back from the entities they were credited
+// to, and returns its token range.
+func (d *doc) absorb(b *builder, i, j int, typ string) (int, int) {
+	if typ != pipeline.EntityOrganization {
+		return i, j
 	}
-	i, j := e.Spans[0][0], e.Spans[0][1]
+	i0, j0 := i, j
 	if i > 0 && hitKind(d.hit[i-1]) == hitDemonym && d.joinable(i-1) {
 		i--
 	}
@@ -170,11 +207,10 @@ func (d *doc) absorb(b *builder, e *pipeline.Entity) {
 		}
 		j = k
 	}
-	if i == e.Spans[0][0] && j == e.Spans[0][1] {
-		return
+	if i != i0 || j != j0 {
+		b.remove(i, j)
 	}
-	b.remove(i, j)
-	*e = *d.unknownEntity(i, j, pipeline.EntityOrganization)
+	return i, j
 }
 
 // word1 returns the lower-case text of token k.
@@ -190,7 +226,8 @@ func (d *doc) cutConnectors(i, j int) int {
 	return j
 }
 
-func (d *doc) unknownEntity(i, j int, typ string) *pipeline.Entity {
+// unknownEntity returns the entity named by tokens [i, j), of type typ.
+func (d *doc) unknownEntity(i, j int, typ string) pipeline.Entity {
 	raw := d.body[d.toks[i].Start:d.toks[j-1].End]
 	name := raw
 	var aliases []string
@@ -198,46 +235,67 @@ func (d *doc) unknownEntity(i, j int, typ string) *pipeline.Entity {
 		name = text.Transliterate(raw, d.lang)
 		aliases = []string{raw}
 	}
-	return &pipeline.Entity{ID: slug(name), Name: name, Type: typ, Aliases: aliases,
-		Spans: []pipeline.Span{{i, j}}}
+	return pipeline.Entity{ID: slug(name), Name: name, Type: typ, Aliases: aliases}
 }
 
 // slug builds "slug:<lowercase-hyphenated>" from a name.
 func slug(name string) string {
-	var id strings.Builder
-	id.WriteString("slug:")
+	var buf [64]byte
+	f := text.AppendFold(buf[:0], name)
+	id := make([]byte, 0, len("slug:")+len(f)) // a dash always stands for a dropped rune
+	id = append(id, "slug:"...)
 	dash := false
-	for _, r := range text.Fold(name) {
+	for i, n := 0, 0; i < len(f); i += n {
+		r := rune(f[i])
+		n = 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(f[i:])
+		}
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 && unicode.IsLetter(r) {
-			if dash && id.Len() > 5 {
-				id.WriteByte('-')
+			if dash && len(id) > len("slug:") {
+				id = append(id, '-')
 			}
-			id.WriteRune(r)
+			id = append(id, f[i:i+n]...) // r as UTF-8: RuneError is no letter
 			dash = false
 			continue
 		}
 		dash = true
 	}
-	return id.String()
+	// id is never written again: the string may share its memory.
+	return unsafe.String(unsafe.SliceData(id), len(id))
 }
 
-// linkSurnames adds later surname-only mentions of unknown people.
+// linkSurnames adds the later mentions of unknown people by surname alone:
+// a name token with no name token on either side.
 func (d *doc) linkSurnames(b *builder, people []unknownPerson) {
 	if len(people) == 0 {
 		return
 	}
-	for k := range d.toks {
-		if d.covered[k] || !d.nameToken(k) {
+	for k := d.nextName(0); k < len(d.toks); k = d.nextName(k + 1) {
+		if d.covered[k] || d.nameToken1(k+1) || k > 0 && d.nameToken(k-1) {
 			continue
 		}
-		w := d.word(k)
-		for _, p := range people {
-			if p.surname == string(w) && !d.nameToken1(k+1) && !(k > 0 && d.nameToken(k-1)) {
-				b.add(p.ent, k, k+1)
-				break
-			}
+		p := -1
+		if d.toks[k].LowerHash != 0 { // ASCII letters: the folded text is lw
+			p = findPerson(people, d.lw(k))
+		} else {
+			p = findPerson(people, d.word(k))
+		}
+		if p >= 0 {
+			b.add(&people[p].ent, k, k+1)
 		}
 	}
+}
+
+// findPerson returns the index of the first person with folded surname w,
+// or -1.
+func findPerson[S string | []byte](people []unknownPerson, w S) int {
+	for i := range people {
+		if people[i].surname == string(w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // nameToken1 is nameToken that accepts k past the last token (false).
