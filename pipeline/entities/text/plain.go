@@ -11,6 +11,25 @@ var plainEnd = func() (t [256]bool) {
 	return t
 }()
 
+// Classes of ASCII bytes in byteClass.
+const (
+	gapByte   = iota // outside tokens
+	wordByte         // a letter or digit (see asciiWord)
+	breakByte        // outside tokens, and may end a sentence (see MayBreak)
+)
+
+// byteClass is the class of each ASCII byte for Tokenize; bytes from
+// utf8.RuneSelf up are not looked up.
+var byteClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if asciiWord[c] {
+			t[c] = wordByte
+		}
+	}
+	t['\n'], t['.'], t['!'], t['?'] = breakByte, breakByte, breakByte, breakByte
+	return t
+}()
+
 // plainFlags returns the flags of a plain word of n bytes starting with
 // the ASCII letter c: Letter, and Upper for a capital, AllUpper too when
 // it is a single capital letter.

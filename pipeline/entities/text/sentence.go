@@ -72,15 +72,14 @@ func isAbbrevWord(w string, t Token) bool {
 	return utf8.RuneCountInString(w) == 1 && t.Has(Upper)
 }
 
-// Sentences splits s, already tokenized into toks, into sentences and appends
-// them to dst.
+// Sentences splits s, tokenized by Tokenize into toks, into sentences and
+// appends them to dst. Only the gaps after tokens flagged MayBreak are
+// looked at.
 func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 	start := 0
+	last := len(toks) - 1
 	for i := range toks {
-		if i+1 < len(toks) && toks[i+1].Start == toks[i].End+1 && s[toks[i].End] == ' ' {
-			continue // a single space never ends a sentence
-		}
-		if i+1 < len(toks) && !mayBreak(s[toks[i].End:toks[i+1].Start]) {
+		if toks[i].Flags&MayBreak == 0 && i < last {
 			continue // no newline or end punctuation in the gap
 		}
 		if !BreakAfter(s, toks, i) {
@@ -90,19 +89,6 @@ func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 		start = i + 1
 	}
 	return dst
-}
-
-// mayBreak reports whether the gap g between two tokens may end a
-// sentence (see BreakAfter): it holds a newline, '.', '!', '?' or the first
-// byte of '…'.
-func mayBreak(g string) bool {
-	for i := 0; i < len(g); i++ {
-		switch g[i] {
-		case '\n', '.', '!', '?', 0xE2:
-			return true
-		}
-	}
-	return false
 }
 
 // makeSentence widens the token range [a, b) to the punctuation around it:

@@ -27,6 +27,11 @@ const (
 	Letter
 	// Cyrillic: the token contains a Cyrillic letter.
 	Cyrillic
+	// MayBreak: the text between the token and the next one (or the end
+	// of the string) holds a newline, '.', '!', '?' or a byte 0xE2 (the
+	// first byte of '…' and of the curly quotation marks), so a sentence
+	// may end after the token (see Sentences).
+	MayBreak
 )
 
 // Token is a run of letters, digits and word-internal apostrophes. Start and
@@ -73,10 +78,14 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 func Tokenize(dst []Token, s string) []Token {
 	var sc scanner
 	sc.s = s
+	n0 := len(dst)
 	i, r := 0, 0 // kept in registers; sc is synced around token
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
+			if cls := byteClass[c]; cls != wordByte {
+				if cls == breakByte && len(dst) > n0 {
+					dst[len(dst)-1].Flags |= MayBreak
+				}
 				i++
 				r++
 				continue
@@ -100,6 +109,9 @@ func Tokenize(dst []Token, s string) []Token {
 				}
 			}
 		} else if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
+			if c == 0xE2 && len(dst) > n0 {
+				dst[len(dst)-1].Flags |= MayBreak
+			}
 			i += n
 			r++
 			continue
@@ -274,6 +286,9 @@ func (sc *scanner) apostrophe(t *Token, n int) bool {
 		if after < 0 || !isWordRuneFast(after) {
 			t.End, t.REnd = int32(sc.i), int32(sc.r)
 			t.Flags |= Poss
+			if sc.s[sc.i] == 0xE2 { // ’s: the gap holds the byte
+				t.Flags |= MayBreak
+			}
 			sc.advance(n)
 			sc.advance(m)
 			return false
