@@ -11,17 +11,17 @@ import (
 // sets, which in fills on demand.
 func (d *doc) lookupAll(ix *Index, lang string) {
 	d.hashAll(ix, lang == "de")
-	lower := d.lower
-	for i, id := range d.ids {
+	lower, toks, ids, hashes := d.lower, d.toks, d.ids, d.hashes
+	for i, id := range ids {
 		switch id {
 		case needProbe:
-			t := &d.toks[i]
+			t := &toks[i]
 			lw := lower[t.Start:t.End]
-			id = lookup(ix, lw, d.hashes[i], false)
+			id = ix.vocab.find(lw, hashes[i])
 			if id < 0 && lang == "de" {
 				id = genitive(ix, lw)
 			}
-			d.ids[i] = id
+			ids[i] = id
 		case needFold:
 			d.ids[i] = d.lookupFolded(ix, i, lang)
 		}
