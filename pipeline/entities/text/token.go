@@ -5,6 +5,7 @@
 package text
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -79,49 +80,34 @@ func Tokenize(dst []Token, s string) []Token {
 	var sc scanner
 	sc.s = s
 	n0 := len(dst)
-	i, r := 0, 0 // kept in registers; sc is synced around token
+	toks := dst[n0:] // the new tokens, which MayBreak may change
+	i, r := 0, 0
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if cls := byteClass[c]; cls != wordByte {
-				if cls == breakByte && len(dst) > n0 {
-					dst[len(dst)-1].Flags |= MayBreak
+		if len(toks) == cap(toks) {
+			dst = slices.Grow(dst[:n0+len(toks)], (len(s)-i)/6+8)
+			toks = dst[n0 : n0+len(toks)]
+		}
+		if toks, i, r = scanPlain(toks, s, i, r); i >= len(s) || len(toks) == cap(toks) {
+			continue
+		}
+		// A non-ASCII rune, or a word that is not plain.
+		if c := s[i]; c >= utf8.RuneSelf {
+			if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
+				if c == 0xE2 && len(toks) > 0 {
+					toks[len(toks)-1].Flags |= MayBreak
 				}
-				i++
+				i += n
 				r++
 				continue
 			}
-			// The most common token, scanned here rather than in a call: an
-			// ASCII letter (a capital not followed by '.', which may start an
-			// initial or "U.S."), then lower-case ASCII letters, then the end
-			// of s or a byte in plainEnd. See Token.LowerHash for h.
-			if lc := c | 0x20; lc-'a' < 26 && (c >= 'a' || i+1 >= len(s) || s[i+1] != '.') {
-				h := (fnvOffset ^ uint32(lc)) * fnvPrime
-				j := i + 1
-				for j < len(s) && s[j]-'a' < 26 {
-					h = (h ^ uint32(s[j])) * fnvPrime
-					j++
-				}
-				if j >= len(s) || plainEnd[s[j]] {
-					dst = append(dst, Token{Start: int32(i), End: int32(j), RStart: int32(r), REnd: int32(r + j - i), LowerHash: h, Flags: plainFlags(c, j-i)})
-					r += j - i
-					i = j
-					continue
-				}
-			}
-		} else if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
-			if c == 0xE2 && len(dst) > n0 {
-				dst[len(dst)-1].Flags |= MayBreak
-			}
-			i += n
-			r++
-			continue
 		}
 		sc.i, sc.r = i, r
-		dst = append(dst, Token{})
-		sc.token(&dst[len(dst)-1]) // in place: returning the struct stalls on the copy
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = Token{}
+		sc.token(&toks[len(toks)-1]) // in place: returning the struct stalls on the copy
 		i, r = sc.i, sc.r
 	}
-	return dst
+	return dst[:n0+len(toks)]
 }
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
