@@ -23,7 +23,7 @@ type doc struct {
 	body    string
 	toks    []text.Token
 	ids     []int32
-	hashes  []uint32 // scratch of lookupAll
+	probes  []probe // scratch of lookupAll
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
@@ -104,13 +104,6 @@ func resizeSets(s []wordSet, n int) []wordSet {
 	s = s[:n]
 	clear(s)
 	return s
-}
-
-func resizeU32(s []uint32, n int) []uint32 {
-	if cap(s) < n {
-		return make([]uint32, n)
-	}
-	return s[:n]
 }
 
 func resizeBool(s []bool, n int) []bool {
