@@ -14,14 +14,20 @@ type Sentence struct {
 	RStart, REnd int
 }
 
-// titleAbbrevs are words that end with a dot without ending a sentence.
-var titleAbbrevs = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Gen": true, "Lt": true, "Col": true,
-	"Maj": true, "Sgt": true, "Capt": true, "Adm": true, "Sen": true, "Rep": true, "Gov": true,
-	"St": true, "Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true, "Sep": true,
-	"Sept": true, "Oct": true, "Nov": true, "Dec": true, "No": true, "Prof": true, "Rev": true,
-	"Jr": true, "Sr": true, "Inc": true, "Co": true, "Corp": true, "Ltd": true, "vs": true,
-	"Lt-Gen": true, "Brig": true, "Cmdr": true, "Pres": true, "approx": true, "etc": false,
+// isTitleAbbrev reports whether w is a word that ends with a dot without
+// ending a sentence ("Mr.", "Gen.", "Jan."). A switch, which the compiler
+// turns into a search by length and value, costs less than a map lookup.
+func isTitleAbbrev(w string) bool {
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col",
+		"Maj", "Sgt", "Capt", "Adm", "Sen", "Rep", "Gov",
+		"St", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
+		"Sept", "Oct", "Nov", "Dec", "No", "Prof", "Rev",
+		"Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "vs",
+		"Lt-Gen", "Brig", "Cmdr", "Pres", "approx":
+		return true
+	}
+	return false
 }
 
 // Gap returns the text between token i and token i+1 (or the end of s).
@@ -65,7 +71,7 @@ func BreakAfter(s string, toks []Token, i int) bool {
 }
 
 func isAbbrevWord(w string, t Token) bool {
-	if titleAbbrevs[w] {
+	if isTitleAbbrev(w) {
 		return true
 	}
 	// A single upper-case letter is an initial ("J. Smith").
@@ -77,11 +83,8 @@ func isAbbrevWord(w string, t Token) bool {
 // looked at.
 func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 	start := 0
-	last := len(toks) - 1
-	for i := range toks {
-		if toks[i].Flags&MayBreak == 0 && i < last {
-			continue // no newline or end punctuation in the gap
-		}
+	for i := 0; i < len(toks); i++ {
+		i = nextMayBreak(toks, i)
 		if !BreakAfter(s, toks, i) {
 			continue
 		}
@@ -89,6 +92,15 @@ func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 		start = i + 1
 	}
 	return dst
+}
+
+// nextMayBreak returns the first token from i on that is flagged MayBreak
+// or is the last one; i < len(toks).
+func nextMayBreak(toks []Token, i int) int {
+	for i < len(toks)-1 && toks[i].Flags&MayBreak == 0 {
+		i++
+	}
+	return i
 }
 
 // makeSentence widens the token range [a, b) to the punctuation around it:

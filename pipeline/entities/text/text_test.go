@@ -166,3 +166,18 @@ func FuzzTokenize(f *testing.F) {
 func gapMayBreak(g string) bool {
 	return strings.ContainsAny(g, "\n.!?") || strings.IndexByte(g, 0xE2) >= 0
 }
+
+// TestIsTitleAbbrev pins the abbreviations that do not end a sentence.
+func TestIsTitleAbbrev(t *testing.T) {
+	for _, w := range strings.Fields("Mr Mrs Ms Dr Gen Lt Col Maj Sgt Capt Adm Sen Rep Gov St Jan Feb Mar Apr Aug Sep " +
+		"Sept Oct Nov Dec No Prof Rev Jr Sr Inc Co Corp Ltd vs Lt-Gen Brig Cmdr Pres approx") {
+		if !isTitleAbbrev(w) {
+			t.Errorf("isTitleAbbrev(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"etc", "mr", "MR", "said", "", "Jun", "US"} {
+		if isTitleAbbrev(w) {
+			t.Errorf("isTitleAbbrev(%q) = true", w)
+		}
+	}
+}
