@@ -114,7 +114,10 @@ func makeSentence(s string, toks []Token, a, b int) Sentence {
 		lo = int(toks[a-1].End)
 	}
 	for st.Start > lo {
-		r, n := utf8.DecodeLastRuneInString(s[:st.Start])
+		r, n := rune(s[st.Start-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s[:st.Start])
+		}
 		if isSpace(r) {
 			break
 		}
@@ -126,7 +129,10 @@ func makeSentence(s string, toks []Token, a, b int) Sentence {
 		hi = int(toks[b].Start)
 	}
 	for st.End < hi {
-		r, n := utf8.DecodeRuneInString(s[st.End:])
+		r, n := rune(s[st.End]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[st.End:])
+		}
 		if isSpace(r) {
 			break
 		}
