@@ -10,39 +10,51 @@ import (
 // name with whether its case allows a name word, and sets caps. It clears
 // sets, which in fills on demand.
 func (d *doc) lookupAll(ix *Index, lang string) {
-	d.hashAll(ix, lang == "de")
-	lower := d.lower
-	for i, id := range d.ids {
-		switch id {
-		case needProbe:
-			t := &d.toks[i]
-			lw := lower[t.Start:t.End]
-			id = lookup(ix, lw, d.hashes[i], false)
-			if id < 0 && lang == "de" {
-				id = genitive(ix, lw)
-			}
-			d.ids[i] = id
-		case needFold:
-			d.ids[i] = d.lookupFolded(ix, i, lang)
+	n := d.hashAll(ix, lang == "de")
+	lower, toks, ids := d.lower, d.toks, d.ids
+	for _, p := range d.probes[:n] {
+		i := p.tok
+		if ids[i] == needFold {
+			ids[i] = d.lookupFolded(ix, int(i), lang)
+			continue
 		}
+		t := &toks[i]
+		lw := lower[t.Start:t.End]
+		id := ix.vocab.find(lw, p.h)
+		if id < 0 && lang == "de" {
+			id = genitive(ix, lw)
+		}
+		ids[i] = id
 	}
+}
+
+// probe is a token that lookupAll looks up, with the fnv32 hash of its
+// lower-case text when it is plain.
+type probe struct {
+	tok int32
+	h   uint32
 }
 
 // States of ids between hashAll and the end of lookupAll.
 const (
-	needProbe = -2 // plain word that may be in the vocabulary: hash in hashes
+	needProbe = -2 // plain word that may be in the vocabulary
 	needFold  = -3 // a word to fold before looking it up
 )
 
 // hashAll is the first pass of lookupAll, with no calls in its loops: it
-// sets name and caps, the hashes of plain words, and marks in ids the words
-// to look up (all plain words when genitive, as a German genitive may be
-// known without its -s).
-func (d *doc) hashAll(ix *Index, genitive bool) {
+// sets name and caps, marks in ids the words to look up (all plain words
+// when genitive, as a German genitive may be known without its -s), and
+// lists them in probes, with the hashes of plain ones. It returns their
+// number.
+func (d *doc) hashAll(ix *Index, genitive bool) int {
 	d.caseFlags()
 	toks, lower := d.toks, d.lower
-	ids, hashes := resize(d.ids, len(toks)), resizeU32(d.hashes, len(toks))
-	d.ids, d.hashes = ids, hashes
+	ids := resize(d.ids, len(toks))
+	if cap(d.probes) < len(toks) {
+		d.probes = make([]probe, len(toks))
+	}
+	d.ids, d.probes = ids, d.probes[:len(toks)]
+	probes, n := d.probes, 0
 	for i := range toks {
 		h, ok := toks[i].LowerHash, true
 		if h == 0 {
@@ -52,11 +64,15 @@ func (d *doc) hashAll(ix *Index, genitive bool) {
 		case !ok:
 			ids[i] = needFold
 		case genitive || ix.mayHave(h):
-			ids[i], hashes[i] = needProbe, h
+			ids[i] = needProbe
 		default:
 			ids[i] = -1
+			continue
 		}
+		probes[n] = probe{tok: int32(i), h: h}
+		n++
 	}
+	return n
 }
 
 // caseFlags sets name and caps from the token flags.

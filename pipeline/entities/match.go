@@ -23,7 +23,7 @@ type doc struct {
 	body    string
 	toks    []text.Token
 	ids     []int32
-	hashes  []uint32 // scratch of lookupAll
+	probes  []probe // scratch of lookupAll
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
@@ -53,9 +53,8 @@ func newDoc(body string) *doc {
 	d.covered = resizeBool(d.covered, len(d.toks))
 	d.hit = resizeInt8(d.hit, len(d.toks))
 	d.hitRef = resize(d.hitRef, len(d.toks))
-	for i := range d.hit {
-		d.hit[i], d.hitRef[i] = -1, -1
-	}
+	fill(d.hit, -1)
+	fill(d.hitRef, -1)
 	d.matches = d.matches[:0]
 	return d
 }
@@ -70,6 +69,18 @@ func (d *doc) release(keepText bool) {
 	d.b.reset(nil, nil)
 	clear(d.people)
 	docPool.Put(d)
+}
+
+// fill sets every element of s to v, doubling the filled prefix with copy
+// (a memmove) rather than storing one element at a time.
+func fill[T int8 | int32](s []T, v T) {
+	if len(s) == 0 {
+		return
+	}
+	s[0] = v
+	for n := 1; n < len(s); n *= 2 {
+		copy(s[n:], s[:n])
+	}
 }
 
 func resizeInt8(s []int8, n int) []int8 {
@@ -93,13 +104,6 @@ func resizeSets(s []wordSet, n int) []wordSet {
 	s = s[:n]
 	clear(s)
 	return s
-}
-
-func resizeU32(s []uint32, n int) []uint32 {
-	if cap(s) < n {
-		return make([]uint32, n)
-	}
-	return s[:n]
 }
 
 func resizeBool(s []bool, n int) []bool {

@@ -67,5 +67,23 @@ func lookupKey[S string | []byte](t *strTable, w S, h uint32) (int32, bool) {
 	}
 }
 
+// find returns the value of key w, given its fnv32 hash h, or -1: lookupKey
+// for a string key, without generic code.
+func (t *strTable) find(w string, h uint32) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.val1 == 0 {
+			return -1
+		}
+		if s.h == h && int(s.n) == len(w) && t.keys[s.off:s.off+s.n] == w {
+			return s.val1 - 1
+		}
+	}
+}
+
 // get returns the value of key w.
 func (t *strTable) get(w string) (int32, bool) { return lookupKey(t, w, fnv32(w)) }

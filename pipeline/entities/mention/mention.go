@@ -165,8 +165,11 @@ func (d *Doc) index() {
 		d.At = make([]int32, len(d.Toks))
 	}
 	d.At = d.At[:len(d.Toks)]
-	for i := range d.At {
-		d.At[i] = -1
+	if len(d.At) > 0 {
+		d.At[0] = -1
+		for n := 1; n < len(d.At); n *= 2 { // a memmove per doubling
+			copy(d.At[n:], d.At[:n])
+		}
 	}
 	for k, m := range d.Ms {
 		for t := m.T0; t < m.T1; t++ {

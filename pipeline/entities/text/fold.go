@@ -2,6 +2,7 @@ package text
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,12 +103,9 @@ func AppendLowerSameLength(dst []byte, s string) []byte {
 	dst = append(dst, s...)
 	b := dst[n0:]
 	for i := 0; i < len(b); {
-		if i+8 <= len(b) {
-			if x := binary.LittleEndian.Uint64(b[i:]); x&0x8080808080808080 == 0 {
-				binary.LittleEndian.PutUint64(b[i:], lowerASCII8(x))
-				i += 8
-				continue
-			}
+		i = lowerASCIIRun(b, i)
+		if i >= len(b) {
+			break
 		}
 		c := b[i]
 		if c < utf8.RuneSelf {
@@ -124,6 +122,26 @@ func AppendLowerSameLength(dst []byte, s string) []byte {
 		i += n
 	}
 	return dst
+}
+
+// lowerASCIIRun lower-cases b from i on eight bytes at a time, up to the
+// word holding the first non-ASCII byte, of which it lower-cases the ASCII
+// bytes before that byte. It returns the position of that byte, or where
+// fewer than eight bytes are left.
+func lowerASCIIRun(b []byte, i int) int {
+	const high = 0x8080808080808080
+	for ; i+8 <= len(b); i += 8 {
+		w := b[i : i+8]
+		x := binary.LittleEndian.Uint64(w)
+		if m := x & high; m != 0 {
+			k := bits.TrailingZeros64(m) &^ 7 // bits of the ASCII prefix
+			keep := uint64(1)<<k - 1
+			binary.LittleEndian.PutUint64(w, lowerASCII8(x&keep)|x&^keep)
+			return i + k/8
+		}
+		binary.LittleEndian.PutUint64(w, lowerASCII8(x))
+	}
+	return i
 }
 
 // lowerASCII8 lower-cases the eight ASCII bytes packed in x: each byte in

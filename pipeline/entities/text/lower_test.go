@@ -3,6 +3,8 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestAppendLowerSameLengthASCII checks the eight-byte fast path against
@@ -48,4 +50,32 @@ func fnv(w string) uint32 {
 		h = (h ^ uint32(w[i])) * fnvPrime
 	}
 	return h
+}
+
+// TestAppendLowerSameLengthMixed checks the eight-byte path around
+// non-ASCII runes at every position against a rune-by-rune reference.
+func TestAppendLowerSameLengthMixed(t *testing.T) {
+	for _, r := range []string{"É", "Ж", "ẞ", "…", "İ", "\xe2", "Ⅰ"} {
+		for pos := 0; pos < 20; pos++ {
+			s := "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:pos] + r + "XYZ abc DEF ghi JKL"
+			if got, want := string(AppendLowerSameLength(nil, s)), lowerRef(s); got != want {
+				t.Fatalf("lower(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+// lowerRef is LowerSameLength one rune at a time.
+func lowerRef(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == n {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
 }

@@ -11,6 +11,25 @@ var plainEnd = func() (t [256]bool) {
 	return t
 }()
 
+// Classes of ASCII bytes in byteClass.
+const (
+	gapByte   = iota // outside tokens
+	wordByte         // a letter or digit (see asciiWord)
+	breakByte        // outside tokens, and may end a sentence (see MayBreak)
+)
+
+// byteClass is the class of each ASCII byte for Tokenize; bytes from
+// utf8.RuneSelf up are not looked up.
+var byteClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if asciiWord[c] {
+			t[c] = wordByte
+		}
+	}
+	t['\n'], t['.'], t['!'], t['?'] = breakByte, breakByte, breakByte, breakByte
+	return t
+}()
+
 // plainFlags returns the flags of a plain word of n bytes starting with
 // the ASCII letter c: Letter, and Upper for a capital, AllUpper too when
 // it is a single capital letter.
@@ -36,4 +55,49 @@ func lowerRun(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// scanPlain appends the tokens of s from byte i (code point r) on to dst
+// while they are plain words with ASCII gaps, and dst has room for them
+// without growing. A plain word is an ASCII letter (a capital not followed
+// by '.', which may start an initial or "U.S."), then lower-case ASCII
+// letters, then the end of s or a byte in plainEnd; see Token.LowerHash for
+// its hash. It returns dst, and the byte and code point position where it
+// stopped: the end of s, a full dst, or a byte it does not handle. It
+// calls nothing, so that its loop keeps its values in registers.
+func scanPlain(dst []Token, s string, i, r int) ([]Token, int, int) {
+	for i < len(s) && len(dst) < cap(dst) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if cls := byteClass[c]; cls != wordByte {
+			if cls == breakByte && len(dst) > 0 {
+				dst[len(dst)-1].Flags |= MayBreak
+			}
+			i++
+			r++
+			continue
+		}
+		lc := c | 0x20
+		if lc-'a' >= 26 || c < 'a' && i+1 < len(s) && s[i+1] == '.' {
+			break
+		}
+		h := (fnvOffset ^ uint32(lc)) * fnvPrime
+		j := i + 1
+		for j < len(s) && s[j]-'a' < 26 {
+			h = (h ^ uint32(s[j])) * fnvPrime
+			j++
+		}
+		if j < len(s) && !plainEnd[s[j]] {
+			break
+		}
+		dst = dst[:len(dst)+1]
+		t := &dst[len(dst)-1]
+		t.Start, t.End, t.RStart, t.REnd = int32(i), int32(j), int32(r), int32(r+j-i)
+		t.LowerHash, t.Flags = h, plainFlags(c, j-i)
+		r += j - i
+		i = j
+	}
+	return dst, i, r
 }

@@ -14,14 +14,20 @@ type Sentence struct {
 	RStart, REnd int
 }
 
-// titleAbbrevs are words that end with a dot without ending a sentence.
-var titleAbbrevs = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Gen": true, "Lt": true, "Col": true,
-	"Maj": true, "Sgt": true, "Capt": true, "Adm": true, "Sen": true, "Rep": true, "Gov": true,
-	"St": true, "Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true, "Sep": true,
-	"Sept": true, "Oct": true, "Nov": true, "Dec": true, "No": true, "Prof": true, "Rev": true,
-	"Jr": true, "Sr": true, "Inc": true, "Co": true, "Corp": true, "Ltd": true, "vs": true,
-	"Lt-Gen": true, "Brig": true, "Cmdr": true, "Pres": true, "approx": true, "etc": false,
+// isTitleAbbrev reports whether w is a word that ends with a dot without
+// ending a sentence ("Mr.", "Gen.", "Jan."). A switch, which the compiler
+// turns into a search by length and value, costs less than a map lookup.
+func isTitleAbbrev(w string) bool {
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col",
+		"Maj", "Sgt", "Capt", "Adm", "Sen", "Rep", "Gov",
+		"St", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
+		"Sept", "Oct", "Nov", "Dec", "No", "Prof", "Rev",
+		"Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "vs",
+		"Lt-Gen", "Brig", "Cmdr", "Pres", "approx":
+		return true
+	}
+	return false
 }
 
 // Gap returns the text between token i and token i+1 (or the end of s).
@@ -65,24 +71,20 @@ func BreakAfter(s string, toks []Token, i int) bool {
 }
 
 func isAbbrevWord(w string, t Token) bool {
-	if titleAbbrevs[w] {
+	if isTitleAbbrev(w) {
 		return true
 	}
 	// A single upper-case letter is an initial ("J. Smith").
 	return utf8.RuneCountInString(w) == 1 && t.Has(Upper)
 }
 
-// Sentences splits s, already tokenized into toks, into sentences and appends
-// them to dst.
+// Sentences splits s, tokenized by Tokenize into toks, into sentences and
+// appends them to dst. Only the gaps after tokens flagged MayBreak are
+// looked at.
 func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 	start := 0
-	for i := range toks {
-		if i+1 < len(toks) && toks[i+1].Start == toks[i].End+1 && s[toks[i].End] == ' ' {
-			continue // a single space never ends a sentence
-		}
-		if i+1 < len(toks) && !mayBreak(s[toks[i].End:toks[i+1].Start]) {
-			continue // no newline or end punctuation in the gap
-		}
+	for i := 0; i < len(toks); i++ {
+		i = nextMayBreak(toks, i)
 		if !BreakAfter(s, toks, i) {
 			continue
 		}
@@ -92,17 +94,13 @@ func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 	return dst
 }
 
-// mayBreak reports whether the gap g between two tokens may end a
-// sentence (see BreakAfter): it holds a newline, '.', '!', '?' or the first
-// byte of '…'.
-func mayBreak(g string) bool {
-	for i := 0; i < len(g); i++ {
-		switch g[i] {
-		case '\n', '.', '!', '?', 0xE2:
-			return true
-		}
+// nextMayBreak returns the first token from i on that is flagged MayBreak
+// or is the last one; i < len(toks).
+func nextMayBreak(toks []Token, i int) int {
+	for i < len(toks)-1 && toks[i].Flags&MayBreak == 0 {
+		i++
 	}
-	return false
+	return i
 }
 
 // makeSentence widens the token range [a, b) to the punctuation around it:
@@ -116,7 +114,10 @@ func makeSentence(s string, toks []Token, a, b int) Sentence {
 		lo = int(toks[a-1].End)
 	}
 	for st.Start > lo {
-		r, n := utf8.DecodeLastRuneInString(s[:st.Start])
+		r, n := rune(s[st.Start-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s[:st.Start])
+		}
 		if isSpace(r) {
 			break
 		}
@@ -128,7 +129,10 @@ func makeSentence(s string, toks []Token, a, b int) Sentence {
 		hi = int(toks[b].Start)
 	}
 	for st.End < hi {
-		r, n := utf8.DecodeRuneInString(s[st.End:])
+		r, n := rune(s[st.End]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[st.End:])
+		}
 		if isSpace(r) {
 			break
 		}

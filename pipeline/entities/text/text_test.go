@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -149,6 +150,9 @@ func FuzzTokenize(f *testing.F) {
 			if !utf8.ValidString(tok.Text(s)) {
 				t.Fatalf("token %q is not valid UTF-8", tok.Text(s))
 			}
+			if i+1 < len(toks) && tok.Has(MayBreak) != gapMayBreak(s[tok.End:toks[i+1].Start]) {
+				t.Fatalf("token %d %+v: MayBreak wrong in %q", i, tok, s)
+			}
 		}
 		for _, st := range Sentences(nil, s, toks) {
 			if st.Start > st.End || st.REnd > n || st.RStart > st.REnd {
@@ -156,4 +160,24 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// gapMayBreak is the definition of MayBreak for a gap g between tokens.
+func gapMayBreak(g string) bool {
+	return strings.ContainsAny(g, "\n.!?") || strings.IndexByte(g, 0xE2) >= 0
+}
+
+// TestIsTitleAbbrev pins the abbreviations that do not end a sentence.
+func TestIsTitleAbbrev(t *testing.T) {
+	for _, w := range strings.Fields("Mr Mrs Ms Dr Gen Lt Col Maj Sgt Capt Adm Sen Rep Gov St Jan Feb Mar Apr Aug Sep " +
+		"Sept Oct Nov Dec No Prof Rev Jr Sr Inc Co Corp Ltd vs Lt-Gen Brig Cmdr Pres approx") {
+		if !isTitleAbbrev(w) {
+			t.Errorf("isTitleAbbrev(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"etc", "mr", "MR", "said", "", "Jun", "US"} {
+		if isTitleAbbrev(w) {
+			t.Errorf("isTitleAbbrev(%q) = true", w)
+		}
+	}
 }

@@ -5,6 +5,7 @@
 package text
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,6 +28,11 @@ const (
 	Letter
 	// Cyrillic: the token contains a Cyrillic letter.
 	Cyrillic
+	// MayBreak: the text between the token and the next one (or the end
+	// of the string) holds a newline, '.', '!', '?' or a byte 0xE2 (the
+	// first byte of '…' and of the curly quotation marks), so a sentence
+	// may end after the token (see Sentences).
+	MayBreak
 )
 
 // Token is a run of letters, digits and word-internal apostrophes. Start and
@@ -73,43 +79,35 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 func Tokenize(dst []Token, s string) []Token {
 	var sc scanner
 	sc.s = s
-	i, r := 0, 0 // kept in registers; sc is synced around token
+	n0 := len(dst)
+	toks := dst[n0:] // the new tokens, which MayBreak may change
+	i, r := 0, 0
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
-				i++
+		if len(toks) == cap(toks) {
+			dst = slices.Grow(dst[:n0+len(toks)], (len(s)-i)/6+8)
+			toks = dst[n0 : n0+len(toks)]
+		}
+		if toks, i, r = scanPlain(toks, s, i, r); i >= len(s) || len(toks) == cap(toks) {
+			continue
+		}
+		// A non-ASCII rune, or a word that is not plain.
+		if c := s[i]; c >= utf8.RuneSelf {
+			if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
+				if c == 0xE2 && len(toks) > 0 {
+					toks[len(toks)-1].Flags |= MayBreak
+				}
+				i += n
 				r++
 				continue
 			}
-			// The most common token, scanned here rather than in a call: an
-			// ASCII letter (a capital not followed by '.', which may start an
-			// initial or "U.S."), then lower-case ASCII letters, then the end
-			// of s or a byte in plainEnd. See Token.LowerHash for h.
-			if lc := c | 0x20; lc-'a' < 26 && (c >= 'a' || i+1 >= len(s) || s[i+1] != '.') {
-				h := (fnvOffset ^ uint32(lc)) * fnvPrime
-				j := i + 1
-				for j < len(s) && s[j]-'a' < 26 {
-					h = (h ^ uint32(s[j])) * fnvPrime
-					j++
-				}
-				if j >= len(s) || plainEnd[s[j]] {
-					dst = append(dst, Token{Start: int32(i), End: int32(j), RStart: int32(r), REnd: int32(r + j - i), LowerHash: h, Flags: plainFlags(c, j-i)})
-					r += j - i
-					i = j
-					continue
-				}
-			}
-		} else if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
-			i += n
-			r++
-			continue
 		}
 		sc.i, sc.r = i, r
-		dst = append(dst, Token{})
-		sc.token(&dst[len(dst)-1]) // in place: returning the struct stalls on the copy
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = Token{}
+		sc.token(&toks[len(toks)-1]) // in place: returning the struct stalls on the copy
 		i, r = sc.i, sc.r
 	}
-	return dst
+	return dst[:n0+len(toks)]
 }
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -274,6 +272,9 @@ func (sc *scanner) apostrophe(t *Token, n int) bool {
 		if after < 0 || !isWordRuneFast(after) {
 			t.End, t.REnd = int32(sc.i), int32(sc.r)
 			t.Flags |= Poss
+			if sc.s[sc.i] == 0xE2 { // ’s: the gap holds the byte
+				t.Flags |= MayBreak
+			}
 			sc.advance(n)
 			sc.advance(m)
 			return false
