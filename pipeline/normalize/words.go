@@ -30,6 +30,14 @@ func CountWords(s string) int {
 			stop = i + 8 // these eight go one character at a time
 		}
 		for i < stop {
+			// An ASCII letter, digit or separator is handled without a
+			// branch: a word starts where a word byte follows a separator.
+			if c := byteClass[s[i]]; c <= classWord {
+				n += int(c &^ in)
+				in = c
+				i++
+				continue
+			}
 			var started uint8
 			i, in, started = wordStep(s, i, in)
 			n += int(started)
@@ -62,15 +70,10 @@ func settleDots(s string, i int, v, dots uint64) uint64 {
 	return v
 }
 
-// wordStep is CountWords for the character at s[i], given in, the state
-// before it: it returns the offset after the character, the state after it,
-// and 1 when a word starts there. An ASCII letter, digit or separator is
-// handled without a branch: a word starts where a word byte follows a
-// separator.
+// wordStep is CountWords for the character at s[i], a joiner or not ASCII,
+// given in, the state before it: it returns the offset after the character,
+// the state after it, and 1 when a word starts there.
 func wordStep(s string, i int, in uint8) (next int, after, started uint8) {
-	if c := byteClass[s[i]]; c <= classWord {
-		return i + 1, c, c &^ in
-	}
 	b := s[i]
 	r, size := rune(b), 1
 	if b >= utf8.RuneSelf {
