@@ -2,7 +2,6 @@ package decode
 
 import (
 	"bytes"
-	"encoding/binary"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -69,15 +68,23 @@ func (p *parser) key() ([]byte, bool) {
 
 // scanString moves past a string, returning where its content lies and
 // whether it holds escapes. It fails on an invalid escape or a control
-// character. The quotes and backslashes are found with the vectorised
-// byte search; the content between them is checked eight bytes at a time.
+// character. Its start is read by shortString; in what is left the quotes
+// and backslashes are found with the vectorised byte search and the content
+// between them is checked eight bytes at a time.
 func (p *parser) scanString() (start, end int, esc, ok bool) {
 	if !p.take('"') {
 		return 0, 0, false, false
 	}
 	start = p.i
+	i, esc, done, ok := p.shortString(start)
+	switch {
+	case done && !ok:
+		return 0, 0, false, false
+	case done:
+		return start, p.i - 1, esc, true
+	}
 	quote := -1 // the next '"' at or after i, once known
-	for i := start; ; {
+	for {
 		if quote < i {
 			k := bytes.IndexByte(p.b[i:], '"')
 			if k < 0 {
@@ -103,31 +110,6 @@ func (p *parser) scanString() (start, end int, esc, ok bool) {
 		esc = true
 		i += k + n
 	}
-}
-
-// Byte masks for reading eight bytes at a time: the low and the high bit of
-// every byte.
-const (
-	loBits = 0x0101010101010101
-	hiBits = 0x8080808080808080
-)
-
-// hasControl reports whether b holds a control character (below ' '), which
-// JSON forbids in strings. It reads eight bytes at a time with the classic
-// exact test for a byte below n: (x - n*loBits) &^ x & hiBits.
-func hasControl(b []byte) bool {
-	for ; len(b) >= 8; b = b[8:] {
-		x := binary.LittleEndian.Uint64(b)
-		if (x-' '*loBits)&^x&hiBits != 0 {
-			return true
-		}
-	}
-	for _, c := range b {
-		if c < ' ' {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *parser) skipString() bool {

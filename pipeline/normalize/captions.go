@@ -226,7 +226,8 @@ func captionSignals(desc string) signals {
 	var sig signals
 	var k1, k2 uint8 // kinds of the two previous tokens (wordMonth, dayTok)
 	n := 0
-	eachToken(desc, func(w string) {
+	for start, end := nextToken(desc, 0); start < end; start, end = nextToken(desc, end) {
+		w := desc[start:end]
 		n++
 		var kind uint8
 		if len(w) >= 3 && len(w) <= maxCaptionWord && (w[0] < '0' || w[0] > '9') {
@@ -238,7 +239,7 @@ func captionSignals(desc string) signals {
 			sig.date = true
 		}
 		k1, k2 = tokenKind(w, kind), k1
-	})
+	}
 	return sig
 }
 
@@ -252,28 +253,32 @@ func tokenKind(w string, kind uint8) uint8 {
 	return kind & wordMonth
 }
 
-// eachToken calls fn with every run of letters or digits in s.
-func eachToken(s string, fn func(string)) {
-	start := -1
-	for i := 0; i < len(s); {
-		tok, size := asciiAlnum[s[i]], 1
-		if s[i] >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			tok = unicode.IsLetter(r) || unicode.IsDigit(r)
+// nextToken returns where the first run of letters or digits in s at or
+// after i starts and ends; start == end when there is none. ASCII bytes are
+// read through asciiAlnum, other characters decoded.
+func nextToken(s string, i int) (start, end int) {
+	start = skipTokens(s, i, false)
+	return start, skipTokens(s, start, true)
+}
+
+// skipTokens returns the offset of the first character at or after i that
+// is (tok false) or is not (tok true) a letter or digit, or len(s).
+func skipTokens(s string, i int, tok bool) int {
+	for i < len(s) {
+		if b := s[i]; b < utf8.RuneSelf {
+			if asciiAlnum[b] != tok {
+				return i
+			}
+			i++
+			continue
 		}
-		switch {
-		case tok && start < 0:
-			start = i
-		case !tok && start >= 0:
-			fn(s[start:i])
-			start = -1
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (unicode.IsLetter(r) || unicode.IsDigit(r)) != tok {
+			return i
 		}
 		i += size
 	}
-	if start >= 0 {
-		fn(s[start:])
-	}
+	return i
 }
 
 // asciiAlnum marks the ASCII letters and digits.

@@ -46,13 +46,24 @@ func creditHint(tail string) bool {
 	if strings.IndexByte(tail, '/') >= 0 || strings.HasSuffix(strings.TrimSuffix(tail, "."), ")") {
 		return true
 	}
-	i := 0
-	for ; i+9 <= len(tail); i += 8 {
+	if len(tail) < 9 {
+		return creditHintShort(tail)
+	}
+	for i := 0; i+9 <= len(tail); i += 8 {
 		if hint8(tail, i) {
 			return true
 		}
 	}
-	for ; i+1 < len(tail); i++ {
+	// The last eight bytes with a byte after them, again when they overlap
+	// the ones read: the test is one per byte, so reading a byte twice does
+	// not change it.
+	return hint8(tail, len(tail)-9)
+}
+
+// creditHintShort is the byte loop of creditHint for a tail shorter than
+// nine bytes.
+func creditHintShort(tail string) bool {
+	for i := 0; i+1 < len(tail); i++ {
 		switch b := tail[i]; {
 		case b-'A' < 26:
 			if n := tail[i+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[i:]) {

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,61 +13,98 @@ import (
 func CountWords(s string) int {
 	n, in := 0, uint8(0) // in is 1 inside a word
 	for i := 0; i < len(s); {
-		// Four ASCII letters, digits or separators at once: the classes
-		// are 0 or 1, so a word starts at each 1 after a 0.
-		for ; i+4 <= len(s); i += 4 {
-			b := s[i : i+4]
-			c0, c1, c2, c3 := byteClass[b[0]], byteClass[b[1]], byteClass[b[2]], byteClass[b[3]]
-			if (c0|c1|c2|c3)&classOther != 0 {
-				break
+		// Eight ASCII bytes at once: once their '.' and ',' are settled
+		// their classes are 0 or 1, so a word starts at each 1 after a 0.
+		stop := len(s)
+		if i+8 <= len(s) {
+			v := classes8(s, i)
+			if v&(uint64(classOther)*loBits) == 0 {
+				if dots := v & (uint64(classDot) * loBits); dots != 0 {
+					v = settleDots(s, i, v, dots)
+				}
+				n += bits.OnesCount64(v &^ (v<<8 | uint64(in)))
+				in = uint8(v >> 56)
+				i += 8
+				continue
 			}
-			n += int(c0&^in) + int(c1&^c0) + int(c2&^c1) + int(c3&^c2)
-			in = c3
+			stop = i + 8 // these eight go one character at a time
 		}
-		if i == len(s) {
-			break
+		for i < stop {
+			// An ASCII letter, digit or separator is handled without a
+			// branch: a word starts where a word byte follows a separator.
+			if c := byteClass[s[i]]; c <= classWord {
+				n += int(c &^ in)
+				in = c
+				i++
+				continue
+			}
+			var started uint8
+			i, in, started = wordStep(s, i, in)
+			n += int(started)
 		}
-		// An ASCII letter, digit or separator is handled without a branch:
-		// a word starts where a word byte follows a separator.
-		if c := byteClass[s[i]]; c != classOther {
-			n += int(c &^ in)
-			in = c
-			i++
-			continue
-		}
-		b := s[i]
-		r, size := rune(b), 1
-		if b >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch {
-		case isWordRune(r):
-			n += int(1 &^ in)
-			in = 1
-		case in == 1 && joins(r, s, i, size):
-			// stays inside the word
-		default:
-			in = 0
-		}
-		i += size
 	}
 	return n
 }
 
-// Byte classes of CountWords: an ASCII letter or digit, an ASCII byte that
-// ends a word, or a byte that needs a closer look (non-ASCII, or one of the
-// joiners - ' . ,).
+// classes8 returns the byteClass of the eight bytes at s[i], that of byte k
+// in bits 8k..8k+7.
+func classes8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(byteClass[b[0]]) | uint64(byteClass[b[1]])<<8 |
+		uint64(byteClass[b[2]])<<16 | uint64(byteClass[b[3]])<<24 |
+		uint64(byteClass[b[4]])<<32 | uint64(byteClass[b[5]])<<40 |
+		uint64(byteClass[b[6]])<<48 | uint64(byteClass[b[7]])<<56
+}
+
+// settleDots returns v, the classes8 of s[i:i+8], with each '.' and ','
+// (marked in dots) settled to classWord when it joins two digits and to
+// classSep otherwise. Being inside a word is implied: the digit before is.
+func settleDots(s string, i int, v, dots uint64) uint64 {
+	v &^= dots
+	for m := dots; m != 0; m &= m - 1 {
+		k := bits.TrailingZeros64(m) >> 3
+		if j := i + k; j > 0 && j+1 < len(s) && isDigit(rune(s[j-1])) && isDigit(rune(s[j+1])) {
+			v |= uint64(classWord) << (8 * k)
+		}
+	}
+	return v
+}
+
+// wordStep is CountWords for the character at s[i], a joiner or not ASCII,
+// given in, the state before it: it returns the offset after the character,
+// the state after it, and 1 when a word starts there.
+func wordStep(s string, i int, in uint8) (next int, after, started uint8) {
+	b := s[i]
+	r, size := rune(b), 1
+	if b >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(s[i:])
+	}
+	switch {
+	case isWordRune(r):
+		return i + size, 1, 1 &^ in
+	case in == 1 && joins(r, s, i, size):
+		return i + size, 1, 0 // stays inside the word
+	}
+	return i + size, 0, 0
+}
+
+// Byte classes of CountWords: an ASCII byte that ends a word, an ASCII
+// letter or digit, a '.' or ',' (which joins digits), or a byte that needs a
+// closer look (non-ASCII, or one of the joiners - ').
 const (
-	classSep uint8 = iota
-	classWord
-	classOther
+	classSep   uint8 = 0
+	classWord  uint8 = 1
+	classDot   uint8 = 2
+	classOther uint8 = 4
 )
 
 var byteClass = func() (t [256]uint8) {
 	for b := range t {
 		switch {
-		case b >= utf8.RuneSelf || b == '-' || b == '\'' || b == '.' || b == ',':
+		case b >= utf8.RuneSelf || b == '-' || b == '\'':
 			t[b] = classOther
+		case b == '.' || b == ',':
+			t[b] = classDot
 		case isWordRune(rune(b)):
 			t[b] = classWord
 		}

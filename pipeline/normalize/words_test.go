@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -68,4 +70,25 @@ func FuzzCountWords(f *testing.F) {
 			t.Fatalf("CountWords(%q) = %d, reference %d", s, got, want)
 		}
 	})
+}
+
+// TestCountWordsMixes checks CountWords against the reference on random
+// mixes of the bytes its eight-byte path treats specially, at every offset.
+func TestCountWordsMixes(t *testing.T) {
+	alphabet := []string{"a", "Z", "1", "9", "-", "'", ".", ",", " ", "é", "’", "\u0301", "—"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for k := range 40000 {
+		letters := alphabet
+		if k%2 == 0 {
+			letters = alphabet[:9] // ASCII only
+		}
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(letters[rng.IntN(len(letters))])
+		}
+		s := b.String()
+		if got, want := CountWords(s), countWordsRef(s); got != want {
+			t.Fatalf("CountWords(%q) = %d, reference %d", s, got, want)
+		}
+	}
 }
