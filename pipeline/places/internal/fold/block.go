@@ -76,14 +76,15 @@ func asciiBlock[T string | []byte](dst []Token, starts []int32, b T, base, extra
 	n := len(dst)
 	dst = slices.Grow(dst, bits.OnesCount64(first))
 	out := dst[n:cap(dst)]
-	k, got := 0, limit // got: where the words appended end
+	got := limit // where the words appended end
+	if limit > 0 && m.word>>(limit-1)&1 != 0 {
+		got = 63 - bits.LeadingZeros64(first) // the last word may go on past the limit
+		first &^= 1 << got
+	}
+	k := 0
 	for ; first != 0; k++ {
 		st := bits.TrailingZeros64(first)
 		en := bits.TrailingZeros64(ends)
-		if en == limit-1 {
-			got = st // the word may go on past the limit
-			break
-		}
 		start, end := int32(base+st), int32(base+en+1)
 		// Field by field: a composite literal is built on the stack and
 		// copied with a wide load that stalls on the narrow stores.
