@@ -104,13 +104,12 @@ func asciiBlock[T string | []byte](dst []Token, starts []int32, b T, base, extra
 // bits of firsts (see TokensStarts); the first of them is token n.
 func blockStarts[T string | []byte](starts []int32, b T, m masks, firsts uint64, n int) []int32 {
 	// "the": a three-byte word (no run ends at its first two bytes), its
-	// bytes checked one by one (few words have three bytes).
+	// bytes checked without a branch (which is "the" is as good as random).
 	the := uint64(0)
 	for c := firsts & (m.word >> 1) & (m.word >> 2) &^ (m.word >> 3); c != 0; c &= c - 1 {
 		st := bits.TrailingZeros64(c)
-		if b[st]|0x20 == 't' && b[st+1]|0x20 == 'h' && b[st+2]|0x20 == 'e' {
-			the |= 1 << st
-		}
+		x := uint32(b[st]) | uint32(b[st+1])<<8 | uint32(b[st+2])<<16
+		the |= uint64(b2i(x|0x202020 == 't'|'h'<<8|'e'<<16)) << st
 	}
 	for c := firsts & (m.caps | the); c != 0; c &= c - 1 {
 		st := bits.TrailingZeros64(c)
@@ -118,4 +117,11 @@ func blockStarts[T string | []byte](starts []int32, b T, m masks, firsts uint64,
 		starts = append(starts, int32(i<<1|int(the>>st&1)))
 	}
 	return starts
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
