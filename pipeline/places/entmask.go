@@ -45,18 +45,30 @@ func (m *entityMask) add(sp pipeline.Span, limit int) {
 // overlaps reports whether sp (start < end) shares a code point with an
 // entity span, or meets an odd one as a sorted overlap test would.
 func (m *entityMask) overlaps(sp pipeline.Span) bool {
+	if len(m.odd) > 0 && m.overlapsOdd(sp) {
+		return true
+	}
+	a, end := max(sp[0], 0), min(sp[1], len(m.bits)*64)
+	if a >= end {
+		return false
+	}
+	// Unsigned from here on: division and remainder by 64 are shifts.
+	for ua, uend := uint(a), uint(end); ua < uend; {
+		off := ua % 64
+		n := min(uend-ua, 64-off) // bits in this word
+		if m.bits[ua/64]&((1<<n-1)<<off) != 0 {
+			return true
+		}
+		ua += n
+	}
+	return false
+}
+
+func (m *entityMask) overlapsOdd(sp pipeline.Span) bool {
 	for _, e := range m.odd {
 		if e[0] < sp[1] && e[1] > sp[0] {
 			return true
 		}
-	}
-	end := min(sp[1], len(m.bits)*64)
-	for a := max(sp[0], 0); a < end; {
-		n := min(end-a, 64-a%64)
-		if m.bits[a/64]&((1<<n-1)<<(a%64)) != 0 {
-			return true
-		}
-		a += n
 	}
 	return false
 }

@@ -29,22 +29,31 @@ func inRange(y uint64, lo, hi byte) uint64 {
 // to bit k).
 func gather(m uint64) uint64 { return ((m >> 7) * 0x0102040810204080) >> 56 }
 
-// blockMasks classifies 64 bytes: the word bytes (ASCII letters and digits)
-// before the first stop (a non-ASCII byte, an apostrophe or a backtick), and
-// where that stop is (64 when none).
-func blockMasks[T string | []byte](b T) (word uint64, limit int) {
+// masks are the bit masks of one block, a bit per byte: word bytes (ASCII
+// letters and digits) before the first stop, and word bytes with bit 0x20
+// clear (upper-case letters, as no digit has it clear).
+type masks struct {
+	word, caps uint64
+}
+
+// blockMasks classifies 64 bytes: their masks, and where the first stop (a
+// non-ASCII byte, an apostrophe or a backtick) is (64 when none).
+func blockMasks[T string | []byte](b T) (m masks, limit int) {
 	for c := 0; c < 64; c += 8 {
 		x := binary.LittleEndian.Uint64([]byte(b[c : c+8]))
 		high := x & highs
 		y := x &^ highs
-		w := (inRange(y|0x20*ones, 'a', 'z') | inRange(y, '0', '9')) &^ high
-		word |= gather(w) << c
+		l := y | 0x20*ones
+		w := (inRange(l, 'a', 'z') | inRange(y, '0', '9')) &^ high
+		m.word |= gather(w) << c
+		m.caps |= gather(w&^(x<<2)) << c // bit 0x20 moved to 0x80
 		if st := high | isByte(y, '\'') | isByte(y, '`'); st != 0 {
 			limit = c + bits.TrailingZeros64(st)/8
-			return word & (1<<limit - 1), limit
+			m.word &= 1<<limit - 1
+			return m, limit
 		}
 	}
-	return word, 64
+	return m, 64
 }
 
 // isByte sets the high bit of each byte of y (all below 0x80) equal to c.
@@ -60,50 +69,54 @@ func isByte(y uint64, c byte) uint64 {
 // the stop byte is (64 when none). extra is the text's bytes minus code
 // points before base.
 func asciiBlock[T string | []byte](dst []Token, starts []int32, b T, base, extra int, list bool) ([]Token, []int32, int, int) {
-	word, limit := blockMasks(b)
-	first := word &^ (word << 1)
-	ends := word &^ (word >> 1) // the last byte of each run
-	n, nw := len(dst), bits.OnesCount64(first)
-	dst = slices.Grow(dst, nw)
+	m, limit := blockMasks(b)
+	firsts := m.word &^ (m.word << 1)
+	first := firsts
+	ends := m.word &^ (m.word >> 1) // the last byte of each run
+	n := len(dst)
+	dst = slices.Grow(dst, bits.OnesCount64(first))
 	out := dst[n:cap(dst)]
-	m := len(starts)
-	if list {
-		starts = slices.Grow(starts, nw)
+	got := limit // where the words appended end
+	if limit > 0 && m.word>>(limit-1)&1 != 0 {
+		got = 63 - bits.LeadingZeros64(first) // the last word may go on past the limit
+		first &^= 1 << got
 	}
-	sout := starts[:cap(starts)]
 	k := 0
 	for ; first != 0; k++ {
 		st := bits.TrailingZeros64(first)
 		en := bits.TrailingZeros64(ends)
-		if en == limit-1 {
-			return dst[:n+k], starts[:m], st, limit // the word may go on past the limit
-		}
 		start, end := int32(base+st), int32(base+en+1)
 		// Field by field: a composite literal is built on the stack and
 		// copied with a wide load that stalls on the narrow stores.
 		t := &out[k]
 		t.Start, t.End, t.RStart, t.REnd = start, end, start-int32(extra), end-int32(extra)
-		up := byteClass[b[st]] & classUpper
-		t.Upper = up != 0
-		if list {
-			// Which words start names is as good as random: no branch on it,
-			// write every index and move on only past the starts.
-			the := isThe(b, st, en)
-			sout[m] = int32((n+k)<<1 | the)
-			m += int(up>>1) | the
-		}
+		t.Upper = m.caps>>st&1 != 0
 		first &= first - 1
 		ends &= ends - 1
 	}
-	return dst[:n+k], starts[:m], limit, limit
+	if list {
+		starts = blockStarts(starts, b, m, firsts&(1<<got-1), n)
+	}
+	return dst[:n+k], starts, got, limit
 }
 
-// isThe is 1 when the word b[st:en+1] is "the" in any case, 0 otherwise
-// (its bytes are letters or digits, and no digit ORed with 0x20 is a
-// letter). It has no branch: which words are "the" is as good as random.
-func isThe[T string | []byte](b T, st, en int) int {
-	x := uint32(b[st]) | uint32(b[(st+en)/2])<<8 | uint32(b[en])<<16
-	return b2i(en-st == 2) & b2i(x|0x202020 == 't'|'h'<<8|'e'<<16)
+// blockStarts appends the name starts among the words that start at the
+// bits of firsts (see TokensStarts); the first of them is token n.
+func blockStarts[T string | []byte](starts []int32, b T, m masks, firsts uint64, n int) []int32 {
+	// "the": a three-byte word (no run ends at its first two bytes), its
+	// bytes checked without a branch (which is "the" is as good as random).
+	the := uint64(0)
+	for c := firsts & (m.word >> 1) & (m.word >> 2) &^ (m.word >> 3); c != 0; c &= c - 1 {
+		st := bits.TrailingZeros64(c)
+		x := uint32(b[st]) | uint32(b[st+1])<<8 | uint32(b[st+2])<<16
+		the |= uint64(b2i(x|0x202020 == 't'|'h'<<8|'e'<<16)) << st
+	}
+	for c := firsts & (m.caps | the); c != 0; c &= c - 1 {
+		st := bits.TrailingZeros64(c)
+		i := n + bits.OnesCount64(firsts&(1<<st-1))
+		starts = append(starts, int32(i<<1|int(the>>st&1)))
+	}
+	return starts
 }
 
 func b2i(b bool) int {
