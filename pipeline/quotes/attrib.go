@@ -10,7 +10,18 @@ func (d *doc) quoted(t int) bool { return d.inQuote[t] }
 
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
 func (d *doc) newPara(k int) bool {
-	return k > 0 && k < len(d.Toks) && strings.IndexByte(d.Body[d.Toks[k-1].End:d.Toks[k].Start], '\n') >= 0
+	return k > 0 && k < len(d.Toks) && hasNewline(d.Body[d.Toks[k-1].End:d.Toks[k].Start])
+}
+
+// hasNewline reports whether g holds a '\n'. The gaps between tokens are a
+// few bytes long: a plain loop beats a call to strings.IndexByte.
+func hasNewline(g string) bool {
+	for i := 0; i < len(g); i++ {
+		if g[i] == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // speaker is an attribution result: an entity index, or -1.
