@@ -110,6 +110,23 @@ func (s *Set) MayHaveHash(h uint32) bool {
 	return s.fnv[h/64]>>(h%64)&1 != 0
 }
 
+// Filter returns the set's filter of FNV-1a hashes: a small value to copy
+// into a local before a loop that tests many hashes.
+func (s *Set) Filter() Filter { return Filter{bits: s.fnv, shift: s.shift} }
+
+// Filter is a copy of a Set's filter of FNV-1a hashes (see MayHaveHash).
+type Filter struct {
+	bits  []uint64
+	shift uint
+}
+
+// MayHave is Set.MayHaveHash: false means no word with FNV-1a hash h (not
+// 0) is in the set; true needs HasHash to be sure.
+func (f Filter) MayHave(h uint32) bool {
+	h >>= f.shift
+	return f.bits[h/64]>>(h%64)&1 != 0
+}
+
 // FNV returns the 32-bit FNV-1a hash of w.
 func FNV(w string) uint32 {
 	h := uint32(2166136261)
