@@ -90,6 +90,12 @@ func (d *doc) quoteAt(t int) *pipeline.Quote {
 	return nil
 }
 
+// is reports whether the word of token k is in set, with the hash the
+// tokenizer computed for it.
+func (d *doc) is(set *words.Set, k int) bool {
+	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
+}
+
 // quoted reports whether token t lies inside a quotation.
 func (d *doc) quoted(t int) bool { return d.quoteAt(t) != nil }
 
@@ -101,7 +107,7 @@ func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
 		return -1
 	}
 	for j := c0 - 1; j >= 0 && j >= c0-3 && int(d.Toks[j].RStart) >= q.Span[0]; j-- {
-		if firstPerson.Has(d.Word(j)) {
+		if d.is(firstPerson, j) {
 			for i := range d.Ents {
 				if d.Ents[i].ID == q.Speaker.ID {
 					return i
