@@ -4,13 +4,31 @@ import (
 	"strings"
 
 	"github.com/warwire/warwire/pipeline/entities/text"
+	"github.com/warwire/warwire/pipeline/quotes/words"
 )
 
 func (d *doc) quoted(t int) bool { return d.inQuote[t] }
 
+// is reports whether the word of token k is in set, with the hash the
+// tokenizer computed for it.
+func (d *doc) is(set *words.Set, k int) bool {
+	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
+}
+
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
 func (d *doc) newPara(k int) bool {
-	return k > 0 && k < len(d.Toks) && strings.IndexByte(d.Body[d.Toks[k-1].End:d.Toks[k].Start], '\n') >= 0
+	return k > 0 && k < len(d.Toks) && hasNewline(d.Body[d.Toks[k-1].End:d.Toks[k].Start])
+}
+
+// hasNewline reports whether g holds a '\n'. The gaps between tokens are a
+// few bytes long: a plain loop beats a call to strings.IndexByte.
+func hasNewline(g string) bool {
+	for i := 0; i < len(g); i++ {
+		if g[i] == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // speaker is an attribution result: an entity index, or -1.
@@ -28,8 +46,7 @@ func (d *doc) post(qi int) speaker {
 		if d.quoted(k) || d.newPara(k) {
 			break
 		}
-		w := d.Word(k)
-		if speechVerbs.Has(w) && (k == t || !weakVerbs.Has(w)) {
+		if d.is(speechVerbs, k) && (k == t || !d.is(weakVerbs, k)) {
 			if k == t {
 				return d.after(k+1, 8)
 			}
@@ -68,7 +85,7 @@ func (d *doc) pre(qi int) speaker {
 		if e := d.according(k); e >= 0 {
 			return e
 		}
-		if w := d.Word(k); speechVerbs.Has(w) && !weakVerbs.Has(w) {
+		if d.is(speechVerbs, k) && !d.is(weakVerbs, k) {
 			if e := d.Subject(k, d.quoted); e >= 0 {
 				return e
 			}
@@ -86,7 +103,7 @@ func (d *doc) pre(qi int) speaker {
 
 // according resolves "according to X" / "по словам X" starting at token k.
 func (d *doc) according(k int) speaker {
-	if !accordingWords.Has(d.Word(k)) {
+	if !d.is(accordingWords, k) {
 		return -1
 	}
 	next := accordingTo[d.Word(k)]

@@ -179,7 +179,7 @@ func (d *doc) carryOver(who []speaker, qi int) speaker {
 		if d.newPara(k+1) && k != t {
 			break
 		}
-		if w := d.Word(k); speechVerbs.Has(w) && !weakVerbs.Has(w) && !d.quoted(k) {
+		if d.is(speechVerbs, k) && !d.is(weakVerbs, k) && !d.quoted(k) {
 			return d.Subject(k, d.quoted)
 		}
 	}

@@ -40,7 +40,9 @@ func findQuotes(dst []quote, s string) []quote {
 		}
 		prev, next := ' ', ' '
 		if i > 0 {
-			prev, _ = utf8.DecodeLastRuneInString(s[:i])
+			if prev = rune(s[i-1]); prev >= utf8.RuneSelf {
+				prev, _ = utf8.DecodeLastRuneInString(s[:i])
+			}
 		}
 		if i+n < len(s) {
 			next, _ = utf8.DecodeRuneInString(s[i+n:])

@@ -5,7 +5,9 @@ import (
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/mention"
+	"github.com/warwire/warwire/pipeline/entities/text"
 	"github.com/warwire/warwire/pipeline/quotes"
+	"github.com/warwire/warwire/pipeline/quotes/words"
 )
 
 // doc is one story prepared for stance detection.
@@ -36,16 +38,11 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 	}
 	d := &doc{Doc: md}
 	var out []pipeline.Stance
+	first := cueFirst.Filter()
 	for _, s := range d.Sents {
-		toks := d.Toks[s.Tok0:s.Tok1]
-		for i := range toks {
-			// Most tokens fail the hash filter, before their text is read.
-			h := toks[i].LowerHash
-			if h != 0 && !cueFirst.MayHaveHash(h) {
-				continue
-			}
-			k := s.Tok0 + i
-			if !cueFirst.HasHash(d.Word(k), h) {
+		toks := d.Toks[:s.Tok1]
+		for k := candidate(toks, s.Tok0, first); k < len(toks); k = candidate(toks, k+1, first) {
+			if !cueFirst.HasHash(d.Word(k), toks[k].LowerHash) {
 				continue
 			}
 			if !d.quotesDone { // needed from the first cue on
@@ -57,6 +54,18 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 		}
 	}
 	return out
+}
+
+// candidate returns the index of the first token from k on that may start
+// a cue, or len(toks): most tokens fail the hash filter f, in a loop that
+// calls nothing and reads no token text.
+func candidate(toks []text.Token, k int, f words.Filter) int {
+	for ; k < len(toks); k++ {
+		if h := toks[k].LowerHash; h == 0 || f.MayHave(h) {
+			return k
+		}
+	}
+	return k
 }
 
 // seen reports whether out holds a stance with st's holder, target and
@@ -81,6 +90,12 @@ func (d *doc) quoteAt(t int) *pipeline.Quote {
 	return nil
 }
 
+// is reports whether the word of token k is in set, with the hash the
+// tokenizer computed for it.
+func (d *doc) is(set *words.Set, k int) bool {
+	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
+}
+
 // quoted reports whether token t lies inside a quotation.
 func (d *doc) quoted(t int) bool { return d.quoteAt(t) != nil }
 
@@ -92,7 +107,7 @@ func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
 		return -1
 	}
 	for j := c0 - 1; j >= 0 && j >= c0-3 && int(d.Toks[j].RStart) >= q.Span[0]; j-- {
-		if firstPerson.Has(d.Word(j)) {
+		if d.is(firstPerson, j) {
 			for i := range d.Ents {
 				if d.Ents[i].ID == q.Speaker.ID {
 					return i

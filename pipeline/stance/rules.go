@@ -31,7 +31,7 @@ var accordingWords = words.KeySet(accordingTo)
 // stanceAt returns the stance whose cue starts at token k of sentence s.
 func (d *doc) stanceAt(k int, s text.Sentence) (pipeline.Stance, bool) {
 	c := d.cueAt(k, s.Tok1)
-	if c == nil || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !verbMarkers.Has(d.Word(k-1))) {
+	if c == nil || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !d.is(verbMarkers, k-1)) {
 		return pipeline.Stance{}, false
 	}
 	c0, c1 := k, k+len(c.words)
@@ -68,7 +68,7 @@ func (d *doc) holder(c0 int, s text.Sentence) int {
 		return e
 	}
 	for v := s.Tok0; v < c0; v++ {
-		if reportVerbs.Has(d.Word(v)) && !d.quoted(v) && !d.coordinated(v, c0) {
+		if d.is(reportVerbs, v) && !d.quoted(v) && !d.coordinated(v, c0) {
 			if e := d.Subject(v, d.quoted); e >= 0 {
 				return e
 			}
@@ -87,7 +87,7 @@ func (d *doc) holder(c0 int, s text.Sentence) int {
 func (d *doc) coordinated(a, b int) bool {
 	for i := a; i < b; i++ {
 		g := d.Body[d.Toks[i].End:d.Toks[i+1].Start]
-		if strings.Contains(g, ";") || strings.Contains(g, ",") && clauseWords.Has(d.Word(i+1)) {
+		if strings.Contains(g, ";") || strings.Contains(g, ",") && d.is(clauseWords, i+1) {
 			return true
 		}
 	}
@@ -112,7 +112,7 @@ func (d *doc) inSentence(e int, s text.Sentence, t int) bool {
 // equivalents) in tokens [a, b), or -1.
 func (d *doc) according(a, b int) int {
 	for j := a; j < b; j++ {
-		if !accordingWords.Has(d.Word(j)) || d.quoted(j) {
+		if !d.is(accordingWords, j) || d.quoted(j) {
 			continue
 		}
 		next := accordingTo[d.Word(j)]
@@ -166,7 +166,7 @@ func (d *doc) negated(k, s0 int) bool {
 // passive reports "was criticized by": an auxiliary before the cue and an
 // agent word after it.
 func (d *doc) passive(c0, c1 int) bool {
-	return c0 > 0 && c1 < len(d.Toks) && passiveAux.Has(d.Word(c0-1)) && agentWords.Has(d.Word(c1))
+	return c0 > 0 && c1 < len(d.Toks) && d.is(passiveAux, c0-1) && d.is(agentWords, c1)
 }
 
 // target returns the object entity of cue c ending at c1; a country or
@@ -175,21 +175,21 @@ func (d *doc) passive(c0, c1 int) bool {
 func (d *doc) target(c1, end int, c *cue) int {
 	content := 0 // lower-case words between the cue and the target
 	for j := c1; j < end && j <= c1+c.reach; j++ {
-		if j > c1 && (stopTarget.Has(d.Word(j-1)) || d.Punct(j-1, j)) {
+		if j > c1 && (d.is(stopTarget, j-1) || d.Punct(j-1, j)) {
 			return -1
 		}
 		k := d.MentionAt(j)
 		if k < 0 {
-			if !d.Toks[j].Has(text.Upper) && !targetFiller.Has(d.Word(j)) {
+			if !d.Toks[j].Has(text.Upper) && !d.is(targetFiller, j) {
 				content++
 			}
 			continue
 		}
-		if c.needPrep && (j == c1 || !targetPreps.Has(d.Word(j-1))) {
+		if c.needPrep && (j == c1 || !d.is(targetPreps, j-1)) {
 			continue
 		}
 		// "criticized the plan to push Ukraine": the object is the plan.
-		if !c.needPrep && content > 0 && (j == c1 || !agentPreps.Has(d.Word(j-1)) || content > 2) {
+		if !c.needPrep && content > 0 && (j == c1 || !d.is(agentPreps, j-1) || content > 2) {
 			return -1
 		}
 		if p := d.ModifiedPerson(k); p >= 0 {
