@@ -53,8 +53,11 @@ func (d *doc) in(k int, s wordSet) bool {
 	}
 	v := d.sets[k]
 	if v == 0 {
-		lw := d.lw(k)
-		v = setsOf(lw, fnv32(lw)) | setsKnown
+		lw, h := d.lw(k), d.toks[k].LowerHash // h: fnv32(lw), or 0 if not computed
+		if h == 0 {
+			h = fnv32(lw)
+		}
+		v = setsOf(lw, h) | setsKnown
 		d.sets[k] = v
 	}
 	return v&s != 0

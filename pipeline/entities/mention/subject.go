@@ -7,33 +7,6 @@ import (
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
-// prepositions before a mention make it an object, not a subject.
-var prepositions = set("for", "of", "to", "in", "with", "from", "on", "at", "by", "against",
-	"about", "into", "over", "under", "between", "among", "toward", "towards", "near", "than",
-	"von", "mit", "für", "gegen", "aus", "nach", "zu", "bei", "в", "во", "на", "с", "со", "к",
-	"от", "для", "против", "у", "з", "із", "до", "проти", "для", "de", "à", "avec", "contre",
-	"pour", "con", "contra", "para", "od", "dla", "przeciw", "w", "z")
-
-// determiners may stand between a preposition and its object.
-var determiners = set("the", "a", "an", "its", "his", "her", "their", "this", "that", "der",
-	"die", "das", "den", "dem", "des", "le", "la", "les", "el", "los")
-
-// Pronouns that stand for the last person, or ("it") for an organisation
-// or country.
-var (
-	personPronouns = set("he", "she", "er", "sie", "он", "она", "він", "вона", "il", "elle", "él",
-		"ella", "on", "ona")
-	thingPronouns = set("it", "es", "оно")
-)
-
 // SubjectLike reports whether mention k can be the subject of a verb: it is
 // outermost, not a possessive ("Russia's ministry"), not the object of a
 // preposition ("for the European Union"), and not a modifier of a person
@@ -53,10 +26,10 @@ func (d *Doc) SubjectLike(k int) bool {
 // "according to X" excepted.
 func (d *Doc) afterPreposition(t int) bool {
 	j := t - 1
-	if j >= 0 && determiners[d.Word(j)] {
+	if j >= 0 && d.is(determiners, j) {
 		j--
 	}
-	if j < 0 || d.SentOf[j] != d.SentOf[t] || !prepositions[d.Word(j)] {
+	if j < 0 || d.SentOf[j] != d.SentOf[t] || !d.is(prepositions, j) {
 		return false
 	}
 	// Russian and Ukrainian "В МИД России заявили": "in X they said" is "X said".
@@ -147,10 +120,10 @@ func (d *Doc) PrevSubject(t int) int {
 // Pronoun resolves the pronoun at token t (he, she, it and their equivalents)
 // to an entity, or returns -1.
 func (d *Doc) Pronoun(t int, skip func(tok int) bool) int {
-	switch w := d.Word(t); {
-	case personPronouns[w]:
+	switch {
+	case d.is(personPronouns, t):
 		return d.LastPerson(t, skip)
-	case thingPronouns[w]:
+	case d.is(thingPronouns, t):
 		return d.PrevSubject(t)
 	}
 	return -1
@@ -158,7 +131,7 @@ func (d *Doc) Pronoun(t int, skip func(tok int) bool) int {
 
 // IsPronoun reports whether token t is a pronoun Pronoun resolves.
 func (d *Doc) IsPronoun(t int) bool {
-	return personPronouns[d.Word(t)] || thingPronouns[d.Word(t)]
+	return d.is(pronouns, t)
 }
 
 // Subject returns the entity that is the subject of the verb at token v in
@@ -207,20 +180,16 @@ func (d *Doc) Subject(v int, skip func(tok int) bool) int {
 	return -1
 }
 
-// relativeWords open a relative clause whose subject is the antecedent.
-var relativeWords = set("who", "which", "that", "который", "которая", "которые", "який", "яка",
-	"які", "der", "die", "welcher", "welche", "qui")
-
 // Relative resolves a verb in a relative clause ("Rafael Grossi, ..., who
 // urged"; "facilities that supported"): the subject is the mention right
 // before the relative word (a person for "who"), or nobody. ok is false when
 // no relative word stands before v.
 func (d *Doc) Relative(v, s0 int, skip func(int) bool) (int, bool) {
 	r := v - 1
-	if r > s0 && auxiliaries[d.Word(r)] {
+	if r > s0 && d.is(auxiliaries, r) {
 		r--
 	}
-	if r <= s0 || !relativeWords[d.Word(r)] {
+	if r <= s0 || !d.is(relativeWords, r) {
 		return -1, false
 	}
 	if d.Word(r) == "who" || d.Word(r) == "который" || d.Word(r) == "який" {
@@ -238,19 +207,10 @@ func (d *Doc) Relative(v, s0 int, skip func(int) bool) (int, bool) {
 	return -1, true
 }
 
-// auxiliaries may stand between a relative word and its verb.
-var auxiliaries = set("has", "had", "have", "also", "is", "was", "were", "had", "repeatedly", "will", "would")
-
-// institutionNouns after "the" refer back to an organisation or state just
-// named: "the ministry said".
-var institutionNouns = set("ministry", "government", "office", "agency", "company", "department",
-	"army", "military", "alliance", "bloc", "union", "organisation", "organization", "group",
-	"kremlin", "embassy", "service", "statement", "council", "commission", "corporation")
-
 // Definite reports whether token j is an institution noun after "the",
 // and returns the organisation or country it refers back to.
 func (d *Doc) Definite(j int) (int, bool) {
-	if j == 0 || d.Word(j-1) != "the" || !institutionNouns[d.Word(j)] {
+	if j == 0 || d.Word(j-1) != "the" || !d.is(institutionNouns, j) {
 		return -1, false
 	}
 	return d.PrevSubject(j), true
