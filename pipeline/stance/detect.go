@@ -5,7 +5,6 @@ import (
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/mention"
-	"github.com/warwire/warwire/pipeline/entities/text"
 	"github.com/warwire/warwire/pipeline/quotes"
 	"github.com/warwire/warwire/pipeline/quotes/words"
 )
@@ -38,34 +37,30 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 	}
 	d := &doc{Doc: md}
 	var out []pipeline.Stance
-	first := cueFirst.Filter()
-	for _, s := range d.Sents {
-		toks := d.Toks[:s.Tok1]
-		for k := candidate(toks, s.Tok0, first); k < len(toks); k = candidate(toks, k+1, first) {
-			if !cueFirst.HasHash(d.Word(k), toks[k].LowerHash) {
-				continue
-			}
-			if !d.quotesDone { // needed from the first cue on
-				d.quotes, d.quotesDone = quotes.FromDoc(md), true
-			}
-			if st, ok := d.stanceAt(k, s); ok && !seen(out, &st) {
-				out = append(out, st)
-			}
+	toks, si := d.Toks, 0
+	for k := cueIdx.next(toks, 0); k < len(toks); k = cueIdx.next(toks, k+1) {
+		cs := cueIdx.at(d, k)
+		if cs == nil {
+			continue
+		}
+		for si < len(d.Sents) && d.Sents[si].Tok1 <= k {
+			si++
+		}
+		if si == len(d.Sents) {
+			break
+		}
+		s := d.Sents[si]
+		if k < s.Tok0 { // between sentences
+			continue
+		}
+		if !d.quotesDone { // needed from the first cue on
+			d.quotes, d.quotesDone = quotes.FromDoc(md), true
+		}
+		if st, ok := d.stanceAt(cs, k, s); ok && !seen(out, &st) {
+			out = append(out, st)
 		}
 	}
 	return out
-}
-
-// candidate returns the index of the first token from k on that may start
-// a cue, or len(toks): most tokens fail the hash filter f, in a loop that
-// calls nothing and reads no token text.
-func candidate(toks []text.Token, k int, f words.Filter) int {
-	for ; k < len(toks); k++ {
-		if h := toks[k].LowerHash; h == 0 || f.MayHave(h) {
-			return k
-		}
-	}
-	return k
 }
 
 // seen reports whether out holds a stance with st's holder, target and

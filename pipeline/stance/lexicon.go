@@ -80,12 +80,8 @@ var support = []string{
 	"poparła", "popiera", "podziękował", "podziękowała",
 }
 
-// cues maps a cue's first word to the cues starting with it, longest first.
-var cues = buildCues()
-
-// cueFirst holds the cues' first words: most words of a text fail it
-// without a map lookup.
-var cueFirst = words.KeySet(cues)
+// cueIdx finds the cues starting with a word, longest first.
+var cueIdx = newCueIndex(buildCues())
 
 func buildCues() map[string][]cue {
 	m := make(map[string][]cue)

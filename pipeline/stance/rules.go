@@ -28,9 +28,10 @@ var accordingTo = map[string]string{"according": "to", "по": "словам", "
 // accordingWords are the keys of accordingTo.
 var accordingWords = words.KeySet(accordingTo)
 
-// stanceAt returns the stance whose cue starts at token k of sentence s.
-func (d *doc) stanceAt(k int, s text.Sentence) (pipeline.Stance, bool) {
-	c := d.cueAt(k, s.Tok1)
+// stanceAt returns the stance whose cue, one of cs, starts at token k of
+// sentence s.
+func (d *doc) stanceAt(cs []cue, k int, s text.Sentence) (pipeline.Stance, bool) {
+	c := d.cueAt(cs, k, s.Tok1)
 	if c == nil || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !d.is(verbMarkers, k-1)) {
 		return pipeline.Stance{}, false
 	}
@@ -130,9 +131,9 @@ func (d *doc) according(a, b int) int {
 	return -1
 }
 
-// cueAt returns the longest cue starting at token k before end, or nil.
-func (d *doc) cueAt(k, end int) *cue {
-	cs := cues[d.Word(k)]
+// cueAt returns the longest of cues cs (those starting with the word of
+// token k) that ends before end, or nil.
+func (d *doc) cueAt(cs []cue, k, end int) *cue {
 	for i := range cs {
 		c := &cs[i]
 		if k+len(c.words) > end {
