@@ -1,0 +1,18 @@
+package mention
+
+import "testing"
+
+// TestWordLists checks list membership by the lower-case word, for tokens
+// of ASCII letters (tested by their hash) and others alike.
+func TestWordLists(t *testing.T) {
+	d := NewDoc("He, ОН, It, оно, Él, hen, 1he, für The ministry", nil)
+	want := []bool{true, true, true, true, true, false, false, false, false, false}
+	for i, w := range want {
+		if got := d.IsPronoun(i); got != w {
+			t.Errorf("IsPronoun(%q) = %v, want %v", d.Word(i), got, w)
+		}
+	}
+	if !d.is(prepositions, 7) || !d.is(determiners, 8) || !d.is(institutionNouns, 9) {
+		t.Error("für, the, ministry not found in their lists")
+	}
+}
