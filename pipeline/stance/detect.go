@@ -88,6 +88,9 @@ func (d *doc) quoteAt(t int) *pipeline.Quote {
 // is reports whether the word of token k is in set, with the hash the
 // tokenizer computed for it.
 func (d *doc) is(set *words.Set, k int) bool {
+	if h := d.Toks[k].LowerHash; h != 0 && !set.MayHaveHash(h) {
+		return false // most words, without a call
+	}
 	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
 }
 

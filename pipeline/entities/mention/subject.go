@@ -2,6 +2,7 @@ package mention
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/text"
@@ -76,8 +77,26 @@ func (d *Doc) ModifiedPerson(k int) int {
 // Punct reports whether clause punctuation separates tokens a and b.
 func (d *Doc) Punct(a, b int) bool {
 	for i := a; i < b && i+1 < len(d.Toks); i++ {
-		if strings.ContainsAny(d.Body[d.Toks[i].End:d.Toks[i+1].Start], ",;:()—–\"“”«»„") {
+		if clausePunct(d.Body[d.Toks[i].End:d.Toks[i+1].Start]) {
 			return true
+		}
+	}
+	return false
+}
+
+// clausePuncts are the marks Punct looks for.
+const clausePuncts = ",;:()—–\"“”«»„"
+
+// clausePunct is strings.ContainsAny(g, clausePuncts), reading the ASCII
+// bytes of g (most gaps are a space) without decoding runes.
+func clausePunct(g string) bool {
+	for i := 0; i < len(g); i++ {
+		switch g[i] {
+		case ',', ';', ':', '(', ')', '"':
+			return true
+		}
+		if g[i] >= utf8.RuneSelf { // g[i:] starts with a rune
+			return strings.ContainsAny(g[i:], clausePuncts)
 		}
 	}
 	return false

@@ -14,6 +14,9 @@ import (
 // is reports whether the lower-case text of token t (see Word) is in s.
 func (d *Doc) is(s *words.Set, t int) bool {
 	tok := &d.Toks[t]
+	if tok.LowerHash != 0 && !s.MayHaveHash(tok.LowerHash) {
+		return false // most words, without a call
+	}
 	return s.HasHash(d.lower[tok.Start:tok.End], tok.LowerHash)
 }
 

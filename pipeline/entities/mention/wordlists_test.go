@@ -1,6 +1,9 @@
 package mention
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWordLists checks list membership by the lower-case word, for tokens
 // of ASCII letters (tested by their hash) and others alike.
@@ -14,5 +17,15 @@ func TestWordLists(t *testing.T) {
 	}
 	if !d.is(prepositions, 7) || !d.is(determiners, 8) || !d.is(institutionNouns, 9) {
 		t.Error("für, the, ministry not found in their lists")
+	}
+}
+
+// TestClausePunct checks clausePunct against strings.ContainsAny.
+func TestClausePunct(t *testing.T) {
+	for _, g := range []string{"", " ", "  ", ", ", " (", ") ", " — ", " – ", " “", "” ", " «", "» ",
+		" „", " - ", "\n\n", " ‘", " … ", "\xff", " \xe2\x80", "é ", " ;", ":", "\"", "'s "} {
+		if got, want := clausePunct(g), strings.ContainsAny(g, clausePuncts); got != want {
+			t.Errorf("clausePunct(%q) = %v, want %v", g, got, want)
+		}
 	}
 }
