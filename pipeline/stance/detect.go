@@ -94,6 +94,22 @@ func (d *doc) is(set *words.Set, k int) bool {
 	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
 }
 
+// maybeIn returns the first token from k before end that may be in the
+// set whose filter is f (see words.Set.Filter), or end: the loop rejects
+// most ASCII words by their hash without a call.
+func (d *doc) maybeIn(f words.Filter, k, end int) int {
+	if k >= end {
+		return end
+	}
+	toks := d.Toks[k:end]
+	for i := range toks {
+		if h := toks[i].LowerHash; h == 0 || f.MayHave(h) {
+			return k + i
+		}
+	}
+	return end
+}
+
 // quoted reports whether token t lies inside a quotation.
 func (d *doc) quoted(t int) bool { return d.quoteAt(t) != nil }
 

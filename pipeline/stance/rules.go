@@ -28,6 +28,12 @@ var accordingTo = map[string]string{"according": "to", "по": "словам", "
 // accordingWords are the keys of accordingTo.
 var accordingWords = words.KeySet(accordingTo)
 
+// Filters of the sets that holder tests every word before a cue against.
+var (
+	reportFilter    = reportVerbs.Filter()
+	accordingFilter = accordingWords.Filter()
+)
+
 // stanceAt returns the stance whose cue, one of cs, starts at token k of
 // sentence s.
 func (d *doc) stanceAt(cs []cue, k int, s text.Sentence) (pipeline.Stance, bool) {
@@ -68,7 +74,7 @@ func (d *doc) holder(c0 int, s text.Sentence) int {
 	if e := d.according(s.Tok0, c0); e >= 0 {
 		return e
 	}
-	for v := s.Tok0; v < c0; v++ {
+	for v := d.maybeIn(reportFilter, s.Tok0, c0); v < c0; v = d.maybeIn(reportFilter, v+1, c0) {
 		if d.is(reportVerbs, v) && !d.quoted(v) && !d.coordinated(v, c0) {
 			if e := d.Subject(v, d.quoted); e >= 0 {
 				return e
@@ -112,7 +118,7 @@ func (d *doc) inSentence(e int, s text.Sentence, t int) bool {
 // according returns the source named by "according to X" (or its
 // equivalents) in tokens [a, b), or -1.
 func (d *doc) according(a, b int) int {
-	for j := a; j < b; j++ {
+	for j := d.maybeIn(accordingFilter, a, b); j < b; j = d.maybeIn(accordingFilter, j+1, b) {
 		if !d.is(accordingWords, j) || d.quoted(j) {
 			continue
 		}
