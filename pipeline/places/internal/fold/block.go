@@ -39,15 +39,19 @@ type masks struct {
 // blockMasks classifies 64 bytes: their masks, and where the first stop (a
 // non-ASCII byte, an apostrophe or a backtick) is (64 when none).
 func blockMasks[T string | []byte](b T) (m masks, limit int) {
-	for c := 0; c < 64; c += 8 {
+	// The masks fill from the top, eight bits at a time (shifts by a
+	// constant): after the last bytes, bit k is byte k.
+	_ = b[63]
+	for c := 0; c <= 56; c += 8 {
 		x := binary.LittleEndian.Uint64([]byte(b[c : c+8]))
 		high := x & highs
 		y := x &^ highs
 		l := y | 0x20*ones
 		w := (inRange(l, 'a', 'z') | inRange(y, '0', '9')) &^ high
-		m.word |= gather(w) << c
-		m.caps |= gather(w&^(x<<2)) << c // bit 0x20 moved to 0x80
+		m.word = m.word>>8 | gather(w)<<56
+		m.caps = m.caps>>8 | gather(w&^(x<<2))<<56 // bit 0x20 moved to 0x80
 		if st := high | isByte(y, '\'') | isByte(y, '`'); st != 0 {
+			m.word, m.caps = m.word>>(56-c), m.caps>>(56-c)
 			limit = c + bits.TrailingZeros64(st)/8
 			m.word &= 1<<limit - 1
 			return m, limit
