@@ -18,11 +18,12 @@ const (
 )
 
 // inRange sets the high bit of each byte of y (all below 0x80) that lies in
-// [lo, hi]. The sums stay within a byte, so no carry crosses bytes.
+// [lo, hi], and leaves garbage in the other bits (the caller masks them
+// with highs). The sums stay within a byte, so no carry crosses bytes.
 func inRange(y uint64, lo, hi byte) uint64 {
 	ge := y + (0x80-uint64(lo))*ones // high bit set iff byte >= lo
 	gt := y + (0x7f-uint64(hi))*ones // high bit set iff byte > hi
-	return ge &^ gt & highs
+	return ge &^ gt
 }
 
 // gather packs the high bits of the eight bytes of m into bits 0-7 (byte k
@@ -39,15 +40,19 @@ type masks struct {
 // blockMasks classifies 64 bytes: their masks, and where the first stop (a
 // non-ASCII byte, an apostrophe or a backtick) is (64 when none).
 func blockMasks[T string | []byte](b T) (m masks, limit int) {
-	for c := 0; c < 64; c += 8 {
+	// The masks fill from the top, eight bits at a time (shifts by a
+	// constant): after the last bytes, bit k is byte k.
+	_ = b[63]
+	for c := 0; c <= 56; c += 8 {
 		x := binary.LittleEndian.Uint64([]byte(b[c : c+8]))
 		high := x & highs
 		y := x &^ highs
 		l := y | 0x20*ones
-		w := (inRange(l, 'a', 'z') | inRange(y, '0', '9')) &^ high
-		m.word |= gather(w) << c
-		m.caps |= gather(w&^(x<<2)) << c // bit 0x20 moved to 0x80
-		if st := high | isByte(y, '\'') | isByte(y, '`'); st != 0 {
+		w := (inRange(l, 'a', 'z') | inRange(y, '0', '9')) &^ x & highs
+		m.word = m.word>>8 | gather(w)<<56
+		m.caps = m.caps>>8 | gather(w&^(x<<2))<<56 // bit 0x20 moved to 0x80
+		if st := high | ^(notByte(y, '\'')&notByte(y, '`'))&highs; st != 0 {
+			m.word, m.caps = m.word>>(56-c), m.caps>>(56-c)
 			limit = c + bits.TrailingZeros64(st)/8
 			m.word &= 1<<limit - 1
 			return m, limit
@@ -56,9 +61,10 @@ func blockMasks[T string | []byte](b T) (m masks, limit int) {
 	return m, 64
 }
 
-// isByte sets the high bit of each byte of y (all below 0x80) equal to c.
-func isByte(y uint64, c byte) uint64 {
-	return ^((y ^ uint64(c)*ones) + 0x7f*ones) & highs
+// notByte sets the high bit of each byte of y (all below 0x80) other than
+// c, and leaves garbage in the other bits.
+func notByte(y uint64, c byte) uint64 {
+	return (y ^ uint64(c)*ones) + 0x7f*ones
 }
 
 // asciiBlock appends the words of b (64 bytes at byte offset base of the

@@ -102,6 +102,8 @@ var blockSeeds = []string{
 	strings.Repeat("Київ Харків ", 12) + strings.Repeat("O'Brien's Kyiv`s ", 6),
 	strings.Repeat("THE tHe thee tho the’s The9 the Ünd t2e ", 5) + "Thé the",
 	strings.Repeat("ab", 40) + "é" + strings.Repeat(" Z", 40) + "\xff" + strings.Repeat("9", 64),
+	strings.Repeat("“Kyiv’s” — it's O'Brien's–Mar'inka‘s ", 6) + "ab's“" + strings.Repeat("x'S'", 20) + "a\xe2\x80",
+	strings.Repeat("Kherson's mayor said “the Dnipro” – rock'n'roll, 'quoted' a'é a's", 4) + "\xe2\x80\x9c\xe2\x80",
 }
 
 func TestTokensMatchReferenceOnBlocks(t *testing.T) {
