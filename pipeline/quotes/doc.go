@@ -22,7 +22,7 @@ var docPool = sync.Pool{New: func() any { return new(doc) }}
 func newDoc(md *mention.Doc) *doc {
 	d := docPool.Get().(*doc)
 	d.Doc = md
-	d.quotes = findQuotes(d.quotes[:0], md.Body)
+	d.quotes = findQuotesTokens(d.quotes[:0], md.Body, md.Toks)
 	if len(d.quotes) == 0 {
 		return d // nothing to attribute: the token tables are not needed
 	}

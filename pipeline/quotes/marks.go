@@ -42,15 +42,11 @@ type markScanner struct {
 	paraQ bool // the paragraph so far holds only spaces (next quote may continue)
 }
 
+// step handles the mark or line break r of n bytes at byte i (code point
+// ri), between the characters prev and next.
 func (sc *markScanner) step(r, prev, next rune, i, ri, n int) {
 	if r == '\n' {
-		if sc.in != 0 {
-			sc.finish(i, ri, -1)
-		}
-		if prev != '\n' {
-			sc.para++
-		}
-		sc.paraQ = true
+		sc.newline(i, ri, prev != '\n')
 		return
 	}
 	if sc.in == 0 {
@@ -64,6 +60,18 @@ func (sc *markScanner) step(r, prev, next rune, i, ri, n int) {
 	if isClosing(sc.in, r, prev, next) {
 		sc.finish(i, ri, i+n)
 	}
+}
+
+// newline handles the line break at byte i (code point ri), which starts
+// a paragraph when first (it does not follow another line break).
+func (sc *markScanner) newline(i, ri int, first bool) {
+	if sc.in != 0 {
+		sc.finish(i, ri, -1)
+	}
+	if first {
+		sc.para++
+	}
+	sc.paraQ = true
 }
 
 // begin starts a quote whose content starts at byte start (code point ri+1).

@@ -4,38 +4,114 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-// findQuotes appends the quotations of s to dst in order.
+// findQuotes appends the quotations of s to dst in order, reading every
+// byte of s.
 func findQuotes(dst []quote, s string) []quote {
 	sc := markScanner{s: s, out: dst, paraQ: true}
-	ri := 0
-	for i := 0; i < len(s); ri++ {
+	ri := sc.scan(0, 0, len(s))
+	if sc.in != 0 {
+		sc.finish(len(s), ri, -1)
+	}
+	return sc.out
+}
+
+// findQuotesTokens is findQuotes for s with the tokens toks, which must be
+// text.Tokenize(nil, s): it reads only the gaps between tokens that may
+// hold a mark or a line break (see text.MarkGap), and takes code point
+// offsets from the tokens. A token holds no mark but '’' (inside a word,
+// as in "can’t"), which only matters inside a quotation opened by '‘': then
+// the tokens are read too.
+func findQuotesTokens(dst []quote, s string, toks []text.Token) []quote {
+	sc := markScanner{s: s, out: dst, paraQ: true}
+	if len(toks) == 0 {
+		return findQuotes(dst, s)
+	}
+	sc.scan(0, 0, int(toks[0].Start))
+	for k := 0; k < len(toks); {
+		if sc.in == '‘' {
+			sc.scan(int(toks[k].Start), int(toks[k].RStart), gapEnd(s, toks, k))
+			k++
+			continue
+		}
+		if sc.in == 0 {
+			sc.paraQ = false // a token holds no space
+		}
+		if k = nextMarkGap(toks, k); k < len(toks) {
+			sc.scan(int(toks[k].End), int(toks[k].REnd), gapEnd(s, toks, k))
+			k++
+		}
+	}
+	if sc.in != 0 {
+		t := toks[len(toks)-1]
+		sc.finish(len(s), int(t.REnd)+utf8.RuneCountInString(s[t.End:]), -1)
+	}
+	return sc.out
+}
+
+// nextMarkGap returns the index of the first token from k on whose gap
+// may hold a mark or a line break (see text.MarkGap), or len(toks). Most
+// gaps hold neither, so it tests four tokens at a time.
+func nextMarkGap(toks []text.Token, k int) int {
+	rest := toks[k:] // sliced forward, so that the loop reads at fixed offsets
+	for len(rest) >= 4 && (rest[0].Flags|rest[1].Flags|rest[2].Flags|rest[3].Flags)&text.MarkGap == 0 {
+		rest = rest[4:]
+	}
+	for len(rest) > 0 && rest[0].Flags&text.MarkGap == 0 {
+		rest = rest[1:]
+	}
+	return len(toks) - len(rest)
+}
+
+// gapEnd returns the end of the gap after token k: the start of the next
+// token, or len(s).
+func gapEnd(s string, toks []text.Token, k int) int {
+	if k+1 < len(toks) {
+		return int(toks[k+1].Start)
+	}
+	return len(s)
+}
+
+// scan reads s[i:end], which starts at code point ri, and returns the code
+// point offset of end.
+func (sc *markScanner) scan(i, ri, end int) int {
+	s := sc.s
+	for i < end {
 		c := s[i]
 		if !special[c] {
 			// Skip to the next byte that may start a mark, a line break or
 			// a non-ASCII space.
-			j, ascii := skipPlain(s, i+1)
+			j, ascii := skipPlain(s[:end], i+1)
 			if sc.in == 0 && sc.paraQ && !onlySpaces(s[i:j]) {
 				sc.paraQ = false
 			}
 			if ascii && c < utf8.RuneSelf {
-				ri += j - i - 1
+				ri += j - i
 			} else {
-				ri += utf8.RuneCountInString(s[i:j]) - 1
+				ri += utf8.RuneCountInString(s[i:j])
 			}
 			i = j
+			continue
+		}
+		if c == '\n' { // sc.step for a line break, without decoding runes
+			sc.newline(i, ri, i == 0 || s[i-1] != '\n')
+			i++
+			ri++
 			continue
 		}
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		if r != '\n' && !isMark(r) {
+		if !isMark(r) {
 			if sc.in == 0 && !unicode.IsSpace(r) {
 				sc.paraQ = false
 			}
 			i += n
+			ri++
 			continue
 		}
 		prev, next := ' ', ' '
@@ -49,11 +125,9 @@ func findQuotes(dst []quote, s string) []quote {
 		}
 		sc.step(r, prev, next, i, ri, n)
 		i += n
+		ri++
 	}
-	if sc.in != 0 {
-		sc.finish(len(s), ri, -1)
-	}
-	return sc.out
+	return ri
 }
 
 // special marks the bytes that may start a quotation mark, a line break or
