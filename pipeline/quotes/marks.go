@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,18 +20,29 @@ type quote struct {
 	openEnded             bool // the paragraph ended before a closing mark
 }
 
-// closers lists the marks that close a quote opened by each opening mark.
-// They are lenient: agency copy mixes styles.
-var closers = map[rune]string{
-	'“': "”»",
-	'«': "»",
-	'„': "“”",
-	'"': "\"",
-	'‘': "’",
-	'‹': "›",
+// closes reports whether r closes a quote opened by the mark open. The
+// pairs are lenient: agency copy mixes styles.
+func closes(open, r rune) bool {
+	switch open {
+	case '“':
+		return r == '”' || r == '»'
+	case '«':
+		return r == '»'
+	case '„':
+		return r == '“' || r == '”'
+	case '"':
+		return r == '"'
+	case '‘':
+		return r == '’'
+	case '‹':
+		return r == '›'
+	}
+	return false
 }
 
-// scanner walks the body rune by rune, tracking byte and code point offsets.
+// markScanner reads the marks and line breaks of a body in order, with
+// their byte and code point offsets, and collects the quotations they
+// delimit.
 type markScanner struct {
 	s     string
 	out   []quote
@@ -139,7 +149,7 @@ func isOpening(r, prev, next rune) bool {
 
 // isClosing reports whether r closes a quotation opened by open.
 func isClosing(open, r, prev, next rune) bool {
-	if !strings.ContainsRune(closers[open], r) {
+	if !closes(open, r) {
 		return false
 	}
 	switch r {
@@ -155,6 +165,11 @@ func isClosing(open, r, prev, next rune) bool {
 	return true
 }
 
+// startBoundary reports whether a quotation may open after prev.
 func startBoundary(prev rune) bool {
-	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:/“«„", prev)
+	switch prev {
+	case '(', '[', '{', '—', '–', '-', ':', '/', '“', '«', '„':
+		return true
+	}
+	return unicode.IsSpace(prev)
 }
