@@ -61,7 +61,7 @@ func (sc *markScanner) step(r, prev, next rune, i, ri, n int) {
 	}
 	if sc.in == 0 {
 		if isOpening(r, prev, next) {
-			sc.begin(i+n, ri)
+			sc.begin(r, i, n, ri)
 		} else if !unicode.IsSpace(r) {
 			sc.paraQ = false
 		}
@@ -84,11 +84,11 @@ func (sc *markScanner) newline(i, ri int, first bool) {
 	sc.paraQ = true
 }
 
-// begin starts a quote whose content starts at byte start (code point ri+1).
-func (sc *markScanner) begin(start, ri int) {
-	r, n := utf8.DecodeLastRuneInString(sc.s[:start])
+// begin starts a quote opened by the mark r of n bytes at byte i (code
+// point ri).
+func (sc *markScanner) begin(r rune, i, n, ri int) {
 	sc.in = r
-	sc.cur = quote{start: start, rstart: ri + 1, open: start - n, para: sc.para}
+	sc.cur = quote{start: i + n, rstart: ri + 1, open: i, para: sc.para}
 	if sc.paraQ && len(sc.out) > 0 {
 		last := sc.out[len(sc.out)-1]
 		sc.cur.cont = last.openEnded && last.para == sc.para-1

@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -83,12 +82,16 @@ func (sc *markScanner) scan(i, ri, end int) int {
 		c := s[i]
 		if !special[c] {
 			// Skip to the next byte that may start a mark, a line break or
-			// a non-ASCII space.
-			j, ascii := skipPlain(s[:end], i+1)
+			// a non-ASCII space: gaps are short, a byte loop will do.
+			j, high := i+1, c
+			for j < end && !special[s[j]] {
+				high |= s[j]
+				j++
+			}
 			if sc.in == 0 && sc.paraQ && !onlySpaces(s[i:j]) {
 				sc.paraQ = false
 			}
-			if ascii && c < utf8.RuneSelf {
+			if high < utf8.RuneSelf {
 				ri += j - i
 			} else {
 				ri += utf8.RuneCountInString(s[i:j])
@@ -104,7 +107,7 @@ func (sc *markScanner) scan(i, ri, end int) int {
 		}
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeAt(s, i)
 		}
 		if !isMark(r) {
 			if sc.in == 0 && !unicode.IsSpace(r) {
@@ -121,13 +124,22 @@ func (sc *markScanner) scan(i, ri, end int) int {
 			}
 		}
 		if i+n < len(s) {
-			next, _ = utf8.DecodeRuneInString(s[i+n:])
+			next, _ = decodeAt(s, i+n)
 		}
 		sc.step(r, prev, next, i, ri, n)
 		i += n
 		ri++
 	}
 	return ri
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]) with a fast path for
+// U+2000–U+203F (E2 80 xx), where the curly quotation marks are.
+func decodeAt(s string, i int) (rune, int) {
+	if i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return 0x2000 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // special marks the bytes that may start a quotation mark, a line break or
@@ -141,38 +153,6 @@ var special = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// skipPlain returns the index of the first special byte at or after j (or
-// len(s)), and whether all the bytes skipped were ASCII. Eight ASCII bytes
-// without '"' or '\n' are skipped at a time.
-func skipPlain(s string, j int) (int, bool) {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	var high byte
-	for j < len(s) {
-		if j+8 <= len(s) {
-			w := s[j : j+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			// (v - ones) &^ v sets the high bit of v's first zero byte, and
-			// of no byte below it.
-			q, nl := x^('"'*ones), x^('\n'*ones)
-			m := (x | (q-ones)&^q | (nl-ones)&^nl) & highs
-			if m == 0 {
-				j += 8
-				continue
-			}
-			// Skip to the first byte that is '"', '\n' or not ASCII.
-			j += bits.TrailingZeros64(m) / 8
-		}
-		c := s[j]
-		if special[c] {
-			break
-		}
-		high |= c
-		j++
-	}
-	return j, high < utf8.RuneSelf
-}
 
 // onlySpaces reports whether s holds only ' ', '\t' and '\r'.
 func onlySpaces(s string) bool {

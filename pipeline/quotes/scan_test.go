@@ -15,10 +15,10 @@ var scanSeeds = []string{
 	"Kyiv’s “x” ‘y’ ʼs", "x\n\n  “open\n“more”", "‹a› «b» „c”",
 }
 
-// checkSameQuotes fails t when findQuotesTokens and findQuotes disagree on s.
+// checkSameQuotes fails t when findQuotesTokens and refFindQuotes (the scanner of every byte as it was) disagree on s.
 func checkSameQuotes(t *testing.T, s string) {
 	t.Helper()
-	want := findQuotes(nil, s)
+	want := refFindQuotes(nil, s)
 	got := findQuotesTokens(nil, s, text.Tokenize(nil, s))
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("findQuotesTokens(%q) = %+v, want %+v", s, got, want)
