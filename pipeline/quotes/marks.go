@@ -14,7 +14,11 @@ type quote struct {
 	open, close  int // byte offset of the opening mark and just past the closing one
 	para         int
 	// tStart, tOpen and tClose are the first tokens starting at or after
-	// start, open and close (len(Toks) when none does).
+	// start, open and close (len(Toks) when none does), set by
+	// findQuotesTokens: marks and line breaks are never inside tokens but
+	// for '’', so the first token after the token or gap a mark is read in
+	// is also the first token after the bytes next to it that are not
+	// spaces.
 	tStart, tOpen, tClose int
 	cont                  bool // continues the previous quote, left open at a paragraph end
 	openEnded             bool // the paragraph ended before a closing mark
@@ -50,6 +54,7 @@ type markScanner struct {
 	in    rune // opening mark of the quote being read, 0 outside quotes
 	para  int
 	paraQ bool // the paragraph so far holds only spaces (next quote may continue)
+	tok   int  // the first token starting after the bytes being read
 }
 
 // step handles the mark or line break r of n bytes at byte i (code point
@@ -88,7 +93,7 @@ func (sc *markScanner) newline(i, ri int, first bool) {
 // point ri).
 func (sc *markScanner) begin(r rune, i, n, ri int) {
 	sc.in = r
-	sc.cur = quote{start: i + n, rstart: ri + 1, open: i, para: sc.para}
+	sc.cur = quote{start: i + n, rstart: ri + 1, open: i, para: sc.para, tOpen: sc.tok, tStart: sc.tok}
 	if sc.paraQ && len(sc.out) > 0 {
 		last := sc.out[len(sc.out)-1]
 		sc.cur.cont = last.openEnded && last.para == sc.para-1
@@ -103,6 +108,7 @@ func (sc *markScanner) finish(i, ri, closeEnd int) {
 	q := sc.cur
 	q.end, q.rend = i, ri
 	q.close = closeEnd
+	q.tClose = sc.tok
 	q.openEnded = closeEnd < 0
 	if closeEnd < 0 {
 		q.close = i

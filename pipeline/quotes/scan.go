@@ -21,7 +21,8 @@ func findQuotes(dst []quote, s string) []quote {
 // findQuotesTokens is findQuotes for s with the tokens toks, which must be
 // text.Tokenize(nil, s): it reads only the gaps between tokens that may
 // hold a mark or a line break (see text.MarkGap), and takes code point
-// offsets from the tokens. A token holds no mark but '’' (inside a word,
+// offsets from the tokens, and the first tokens at or after the marks from
+// where it reads (see quote.tOpen). A token holds no mark but '’' (inside a word,
 // as in "can’t"), which only matters inside a quotation opened by '‘': then
 // the tokens are read too.
 func findQuotesTokens(dst []quote, s string, toks []text.Token) []quote {
@@ -32,6 +33,7 @@ func findQuotesTokens(dst []quote, s string, toks []text.Token) []quote {
 	sc.scan(0, 0, int(toks[0].Start))
 	for k := 0; k < len(toks); {
 		if sc.in == '‘' {
+			sc.tok = k + 1
 			sc.scan(int(toks[k].Start), int(toks[k].RStart), gapEnd(s, toks, k))
 			k++
 			continue
@@ -40,12 +42,14 @@ func findQuotesTokens(dst []quote, s string, toks []text.Token) []quote {
 			sc.paraQ = false // a token holds no space
 		}
 		if k = nextMarkGap(toks, k); k < len(toks) {
+			sc.tok = k + 1
 			sc.scan(int(toks[k].End), int(toks[k].REnd), gapEnd(s, toks, k))
 			k++
 		}
 	}
 	if sc.in != 0 {
 		t := toks[len(toks)-1]
+		sc.tok = len(toks)
 		sc.finish(len(s), int(t.REnd)+utf8.RuneCountInString(s[t.End:]), -1)
 	}
 	return sc.out
