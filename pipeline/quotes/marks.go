@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,24 +14,39 @@ type quote struct {
 	open, close  int // byte offset of the opening mark and just past the closing one
 	para         int
 	// tStart, tOpen and tClose are the first tokens starting at or after
-	// start, open and close (len(Toks) when none does).
+	// start, open and close (len(Toks) when none does), set by
+	// findQuotesTokens: marks and line breaks are never inside tokens but
+	// for '’', so the first token after the token or gap a mark is read in
+	// is also the first token after the bytes next to it that are not
+	// spaces.
 	tStart, tOpen, tClose int
 	cont                  bool // continues the previous quote, left open at a paragraph end
 	openEnded             bool // the paragraph ended before a closing mark
 }
 
-// closers lists the marks that close a quote opened by each opening mark.
-// They are lenient: agency copy mixes styles.
-var closers = map[rune]string{
-	'“': "”»",
-	'«': "»",
-	'„': "“”",
-	'"': "\"",
-	'‘': "’",
-	'‹': "›",
+// closes reports whether r closes a quote opened by the mark open. The
+// pairs are lenient: agency copy mixes styles.
+func closes(open, r rune) bool {
+	switch open {
+	case '“':
+		return r == '”' || r == '»'
+	case '«':
+		return r == '»'
+	case '„':
+		return r == '“' || r == '”'
+	case '"':
+		return r == '"'
+	case '‘':
+		return r == '’'
+	case '‹':
+		return r == '›'
+	}
+	return false
 }
 
-// scanner walks the body rune by rune, tracking byte and code point offsets.
+// markScanner reads the marks and line breaks of a body in order, with
+// their byte and code point offsets, and collects the quotations they
+// delimit.
 type markScanner struct {
 	s     string
 	out   []quote
@@ -40,22 +54,19 @@ type markScanner struct {
 	in    rune // opening mark of the quote being read, 0 outside quotes
 	para  int
 	paraQ bool // the paragraph so far holds only spaces (next quote may continue)
+	tok   int  // the first token starting after the bytes being read
 }
 
+// step handles the mark or line break r of n bytes at byte i (code point
+// ri), between the characters prev and next.
 func (sc *markScanner) step(r, prev, next rune, i, ri, n int) {
 	if r == '\n' {
-		if sc.in != 0 {
-			sc.finish(i, ri, -1)
-		}
-		if prev != '\n' {
-			sc.para++
-		}
-		sc.paraQ = true
+		sc.newline(i, ri, prev != '\n')
 		return
 	}
 	if sc.in == 0 {
 		if isOpening(r, prev, next) {
-			sc.begin(i+n, ri)
+			sc.begin(r, i, n, ri)
 		} else if !unicode.IsSpace(r) {
 			sc.paraQ = false
 		}
@@ -66,11 +77,23 @@ func (sc *markScanner) step(r, prev, next rune, i, ri, n int) {
 	}
 }
 
-// begin starts a quote whose content starts at byte start (code point ri+1).
-func (sc *markScanner) begin(start, ri int) {
-	r, n := utf8.DecodeLastRuneInString(sc.s[:start])
+// newline handles the line break at byte i (code point ri), which starts
+// a paragraph when first (it does not follow another line break).
+func (sc *markScanner) newline(i, ri int, first bool) {
+	if sc.in != 0 {
+		sc.finish(i, ri, -1)
+	}
+	if first {
+		sc.para++
+	}
+	sc.paraQ = true
+}
+
+// begin starts a quote opened by the mark r of n bytes at byte i (code
+// point ri).
+func (sc *markScanner) begin(r rune, i, n, ri int) {
 	sc.in = r
-	sc.cur = quote{start: start, rstart: ri + 1, open: start - n, para: sc.para}
+	sc.cur = quote{start: i + n, rstart: ri + 1, open: i, para: sc.para, tOpen: sc.tok, tStart: sc.tok}
 	if sc.paraQ && len(sc.out) > 0 {
 		last := sc.out[len(sc.out)-1]
 		sc.cur.cont = last.openEnded && last.para == sc.para-1
@@ -85,6 +108,7 @@ func (sc *markScanner) finish(i, ri, closeEnd int) {
 	q := sc.cur
 	q.end, q.rend = i, ri
 	q.close = closeEnd
+	q.tClose = sc.tok
 	q.openEnded = closeEnd < 0
 	if closeEnd < 0 {
 		q.close = i
@@ -131,7 +155,7 @@ func isOpening(r, prev, next rune) bool {
 
 // isClosing reports whether r closes a quotation opened by open.
 func isClosing(open, r, prev, next rune) bool {
-	if !strings.ContainsRune(closers[open], r) {
+	if !closes(open, r) {
 		return false
 	}
 	switch r {
@@ -147,6 +171,11 @@ func isClosing(open, r, prev, next rune) bool {
 	return true
 }
 
+// startBoundary reports whether a quotation may open after prev.
 func startBoundary(prev rune) bool {
-	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:/“«„", prev)
+	switch prev {
+	case '(', '[', '{', '—', '–', '-', ':', '/', '“', '«', '„':
+		return true
+	}
+	return unicode.IsSpace(prev)
 }

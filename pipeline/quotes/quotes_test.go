@@ -11,7 +11,6 @@ import (
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities"
-	"github.com/warwire/warwire/pipeline/entities/mention"
 )
 
 var (
@@ -144,22 +143,6 @@ func TestHasQuoteMark(t *testing.T) {
 		"«", "„x", "‘x", "‹x", "\xf0\xe2\x80\x9c", "\xe2\xe2\x80\x98", "\xc2\xc2\xab", "Привет мир"} {
 		if got, want := hasQuoteMark(s), strings.ContainsAny(s, "\"“«„‘‹"); got != want {
 			t.Errorf("hasQuoteMark(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
-func TestFirstTokenFrom(t *testing.T) {
-	md := mention.WithEntities(mention.Analyze("a bb ccc, “dd” e f g h i j k l m n o p q r s t u v w x y z."), nil)
-	d := &doc{Doc: md}
-	for from := range len(md.Toks) + 1 {
-		for off := 0; off <= len(md.Body)+1; off++ {
-			want := from
-			for want < len(md.Toks) && int(md.Toks[want].Start) < off {
-				want++
-			}
-			if got := d.firstTokenFrom(from, off); got != want {
-				t.Fatalf("firstTokenFrom(%d, %d) = %d, want %d", from, off, got, want)
-			}
 		}
 	}
 }

@@ -1,41 +1,124 @@
 package quotes
 
 import (
-	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-// findQuotes appends the quotations of s to dst in order.
+// findQuotes appends the quotations of s to dst in order, reading every
+// byte of s.
 func findQuotes(dst []quote, s string) []quote {
 	sc := markScanner{s: s, out: dst, paraQ: true}
-	ri := 0
-	for i := 0; i < len(s); ri++ {
+	ri := sc.scan(0, 0, len(s))
+	if sc.in != 0 {
+		sc.finish(len(s), ri, -1)
+	}
+	return sc.out
+}
+
+// findQuotesTokens is findQuotes for s with the tokens toks, which must be
+// text.Tokenize(nil, s): it reads only the gaps between tokens that may
+// hold a mark or a line break (see text.MarkGap), and takes code point
+// offsets from the tokens, and the first tokens at or after the marks from
+// where it reads (see quote.tOpen). A token holds no mark but '’' (inside a word,
+// as in "can’t"), which only matters inside a quotation opened by '‘': then
+// the tokens are read too.
+func findQuotesTokens(dst []quote, s string, toks []text.Token) []quote {
+	sc := markScanner{s: s, out: dst, paraQ: true}
+	if len(toks) == 0 {
+		return findQuotes(dst, s)
+	}
+	sc.scan(0, 0, int(toks[0].Start))
+	for k := 0; k < len(toks); {
+		if sc.in == '‘' {
+			sc.tok = k + 1
+			sc.scan(int(toks[k].Start), int(toks[k].RStart), gapEnd(s, toks, k))
+			k++
+			continue
+		}
+		if sc.in == 0 {
+			sc.paraQ = false // a token holds no space
+		}
+		if k = nextMarkGap(toks, k); k < len(toks) {
+			sc.tok = k + 1
+			sc.scan(int(toks[k].End), int(toks[k].REnd), gapEnd(s, toks, k))
+			k++
+		}
+	}
+	if sc.in != 0 {
+		t := toks[len(toks)-1]
+		sc.tok = len(toks)
+		sc.finish(len(s), int(t.REnd)+utf8.RuneCountInString(s[t.End:]), -1)
+	}
+	return sc.out
+}
+
+// nextMarkGap returns the index of the first token from k on whose gap
+// may hold a mark or a line break (see text.MarkGap), or len(toks). Most
+// gaps hold neither, so it tests four tokens at a time.
+func nextMarkGap(toks []text.Token, k int) int {
+	rest := toks[k:] // sliced forward, so that the loop reads at fixed offsets
+	for len(rest) >= 4 && (rest[0].Flags|rest[1].Flags|rest[2].Flags|rest[3].Flags)&text.MarkGap == 0 {
+		rest = rest[4:]
+	}
+	for len(rest) > 0 && rest[0].Flags&text.MarkGap == 0 {
+		rest = rest[1:]
+	}
+	return len(toks) - len(rest)
+}
+
+// gapEnd returns the end of the gap after token k: the start of the next
+// token, or len(s).
+func gapEnd(s string, toks []text.Token, k int) int {
+	if k+1 < len(toks) {
+		return int(toks[k+1].Start)
+	}
+	return len(s)
+}
+
+// scan reads s[i:end], which starts at code point ri, and returns the code
+// point offset of end.
+func (sc *markScanner) scan(i, ri, end int) int {
+	s := sc.s
+	for i < end {
 		c := s[i]
 		if !special[c] {
 			// Skip to the next byte that may start a mark, a line break or
-			// a non-ASCII space.
-			j, ascii := skipPlain(s, i+1)
+			// a non-ASCII space: gaps are short, a byte loop will do.
+			j, high := i+1, c
+			for j < end && !special[s[j]] {
+				high |= s[j]
+				j++
+			}
 			if sc.in == 0 && sc.paraQ && !onlySpaces(s[i:j]) {
 				sc.paraQ = false
 			}
-			if ascii && c < utf8.RuneSelf {
-				ri += j - i - 1
+			if high < utf8.RuneSelf {
+				ri += j - i
 			} else {
-				ri += utf8.RuneCountInString(s[i:j]) - 1
+				ri += utf8.RuneCountInString(s[i:j])
 			}
 			i = j
 			continue
 		}
+		if c == '\n' { // sc.step for a line break, without decoding runes
+			sc.newline(i, ri, i == 0 || s[i-1] != '\n')
+			i++
+			ri++
+			continue
+		}
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeAt(s, i)
 		}
-		if r != '\n' && !isMark(r) {
+		if !isMark(r) {
 			if sc.in == 0 && !unicode.IsSpace(r) {
 				sc.paraQ = false
 			}
 			i += n
+			ri++
 			continue
 		}
 		prev, next := ' ', ' '
@@ -45,15 +128,22 @@ func findQuotes(dst []quote, s string) []quote {
 			}
 		}
 		if i+n < len(s) {
-			next, _ = utf8.DecodeRuneInString(s[i+n:])
+			next, _ = decodeAt(s, i+n)
 		}
 		sc.step(r, prev, next, i, ri, n)
 		i += n
+		ri++
 	}
-	if sc.in != 0 {
-		sc.finish(len(s), ri, -1)
+	return ri
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]) with a fast path for
+// U+2000–U+203F (E2 80 xx), where the curly quotation marks are.
+func decodeAt(s string, i int) (rune, int) {
+	if i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return 0x2000 | rune(s[i+2]&0x3F), 3
 	}
-	return sc.out
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // special marks the bytes that may start a quotation mark, a line break or
@@ -67,38 +157,6 @@ var special = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// skipPlain returns the index of the first special byte at or after j (or
-// len(s)), and whether all the bytes skipped were ASCII. Eight ASCII bytes
-// without '"' or '\n' are skipped at a time.
-func skipPlain(s string, j int) (int, bool) {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	var high byte
-	for j < len(s) {
-		if j+8 <= len(s) {
-			w := s[j : j+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			// (v - ones) &^ v sets the high bit of v's first zero byte, and
-			// of no byte below it.
-			q, nl := x^('"'*ones), x^('\n'*ones)
-			m := (x | (q-ones)&^q | (nl-ones)&^nl) & highs
-			if m == 0 {
-				j += 8
-				continue
-			}
-			// Skip to the first byte that is '"', '\n' or not ASCII.
-			j += bits.TrailingZeros64(m) / 8
-		}
-		c := s[j]
-		if special[c] {
-			break
-		}
-		high |= c
-		j++
-	}
-	return j, high < utf8.RuneSelf
-}
 
 // onlySpaces reports whether s holds only ' ', '\t' and '\r'.
 func onlySpaces(s string) bool {

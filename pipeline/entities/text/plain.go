@@ -11,24 +11,35 @@ var plainEnd = func() (t [256]bool) {
 	return t
 }()
 
-// Classes of ASCII bytes in byteClass.
-const (
-	gapByte   = iota // outside tokens
-	wordByte         // a letter or digit (see asciiWord)
-	breakByte        // outside tokens, and may end a sentence (see MayBreak)
-)
+// wordByte is the byteClass of letters and digits (see asciiWord); it is
+// no token flag.
+const wordByte uint16 = 1 << 15
 
-// byteClass is the class of each ASCII byte for Tokenize; bytes from
-// utf8.RuneSelf up are not looked up.
-var byteClass = func() (t [256]uint8) {
+// byteClass is, for each ASCII byte outside words, the flags it gives the
+// token before it when it is in the gap after that token (MayBreak for
+// '\n', '.', '!' and '?'; MarkGap for '"' and '\n'); wordByte for the word
+// bytes. Bytes from utf8.RuneSelf up are not looked up.
+var byteClass = func() (t [256]uint16) {
 	for c := range utf8.RuneSelf {
 		if asciiWord[c] {
 			t[c] = wordByte
 		}
 	}
-	t['\n'], t['.'], t['!'], t['?'] = breakByte, breakByte, breakByte, breakByte
+	t['.'], t['!'], t['?'] = MayBreak, MayBreak, MayBreak
+	t['\n'], t['"'] = MayBreak|MarkGap, MarkGap
 	return t
 }()
+
+// nonASCIIGap returns the flags a character with the non-ASCII first byte
+// c gives the token before it when it is in the gap after that token:
+// MarkGap, and MayBreak for 0xE2, the first byte of '…' and of the curly
+// quotation marks.
+func nonASCIIGap(c byte) uint16 {
+	if c == 0xE2 {
+		return MarkGap | MayBreak
+	}
+	return MarkGap
+}
 
 // plainFlags returns the flags of a plain word of n bytes starting with
 // the ASCII letter c: Letter, and Upper for a capital, AllUpper too when
@@ -72,8 +83,8 @@ func scanPlain(dst []Token, s string, i, r int) ([]Token, int, int) {
 			break
 		}
 		if cls := byteClass[c]; cls != wordByte {
-			if cls == breakByte && len(dst) > 0 {
-				dst[len(dst)-1].Flags |= MayBreak
+			if cls != 0 && len(dst) > 0 {
+				dst[len(dst)-1].Flags |= cls
 			}
 			i++
 			r++

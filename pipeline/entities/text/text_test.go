@@ -133,7 +133,7 @@ func TestTransliterate(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "U.S.", "Kyiv's", "a\xffb", "Зеленського’s «x»", "A.B.C", "...!?"} {
+	for _, s := range []string{"", "U.S.", "Kyiv's", "a\xffb", "Зеленського’s «x»", "A.B.C", "...!?", "aʼs \"b\"\nc", "x «y» z"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -153,6 +153,13 @@ func FuzzTokenize(f *testing.F) {
 			if i+1 < len(toks) && tok.Has(MayBreak) != gapMayBreak(s[tok.End:toks[i+1].Start]) {
 				t.Fatalf("token %d %+v: MayBreak wrong in %q", i, tok, s)
 			}
+			end := len(s)
+			if i+1 < len(toks) {
+				end = int(toks[i+1].Start)
+			}
+			if tok.Has(MarkGap) != gapMarkGap(s[tok.End:end]) {
+				t.Fatalf("token %d %+v: MarkGap wrong in %q", i, tok, s)
+			}
 		}
 		for _, st := range Sentences(nil, s, toks) {
 			if st.Start > st.End || st.REnd > n || st.RStart > st.REnd {
@@ -165,6 +172,16 @@ func FuzzTokenize(f *testing.F) {
 // gapMayBreak is the definition of MayBreak for a gap g between tokens.
 func gapMayBreak(g string) bool {
 	return strings.ContainsAny(g, "\n.!?") || strings.IndexByte(g, 0xE2) >= 0
+}
+
+// gapMarkGap is the definition of MarkGap for a gap g after a token.
+func gapMarkGap(g string) bool {
+	for i := 0; i < len(g); i++ {
+		if c := g[i]; c == '"' || c == '\n' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // TestIsTitleAbbrev pins the abbreviations that do not end a sentence.

@@ -33,6 +33,11 @@ const (
 	// first byte of '…' and of the curly quotation marks), so a sentence
 	// may end after the token (see Sentences).
 	MayBreak
+	// MarkGap: the text between the token and the next one (or the end of
+	// the string) holds a '"', a newline or a non-ASCII character. When it
+	// is not set, that text is ASCII without '"' or newlines, so it holds no
+	// quotation mark and no line break.
+	MarkGap
 )
 
 // Token is a run of letters, digits and word-internal apostrophes. Start and
@@ -93,8 +98,8 @@ func Tokenize(dst []Token, s string) []Token {
 		// A non-ASCII rune, or a word that is not plain.
 		if c := s[i]; c >= utf8.RuneSelf {
 			if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
-				if c == 0xE2 && len(toks) > 0 {
-					toks[len(toks)-1].Flags |= MayBreak
+				if len(toks) > 0 {
+					toks[len(toks)-1].Flags |= nonASCIIGap(c)
 				}
 				i += n
 				r++
@@ -272,8 +277,8 @@ func (sc *scanner) apostrophe(t *Token, n int) bool {
 		if after < 0 || !isWordRuneFast(after) {
 			t.End, t.REnd = int32(sc.i), int32(sc.r)
 			t.Flags |= Poss
-			if sc.s[sc.i] == 0xE2 { // ’s: the gap holds the byte
-				t.Flags |= MayBreak
+			if c := sc.s[sc.i]; c >= utf8.RuneSelf { // ’s, ʼs: the gap holds c
+				t.Flags |= nonASCIIGap(c)
 			}
 			sc.advance(n)
 			sc.advance(m)
