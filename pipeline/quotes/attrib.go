@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/warwire/warwire/pipeline/entities/text"
-	"github.com/warwire/warwire/pipeline/quotes/words"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 func (d *doc) quoted(t int) bool { return d.inQuote[t] }

@@ -1,6 +1,6 @@
 package quotes
 
-import "github.com/warwire/warwire/pipeline/quotes/words"
+import "github.com/warwire/warwire/pipeline/entities/words"
 
 // speechVerbs attribute a quotation to the speaker next to them, in the
 // languages warwire tells apart.

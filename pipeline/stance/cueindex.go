@@ -4,7 +4,7 @@ import (
 	"math/bits"
 
 	"github.com/warwire/warwire/pipeline/entities/text"
-	"github.com/warwire/warwire/pipeline/quotes/words"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // cueIndex finds the cues starting with a word by the word's FNV-1a hash

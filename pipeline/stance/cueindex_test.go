@@ -6,7 +6,7 @@ import (
 	"unicode"
 
 	"github.com/warwire/warwire/pipeline/entities/text"
-	"github.com/warwire/warwire/pipeline/quotes/words"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // TestCueIndex checks that the index finds the cues of every first word,

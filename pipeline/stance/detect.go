@@ -5,8 +5,8 @@ import (
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/mention"
+	"github.com/warwire/warwire/pipeline/entities/words"
 	"github.com/warwire/warwire/pipeline/quotes"
-	"github.com/warwire/warwire/pipeline/quotes/words"
 )
 
 // doc is one story prepared for stance detection.

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/warwire/warwire/pipeline"
-	"github.com/warwire/warwire/pipeline/quotes/words"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // cue is a phrase that states a position of its subject towards its object.

@@ -6,7 +6,7 @@ import (
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
-	"github.com/warwire/warwire/pipeline/quotes/words"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // stopTarget words end the search for a cue's object: "warned that China…"

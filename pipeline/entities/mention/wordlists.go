@@ -3,7 +3,7 @@ package mention
 import (
 	"slices"
 
-	"github.com/warwire/warwire/pipeline/quotes/words"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // The word lists below hold lower-case words. They are words.Sets, tested

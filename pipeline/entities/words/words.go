@@ -1,5 +1,5 @@
-// Package words holds small fixed sets of lower-case words that the quote
-// and stance rules test tokens against, with a pre-filter that turns most
+// Package words holds small fixed sets of lower-case words that the mention,
+// quote and stance rules test tokens against, with a pre-filter that turns most
 // non-members away without a map lookup.
 package words
 
