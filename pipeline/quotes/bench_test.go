@@ -8,18 +8,25 @@ import (
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-// BenchmarkFindQuotes measures the quotation mark scanner on synthetic
-// story bodies.
-func BenchmarkFindQuotes(b *testing.B) {
+// benchBodies returns 200 synthetic story bodies and sets the benchmark's
+// bytes per operation to their mean length.
+func benchBodies(b *testing.B) []string {
 	g := synth.New(1)
-	var bodies []string
+	bodies := make([]string, 200)
 	size := 0
-	for i := range 200 {
-		bodies = append(bodies, g.Story(i).BodyText)
+	for i := range bodies {
+		bodies[i] = g.Story(i).BodyText
 		size += len(bodies[i])
 	}
 	b.SetBytes(int64(size / len(bodies)))
 	b.ReportAllocs()
+	return bodies
+}
+
+// BenchmarkFindQuotes measures the quotation mark scanner on synthetic
+// story bodies.
+func BenchmarkFindQuotes(b *testing.B) {
+	bodies := benchBodies(b)
 	var buf []quote
 	cpu0 := testenv.CPUTime()
 	for i := 0; b.Loop(); i++ {
@@ -31,17 +38,11 @@ func BenchmarkFindQuotes(b *testing.B) {
 // BenchmarkFindQuotesTokens measures the scan of the token gaps that may
 // hold marks, with the tokens made beforehand.
 func BenchmarkFindQuotesTokens(b *testing.B) {
-	g := synth.New(1)
-	var bodies []string
-	var toks [][]text.Token
-	size := 0
-	for i := range 200 {
-		bodies = append(bodies, g.Story(i).BodyText)
-		toks = append(toks, text.Tokenize(nil, bodies[i]))
-		size += len(bodies[i])
+	bodies := benchBodies(b)
+	toks := make([][]text.Token, len(bodies))
+	for i, body := range bodies {
+		toks[i] = text.Tokenize(nil, body)
 	}
-	b.SetBytes(int64(size / len(bodies)))
-	b.ReportAllocs()
 	var buf []quote
 	cpu0 := testenv.CPUTime()
 	for i := 0; b.Loop(); i++ {
