@@ -65,25 +65,6 @@ func BenchmarkEndToEnd(b *testing.B) {
 	b.Logf("freshness at 200 stories/s: p50 %s p99 %s", p50, p99)
 }
 
-// benchSplit repeats the bulk baseline and the worker run with Elasticsearch
-// on its own CPUs, when the machine allows it.
-func benchSplit(b *testing.B, records []kafka.Record, items []elastic.Item) {
-	split, why := newCPUSplit()
-	if split == nil {
-		b.Logf("split-CPU run skipped: %s", why)
-		return
-	}
-	split.apply(b)
-	defer split.restore(b)
-	bulkRate := benchBulk(b, items)
-	workerRate, cpu, _ := benchWorker(b, records, split)
-	b.ReportMetric(bulkRate, "split_bulk_docs/s")
-	b.ReportMetric(workerRate, "split_worker_docs/s")
-	b.ReportMetric(workerRate/bulkRate, "split_ratio")
-	b.Logf("split CPUs (Elasticsearch on %s, the rest on %s): bulk %.0f docs/s, worker %.0f docs/s, ratio %.2f, worker CPU %.1fs",
-		split.es, split.rest, bulkRate, workerRate, workerRate/bulkRate, cpu.Seconds())
-}
-
 func synthRecords(b *testing.B, n int) []kafka.Record {
 	g := synth.New(42)
 	recs := make([]kafka.Record, n)

@@ -9,7 +9,29 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/warwire/warwire/internal/elastic"
+	"github.com/warwire/warwire/internal/kafka"
 )
+
+// benchSplit repeats the bulk baseline and the worker run with Elasticsearch
+// on its own CPUs, when the machine allows it.
+func benchSplit(b *testing.B, records []kafka.Record, items []elastic.Item) {
+	split, why := newCPUSplit()
+	if split == nil {
+		b.Logf("split-CPU run skipped: %s", why)
+		return
+	}
+	split.apply(b)
+	defer split.restore(b)
+	bulkRate := benchBulk(b, items)
+	workerRate, cpu, _ := benchWorker(b, records, split)
+	b.ReportMetric(bulkRate, "split_bulk_docs/s")
+	b.ReportMetric(workerRate, "split_worker_docs/s")
+	b.ReportMetric(workerRate/bulkRate, "split_ratio")
+	b.Logf("split CPUs (Elasticsearch on %s, the rest on %s): bulk %.0f docs/s, worker %.0f docs/s, ratio %.2f, worker CPU %.1fs",
+		split.es, split.rest, bulkRate, workerRate, workerRate/bulkRate, cpu.Seconds())
+}
 
 // cpuSplit is the benchmark's second configuration: Elasticsearch on its own
 // CPUs, and the worker, Kafka and the benchmark process on the others, so
