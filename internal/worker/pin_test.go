@@ -124,3 +124,14 @@ func cpuRange(from, to int) string {
 	}
 	return fmt.Sprintf("%d-%d", from, to-1)
 }
+
+func TestCPURange(t *testing.T) {
+	for _, c := range []struct {
+		from, to int
+		want     string
+	}{{0, 1, "0"}, {1, 2, "1"}, {0, 2, "0-1"}, {4, 8, "4-7"}} {
+		if got := cpuRange(c.from, c.to); got != c.want {
+			t.Errorf("cpuRange(%d, %d) = %q, want %q", c.from, c.to, got, c.want)
+		}
+	}
+}
