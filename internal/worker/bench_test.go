@@ -50,14 +50,15 @@ func BenchmarkEndToEnd(b *testing.B) {
 	// freshly started node doesn't make the first measured part look slow.
 	benchBulk(b, items[:len(items)/5])
 	bulkRate := benchBulk(b, items)
-	workerRate, cpu, rss := benchWorker(b, records, nil)
+	w := benchWorker(b, records, nil)
 	b.ReportMetric(bulkRate, "bulk_docs/s")
-	b.ReportMetric(workerRate, "worker_docs/s")
-	b.ReportMetric(workerRate/bulkRate, "ratio")
-	b.ReportMetric(cpu.Seconds(), "worker_cpu_s")
-	b.ReportMetric(float64(rss)/1024, "worker_peak_rss_MB")
-	b.Logf("shared CPUs, %d stories: bulk %.0f docs/s, worker %.0f docs/s, ratio %.2f, worker CPU %.1fs, peak RSS %d MB",
-		n, bulkRate, workerRate, workerRate/bulkRate, cpu.Seconds(), rss/1024)
+	b.ReportMetric(w.drain, "worker_docs/s")
+	b.ReportMetric(w.drain/bulkRate, "ratio")
+	b.ReportMetric(w.wall, "worker_wall_docs/s")
+	b.ReportMetric(w.cpu.Seconds(), "worker_cpu_s")
+	b.ReportMetric(float64(w.rssKB)/1024, "worker_peak_rss_MB")
+	b.Logf("shared CPUs, %d stories: bulk %.0f docs/s, worker %.0f docs/s draining (%.0f from process start, start-up %s), ratio %.2f, worker CPU %.1fs, peak RSS %d MB",
+		n, bulkRate, w.drain, w.wall, w.startup.Round(time.Millisecond), w.drain/bulkRate, w.cpu.Seconds(), w.rssKB/1024)
 	benchSplit(b, records, items)
 	p50, p99 := benchLatency(b, 200, 30*time.Second)
 	b.ReportMetric(float64(p50.Milliseconds()), "fresh_p50_ms")
@@ -156,45 +157,49 @@ func dropIndex(b *testing.B, h *harness) {
 
 // benchWorker pre-fills a topic, then times the worker binary draining it,
 // on the split's worker CPUs when split is not nil.
-func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) (float64, time.Duration, int64) {
+func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) workerRun {
 	h := benchHarness(b, "worker")
 	h.produce(recs...)
-	cmd := exec.Command(binary(h.t), "worker", "--until-idle", "1s")
+	args := []string{"worker", "--until-idle", "1s"}
+	cmd := exec.Command(binary(h.t), args...)
 	if split != nil {
-		cmd = split.command(binary(h.t), "worker", "--until-idle", "1s")
+		cmd = split.command(binary(h.t), args...)
 	}
-	cmd.Env = h.env()
+	admin := freeAddr(b)
+	cmd.Env = append(h.env(), "WARWIRE_ADMIN_LISTEN="+admin)
 	var logs strings.Builder
 	cmd.Stderr = &logs
-	start := time.Now()
+	clock := drainClock{url: "http://" + admin + "/metrics", n: len(recs), start: time.Now()}
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
 	}
-	var peak int64
-	var took time.Duration
-	for {
-		if rss := vmHWM(cmd.Process.Pid); rss > peak {
-			peak = rss
-		}
-		if took == 0 && h.count() >= len(recs) {
-			took = time.Since(start)
-		}
-		if took > 0 {
-			break
-		}
-		if time.Since(start) > 20*time.Minute {
+	run := workerRun{rssKB: vmHWM(cmd.Process.Pid)}
+	for drained := false; !drained || h.count() < len(recs); time.Sleep(50 * time.Millisecond) {
+		run.rssKB = max(run.rssKB, vmHWM(cmd.Process.Pid))
+		drained = drained || clock.poll()
+		if time.Since(clock.start) > 20*time.Minute {
 			b.Fatalf("worker did not finish in 20 minutes; logs:\n%s", logs.String())
 		}
-		time.Sleep(100 * time.Millisecond)
 	}
+	run.wall = float64(len(recs)) / time.Since(clock.start).Seconds()
+	run.drain, run.startup = clock.rate(), clock.first.Sub(clock.start)
+	awaitIdleExit(b, cmd, &run.rssKB, &logs)
+	dropIndex(b, h)
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	run.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return run
+}
+
+// awaitIdleExit waits for the worker to exit by itself (--until-idle), reading
+// its peak RSS until then: VmHWM is the process's own high-water mark.
+// (rusage's Maxrss is not used: on Linux a child inherits the parent's RSS
+// high-water mark at fork, and this benchmark holds every pre-built document
+// in memory.)
+func awaitIdleExit(b *testing.B, cmd *exec.Cmd, rssKB *int64, logs *strings.Builder) {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	// VmHWM is the process's own high-water mark; keep reading it until the
-	// worker exits. (rusage's Maxrss is not used: on Linux a child inherits
-	// the parent's RSS high-water mark at fork, and this benchmark holds
-	// every pre-built document in memory.)
 	deadline := time.After(2 * time.Minute)
-	for waiting := true; waiting; {
+	for {
 		select {
 		case <-deadline:
 			_ = cmd.Process.Kill()
@@ -203,35 +208,11 @@ func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) (float64, t
 			if err != nil {
 				b.Fatalf("worker: %v\n%s", err, logs.String())
 			}
-			waiting = false
+			return
 		case <-time.After(50 * time.Millisecond):
-			if rss := vmHWM(cmd.Process.Pid); rss > peak {
-				peak = rss
-			}
+			*rssKB = max(*rssKB, vmHWM(cmd.Process.Pid))
 		}
 	}
-	dropIndex(b, h)
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return float64(len(recs)) / took.Seconds(), cpu, peak
-}
-
-// vmHWM reads a process's peak resident set size in kB from /proc.
-func vmHWM(pid int) int64 {
-	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(raw), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			f := strings.Fields(line)
-			if len(f) >= 2 {
-				v, _ := strconv.ParseInt(f[1], 10, 64)
-				return v
-			}
-		}
-	}
-	return 0
 }
 
 // benchLatency produces rate stories/s for d while a worker runs, and

@@ -1,0 +1,162 @@
+package worker
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// workerRun is what benchWorker measures of one worker process.
+type workerRun struct {
+	// drain is stories per second from the worker's first consumed message
+	// to Elasticsearch confirming the last one: the rate the bulk baseline
+	// is compared with, which starts at its first document too.
+	drain float64
+	// wall is stories per second from starting the process to every story
+	// being searchable: drain plus start-up (loading the knowledge base and
+	// gazetteer, joining the group) and the index refresh.
+	wall float64
+	// startup is the time from starting the process to its first consumed
+	// message.
+	startup time.Duration
+	cpu     time.Duration // user + system CPU of the process
+	rssKB   int64         // peak resident set size
+}
+
+// drainClock watches a worker's Prometheus endpoint while it drains a
+// topic of n stories.
+type drainClock struct {
+	url          string
+	n            int
+	start        time.Time
+	first, last  time.Time // first consumed; last confirmed (zero: not yet)
+	scrapeErrors int
+}
+
+// poll scrapes the worker's counters once and reports whether every story
+// has been confirmed.
+func (c *drainClock) poll() bool {
+	consumed, done, err := scrapeCounts(c.url)
+	now := time.Now()
+	if err != nil {
+		c.scrapeErrors++ // not listening yet, or already gone
+		return false
+	}
+	if c.first.IsZero() && consumed > 0 {
+		c.first = now
+	}
+	if c.last.IsZero() && done >= float64(c.n) {
+		c.last = now
+	}
+	return !c.last.IsZero()
+}
+
+// rate is the drain rate, or 0 before the drain is over.
+func (c *drainClock) rate() float64 {
+	if c.first.IsZero() || c.last.IsZero() || !c.last.After(c.first) {
+		return 0
+	}
+	return float64(c.n) / c.last.Sub(c.first).Seconds()
+}
+
+// scrapeCounts reads the consumed and done counts (see parseCounts) from a
+// worker's /metrics.
+func scrapeCounts(url string) (consumed, done float64, err error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, 0, fmt.Errorf("failed to scrape %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	return parseCounts(resp.Body)
+}
+
+// parseCounts picks out of a Prometheus text exposition the messages
+// consumed and the stories done (with a final verdict: indexed, withdrawn or
+// stale).
+func parseCounts(r io.Reader) (consumed, done float64, err error) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		name, value, ok := strings.Cut(sc.Text(), " ")
+		if !ok {
+			continue
+		}
+		isDone := strings.HasPrefix(name, "warwire_worker_stories_total{")
+		if name != "warwire_worker_consumed_total" && !isDone {
+			continue
+		}
+		v, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return 0, 0, fmt.Errorf("failed to parse %s: %w", name, err)
+		}
+		if isDone {
+			done += v
+		} else {
+			consumed = v
+		}
+	}
+	return consumed, done, sc.Err()
+}
+
+// freeAddr returns a loopback address with a port that was free just now.
+func freeAddr(tb testing.TB) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// vmHWM reads a process's peak resident set size in kB from /proc.
+func vmHWM(pid int) int64 {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				v, _ := strconv.ParseInt(f[1], 10, 64)
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+func TestParseCounts(t *testing.T) {
+	in := `# HELP warwire_worker_consumed_total Messages consumed from Kafka.
+# TYPE warwire_worker_consumed_total counter
+warwire_worker_consumed_total 1234
+warwire_worker_stories_total{verdict="indexed"} 1200
+warwire_worker_stories_total{verdict="withdrawn"} 7
+warwire_worker_consumed_totals 99
+`
+	consumed, done, err := parseCounts(strings.NewReader(in))
+	if err != nil || consumed != 1234 || done != 1207 {
+		t.Fatalf("parseCounts = %v, %v, %v; want 1234, 1207, nil", consumed, done, err)
+	}
+	if _, _, err := parseCounts(strings.NewReader("warwire_worker_consumed_total x\n")); err == nil {
+		t.Fatal("parseCounts accepted a value that is not a number")
+	}
+}
+
+func TestDrainClockRate(t *testing.T) {
+	t0 := time.Now()
+	c := drainClock{n: 100}
+	if c.rate() != 0 {
+		t.Fatal("rate before the drain started should be 0")
+	}
+	c.first, c.last = t0, t0.Add(2*time.Second)
+	if got := c.rate(); got != 50 {
+		t.Fatalf("rate = %v, want 50", got)
+	}
+}
