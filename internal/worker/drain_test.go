@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warwire/warwire/internal/elastic"
+	"github.com/warwire/warwire/internal/kafka"
 )
 
 // workerRun is what benchWorker measures of one worker process.
@@ -28,6 +31,39 @@ type workerRun struct {
 	startup time.Duration
 	cpu     time.Duration // user + system CPU of the process
 	rssKB   int64         // peak resident set size
+}
+
+// comparison is the bulk baseline measured just before and just after one
+// worker run.
+type comparison struct {
+	bulkBefore, bulkAfter float64
+	w                     workerRun
+}
+
+// compare runs the bulk baseline, the worker, and the baseline again.
+func compare(b *testing.B, recs []kafka.Record, items []elastic.Item, split *cpuSplit) comparison {
+	var c comparison
+	c.bulkBefore = benchBulk(b, items)
+	c.w = benchWorker(b, recs, split)
+	c.bulkAfter = benchBulk(b, items)
+	return c
+}
+
+func (c comparison) bulk() float64  { return (c.bulkBefore + c.bulkAfter) / 2 }
+func (c comparison) ratio() float64 { return c.w.drain / c.bulk() }
+
+// report reports the comparison's metrics, their names prefixed.
+func (c comparison) report(b *testing.B, prefix string) {
+	b.ReportMetric(c.bulk(), prefix+"bulk_docs/s")
+	b.ReportMetric(c.w.drain, prefix+"worker_docs/s")
+	b.ReportMetric(c.ratio(), prefix+"ratio")
+	b.ReportMetric(c.w.wall, prefix+"worker_wall_docs/s")
+	b.ReportMetric(c.w.cpu.Seconds(), prefix+"worker_cpu_s")
+}
+
+func (c comparison) String() string {
+	return fmt.Sprintf("bulk %.0f docs/s (%.0f before, %.0f after), worker %.0f docs/s draining (%.0f from process start, start-up %s), ratio %.2f, worker CPU %.1fs",
+		c.bulk(), c.bulkBefore, c.bulkAfter, c.w.drain, c.w.wall, c.w.startup.Round(time.Millisecond), c.ratio(), c.w.cpu.Seconds())
 }
 
 // drainClock watches a worker's Prometheus endpoint while it drains a

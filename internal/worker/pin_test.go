@@ -24,13 +24,9 @@ func benchSplit(b *testing.B, records []kafka.Record, items []elastic.Item) {
 	}
 	split.apply(b)
 	defer split.restore(b)
-	bulkRate := benchBulk(b, items)
-	w := benchWorker(b, records, split)
-	b.ReportMetric(bulkRate, "split_bulk_docs/s")
-	b.ReportMetric(w.drain, "split_worker_docs/s")
-	b.ReportMetric(w.drain/bulkRate, "split_ratio")
-	b.Logf("split CPUs (Elasticsearch on %s, the rest on %s): bulk %.0f docs/s, worker %.0f docs/s draining (%.0f from process start), ratio %.2f, worker CPU %.1fs",
-		split.es, split.rest, bulkRate, w.drain, w.wall, w.drain/bulkRate, w.cpu.Seconds())
+	c := compare(b, records, items, split)
+	c.report(b, "split_")
+	b.Logf("split CPUs (Elasticsearch on %s, the rest on %s): %s", split.es, split.rest, c)
 }
 
 // cpuSplit is the benchmark's second configuration: Elasticsearch on its own
