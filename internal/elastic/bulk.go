@@ -56,8 +56,8 @@ type Observer interface {
 	Retried(items int)
 }
 
-// BulkWriter batches items into synchronous bulk requests and reports a
-// verdict for every item. Failed items with a retriable status (429, 5xx) and
+// BulkWriter batches items into synchronous bulk requests, at most Workers
+// at once, and reports a verdict for every item. Failed items with a retriable status (429, 5xx) and
 // whole requests that fail are retried with jittered exponential backoff,
 // resending only what failed, until they succeed or the writer is stopped.
 type BulkWriter struct {
@@ -80,7 +80,7 @@ func NewBulkWriter(es *elasticsearch.Client, index string, cfg BulkConfig, obs O
 		return nil, err
 	}
 	return &BulkWriter{es: es, index: index, cfg: cfg, log: log, obs: obs,
-		in: make(chan Item, cfg.FlushItems), batches: make(chan []Item, cfg.Workers)}, nil
+		in: make(chan Item, cfg.FlushItems), batches: make(chan []Item)}, nil
 }
 
 // Add queues an item, blocking while the writer is full. It returns ctx's
@@ -125,44 +125,6 @@ func (w *BulkWriter) Run(ctx context.Context) error {
 	close(w.batches)
 	wg.Wait()
 	return ctx.Err()
-}
-
-func (w *BulkWriter) accumulate(ctx context.Context) {
-	var batch []Item
-	size := 0
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
-	flush := func() {
-		if len(batch) > 0 {
-			select {
-			case w.batches <- batch:
-			case <-ctx.Done():
-			}
-		}
-		batch, size = nil, 0
-		timer.Stop()
-	}
-	for {
-		select {
-		case it, ok := <-w.in:
-			if !ok {
-				flush()
-				return
-			}
-			if len(batch) == 0 {
-				timer.Reset(w.cfg.FlushInterval)
-			}
-			batch = append(batch, it)
-			size += len(it.Body) + len(it.ID) + 80
-			if size >= w.cfg.FlushBytes || len(batch) >= w.cfg.FlushItems {
-				flush()
-			}
-		case <-timer.C:
-			flush()
-		case <-ctx.Done():
-			return
-		}
-	}
 }
 
 // send writes items until each has a final verdict (or ctx ends).
