@@ -30,16 +30,16 @@ func Borrow(body string) *Text {
 	p := t.pool
 	p.released = false
 	t.Body = body
-	p.lower = text.AppendLowerSameLength(p.lower[:0], body)
+	if cap(t.Toks) == 0 {
+		p.lower = t.split(body, p.lower[:0])
+	} else {
+		t.Toks, p.lower = text.TokenizeLower(t.Toks[:0], p.lower[:0], body)
+		t.Sents = text.Sentences(t.Sents[:0], body, t.Toks)
+	}
 	lower := ""
 	if len(p.lower) > 0 {
+		// p.lower is not written again until the Text is released.
 		lower = unsafe.String(&p.lower[0], len(p.lower))
-	}
-	if cap(t.Toks) == 0 {
-		t.split(body)
-	} else {
-		t.Toks = text.Tokenize(t.Toks[:0], body)
-		t.Sents = text.Sentences(t.Sents[:0], body, t.Toks)
 	}
 	t.fill(lower)
 	return t
@@ -56,16 +56,18 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // split sets the tokens and sentences of a new Text (one with no memory
 // to reuse yet) in slices of their exact size, which keeps the memory a
-// Text holds, and the garbage collector's work, small.
-func (t *Text) split(body string) {
+// Text holds, and the garbage collector's work, small. It appends the
+// lower-case body (see text.LowerSameLength) to lower and returns it.
+func (t *Text) split(body string, lower []byte) []byte {
 	sc := scratchPool.Get().(*scratch)
 	if want := len(body)/5 + 8; cap(sc.toks) < want {
 		sc.toks = make([]text.Token, 0, want)
 	}
-	sc.toks = text.Tokenize(sc.toks[:0], body)
+	sc.toks, lower = text.TokenizeLower(sc.toks[:0], lower, body)
 	sc.sents = text.Sentences(sc.sents[:0], body, sc.toks)
 	t.Toks, t.Sents = slices.Clone(sc.toks), slices.Clone(sc.sents)
 	scratchPool.Put(sc)
+	return lower
 }
 
 // Release returns the Text behind shared (a *Text or *Doc from Borrow) to

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -133,13 +134,17 @@ func TestTransliterate(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "U.S.", "Kyiv's", "a\xffb", "Зеленського’s «x»", "A.B.C", "...!?", "aʼs \"b\"\nc", "x «y» z"} {
+	for _, s := range []string{"", "U.S.", "Kyiv's", "a\xffb", "Зеленського’s «x»", "A.B.C", "...!?", "aʼs \"b\"\nc", "x «y» z", "Київ İstanbul KYIV Ⅻ ÀB McDonald’S Ab.C"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := Tokenize(nil, s)
 		n := utf8.RuneCountInString(s)
 		lower := LowerSameLength(s)
+		toks2, low := TokenizeLower(make([]Token, 1), []byte("x"), s)
+		if string(low) != "x"+lower || !slices.Equal(toks2[1:], toks) {
+			t.Fatalf("TokenizeLower(%q) = %v %q, want %v %q", s, toks2[1:], low[1:], toks, lower)
+		}
 		for i, tok := range toks {
 			if h := tok.LowerHash; h != 0 && h != fnv(lower[tok.Start:tok.End]) {
 				t.Fatalf("token %d %+v: wrong LowerHash in %q", i, tok, s)

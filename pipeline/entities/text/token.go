@@ -81,7 +81,20 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // Tokenize appends the tokens of s to dst and returns it. Invalid UTF-8 bytes
 // count as one code point each, like range over a string, and never belong to
 // a token.
-func Tokenize(dst []Token, s string) []Token {
+func Tokenize(dst []Token, s string) []Token { return tokenize(dst, s, nil) }
+
+// TokenizeLower is Tokenize that also appends LowerSameLength(s) to lower,
+// in the same pass over s: it copies s and lower-cases only the capitals
+// that start plain words and the text Tokenize scans rune by rune.
+func TokenizeLower(dst []Token, lower []byte, s string) ([]Token, []byte) {
+	n0 := len(lower)
+	lower = append(lower, s...)
+	return tokenize(dst, s, lower[n0:]), lower
+}
+
+// tokenize is Tokenize; when low is not nil it holds a copy of s, which it
+// turns into LowerSameLength(s).
+func tokenize(dst []Token, s string, low []byte) []Token {
 	var sc scanner
 	sc.s = s
 	n0 := len(dst)
@@ -92,10 +105,16 @@ func Tokenize(dst []Token, s string) []Token {
 			dst = slices.Grow(dst[:n0+len(toks)], (len(s)-i)/6+8)
 			toks = dst[n0 : n0+len(toks)]
 		}
-		if toks, i, r = scanPlain(toks, s, i, r); i >= len(s) || len(toks) == cap(toks) {
+		k := len(toks)
+		toks, i, r = scanPlain(toks, s, i, r)
+		if low != nil {
+			lowerCapitals(low, toks[k:])
+		}
+		if i >= len(s) || len(toks) == cap(toks) {
 			continue
 		}
 		// A non-ASCII rune, or a word that is not plain.
+		from := i
 		if c := s[i]; c >= utf8.RuneSelf {
 			if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
 				if len(toks) > 0 {
@@ -103,6 +122,7 @@ func Tokenize(dst []Token, s string) []Token {
 				}
 				i += n
 				r++
+				lowerSpan(low, s, from, i)
 				continue
 			}
 		}
@@ -111,8 +131,19 @@ func Tokenize(dst []Token, s string) []Token {
 		toks[len(toks)-1] = Token{}
 		sc.token(&toks[len(toks)-1]) // in place: returning the struct stalls on the copy
 		i, r = sc.i, sc.r
+		lowerSpan(low, s, from, i)
 	}
 	return dst[:n0+len(toks)]
+}
+
+// lowerCapitals lower-cases in low, a copy of the text, the capital that
+// starts each of toks, plain words (see scanPlain): their only capital.
+func lowerCapitals(low []byte, toks []Token) {
+	for k := range toks {
+		if t := &toks[k]; t.Flags&Upper != 0 {
+			low[t.Start] |= 0x20
+		}
+	}
 }
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
