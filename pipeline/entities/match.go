@@ -29,7 +29,8 @@ type doc struct {
 	covered []bool    // token belongs to a dictionary match or a found name
 	hit     []int8    // kind of the dictionary match covering a token (-1: none)
 	hitRef  []int32   // entity of that match
-	name    []bool    // token's case allows a name word (see nameToken)
+	known   []int32   // tokens with a vocabulary id, in order
+	names   []int32   // tokens whose case allows a name word, in order
 	sets    []wordSet // the word lists the lower-case token is in, 0 until in looks
 	lower   string    // body in lower case, same byte offsets
 	lang    string
@@ -166,9 +167,10 @@ func spacesOnly(g string) bool {
 
 // scan finds the leftmost-longest dictionary phrases that pass the case rules.
 func (d *doc) scan(ix *Index) {
-	for i := 0; i < len(d.toks); {
-		if d.ids[i] < 0 {
-			i++ // the common case: no phrase starts here
+	next := 0 // the first token after the last match
+	for _, k := range d.known {
+		i := int(k)
+		if i < next {
 			continue
 		}
 		best, bestNode := -1, int32(0)
@@ -186,12 +188,10 @@ func (d *doc) scan(ix *Index) {
 				break
 			}
 		}
-		if best < 0 {
-			i++
-			continue
+		if best >= 0 {
+			d.matches = append(d.matches, match{t0: i, t1: best, node: bestNode})
+			next = best
 		}
-		d.matches = append(d.matches, match{t0: i, t1: best, node: bestNode})
-		i = best
 	}
 }
 
