@@ -7,30 +7,28 @@ import (
 )
 
 // lookupAll fills ids with each token's vocabulary id (-1 when absent),
-// lists in known the tokens with an id and in names those whose case allows
-// a name word, and sets caps. It clears sets, which in fills on demand.
+// lists in names the tokens whose case allows a name word, and sets caps.
+// It clears sets, which in fills on demand. The tokens that may have an
+// id are d.probes.
 func (d *doc) lookupAll(ix *Index, lang string) {
+	d.caseFlags()
 	n := d.hashAll(ix, lang == "de")
+	d.probes = d.probes[:n]
 	lower, toks, ids := d.lower, d.toks, d.ids
-	known := d.known[:0]
-	for _, p := range d.probes[:n] {
+	for _, p := range d.probes {
 		i := p.tok
 		if ids[i] == needFold {
 			ids[i] = d.lookupFolded(ix, int(i), lang)
-		} else {
-			t := &toks[i]
-			lw := lower[t.Start:t.End]
-			id := ix.vocab.find(lw, p.h)
-			if id < 0 && lang == "de" {
-				id = genitive(ix, lw)
-			}
-			ids[i] = id
+			continue
 		}
-		if ids[i] >= 0 {
-			known = append(known, i)
+		t := &toks[i]
+		lw := lower[t.Start:t.End]
+		id := ix.vocab.find(lw, p.h)
+		if id < 0 && lang == "de" {
+			id = genitive(ix, lw)
 		}
+		ids[i] = id
 	}
-	d.known = known
 }
 
 // probe is a token that lookupAll looks up, with the fnv32 hash of its
@@ -46,45 +44,22 @@ const (
 	needFold  = -3 // a word to fold before looking it up
 )
 
-// nameCase is the mask of the token flags that decide whether a token's
-// case allows a name word: it does when they are nameFlags.
-const (
-	nameCase  = text.Upper | text.Letter | text.AllUpper | text.Digit
-	nameFlags = text.Upper | text.Letter
-)
-
-// hashAll is the first pass of lookupAll, the one loop over all tokens,
-// with no calls in it: it marks in ids the words to look up (all plain
-// words when genitive, as a German genitive may be known without its -s)
-// and lists them in probes, with the hashes of plain ones; it lists the
-// name tokens in names and sets caps. It returns the number of probes.
+// hashAll is the second pass of lookupAll, with no calls in its loops: it
+// marks in ids the words to look up (all plain words when genitive, as a
+// German genitive may be known without its -s), and lists them in probes,
+// with the hashes of plain ones. It returns their number.
 func (d *doc) hashAll(ix *Index, genitive bool) int {
 	toks, lower := d.toks, d.lower
-	d.sets = resizeSets(d.sets, len(toks))
 	ids := resize(d.ids, len(toks))
 	if cap(d.probes) < len(toks) {
 		d.probes = make([]probe, len(toks))
-		d.names = make([]int32, len(toks))
 	}
-	d.ids, d.probes, d.names = ids, d.probes[:len(toks)], d.names[:len(toks)]
-	probes, names := d.probes, d.names
-	n, nn, letters, caps := 0, 0, 0, 0
+	d.ids, d.probes = ids, d.probes[:len(toks)]
+	probes, n := d.probes, 0
 	for i := range toks {
-		t := &toks[i]
-		f := t.Flags
-		if f&text.Letter != 0 && t.REnd-t.RStart > 1 {
-			letters++
-			if f&text.AllUpper != 0 {
-				caps++
-			}
-		}
-		if f&nameCase == nameFlags {
-			names[nn] = int32(i)
-			nn++
-		}
-		h, ok := t.LowerHash, true
+		h, ok := toks[i].LowerHash, true
 		if h == 0 {
-			h, ok = plainHash(lower[t.Start:t.End])
+			h, ok = plainHash(lower[toks[i].Start:toks[i].End])
 		}
 		switch {
 		case !ok:
@@ -98,11 +73,44 @@ func (d *doc) hashAll(ix *Index, genitive bool) int {
 		probes[n] = probe{tok: int32(i), h: h}
 		n++
 	}
-	d.names = names[:nn]
+	return n
+}
+
+// nameCase is the mask of the token flags that decide whether a token's
+// case allows a name word: it does when they are nameFlags.
+const (
+	nameCase  = text.Upper | text.Letter | text.AllUpper | text.Digit
+	nameFlags = text.Upper | text.Letter
+)
+
+// caseFlags lists the name tokens in names and sets caps from the token
+// flags; it also clears sets.
+func (d *doc) caseFlags() {
+	toks := d.toks
+	d.sets = resizeSets(d.sets, len(toks))
+	if cap(d.names) < len(toks) {
+		d.names = make([]int32, len(toks))
+	}
+	names := d.names[:len(toks)]
+	n, letters, caps := 0, 0, 0
+	for i := range toks {
+		t := &toks[i]
+		f := t.Flags
+		if f&text.Letter != 0 && t.REnd-t.RStart > 1 {
+			letters++
+			if f&text.AllUpper != 0 {
+				caps++
+			}
+		}
+		if f&nameCase == nameFlags {
+			names[n] = int32(i)
+			n++
+		}
+	}
+	d.names = names[:n]
 	// Most words in capitals: a shouted headline or a feed that upper-cases
 	// everything, with no casing cues.
 	d.caps = letters > 0 && caps*2 > letters
-	return n
 }
 
 // lookupFolded returns the vocabulary id of the folded form of token i (one

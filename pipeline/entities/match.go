@@ -23,13 +23,12 @@ type doc struct {
 	body    string
 	toks    []text.Token
 	ids     []int32
-	probes  []probe // scratch of lookupAll
+	probes  []probe // the tokens that may have a vocabulary id, in order
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
 	hit     []int8    // kind of the dictionary match covering a token (-1: none)
 	hitRef  []int32   // entity of that match
-	known   []int32   // tokens with a vocabulary id, in order
 	names   []int32   // tokens whose case allows a name word, in order
 	sets    []wordSet // the word lists the lower-case token is in, 0 until in looks
 	lower   string    // body in lower case, same byte offsets
@@ -168,9 +167,9 @@ func spacesOnly(g string) bool {
 // scan finds the leftmost-longest dictionary phrases that pass the case rules.
 func (d *doc) scan(ix *Index) {
 	next := 0 // the first token after the last match
-	for _, k := range d.known {
-		i := int(k)
-		if i < next {
+	for _, p := range d.probes {
+		i := int(p.tok)
+		if i < next || d.ids[i] < 0 {
 			continue
 		}
 		best, bestNode := -1, int32(0)
