@@ -166,12 +166,28 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("token %d %+v: MarkGap wrong in %q", i, tok, s)
 			}
 		}
+		if got, want := Sentences(nil, s, toks), refSentences(s, toks); !slices.Equal(got, want) {
+			t.Fatalf("Sentences(%q) = %v, want %v", s, got, want)
+		}
 		for _, st := range Sentences(nil, s, toks) {
 			if st.Start > st.End || st.REnd > n || st.RStart > st.REnd {
 				t.Fatalf("bad sentence %+v in %q", st, s)
 			}
 		}
 	})
+}
+
+// refSentences is Sentences asking BreakAfter after every token.
+func refSentences(s string, toks []Token) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := range toks {
+		if BreakAfter(s, toks, i) {
+			out = append(out, makeSentence(s, toks, start, i+1))
+			start = i + 1
+		}
+	}
+	return out
 }
 
 // gapMayBreak is the definition of MayBreak for a gap g between tokens.
