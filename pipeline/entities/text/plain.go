@@ -100,7 +100,7 @@ func scanPlain(dst []Token, s string, i, r int) ([]Token, int, int) {
 			h = (h ^ uint32(s[j])) * fnvPrime
 			j++
 		}
-		if j < len(s) && !plainEnd[s[j]] {
+		if j < len(s) && s[j] != ' ' && !plainEnd[s[j]] {
 			break
 		}
 		dst = dst[:len(dst)+1]
@@ -109,6 +109,10 @@ func scanPlain(dst []Token, s string, i, r int) ([]Token, int, int) {
 		t.LowerHash, t.Flags = h, plainFlags(c, j-i)
 		r += j - i
 		i = j
+		if i < len(s) && s[i] == ' ' { // the common gap, which sets no flag
+			i++
+			r++
+		}
 	}
 	return dst, i, r
 }

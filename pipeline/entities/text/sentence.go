@@ -97,11 +97,6 @@ func Sentences(dst []Sentence, s string, toks []Token) []Sentence {
 // nextMayBreak returns the first token from i on that is flagged MayBreak
 // or is the last one; i < len(toks).
 func nextMayBreak(toks []Token, i int) int {
-	for ; i+4 < len(toks); i += 4 { // four tokens a step: most are not flagged
-		if (toks[i].Flags|toks[i+1].Flags|toks[i+2].Flags|toks[i+3].Flags)&MayBreak != 0 {
-			break
-		}
-	}
 	for i < len(toks)-1 && toks[i].Flags&MayBreak == 0 {
 		i++
 	}

@@ -134,13 +134,16 @@ func TestTransliterate(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "U.S.", "Kyiv's", "a\xffb", "Зеленського’s «x»", "A.B.C", "...!?", "aʼs \"b\"\nc", "x «y» z", "Київ İstanbul KYIV Ⅻ ÀB McDonald’S Ab.C"} {
+	for _, s := range []string{"", "U.S.", "Kyiv's", "a\xffb", "Зеленського’s «x»", "A.B.C", "...!?", "aʼs \"b\"\nc", "x «y» z", "Київ İstanbul KYIV Ⅻ ÀB McDonald’S Ab.C", "a  b c\td. E f\n g h\" i  "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := Tokenize(nil, s)
 		n := utf8.RuneCountInString(s)
 		lower := LowerSameLength(s)
+		if ref := tokenize(nil, s, nil, scanPlainRef); !slices.Equal(ref, toks) {
+			t.Fatalf("Tokenize(%q) = %v, reference %v", s, toks, ref)
+		}
 		toks2, low := TokenizeLower(make([]Token, 1), []byte("x"), s)
 		if string(low) != "x"+lower || !slices.Equal(toks2[1:], toks) {
 			t.Fatalf("TokenizeLower(%q) = %v %q, want %v %q", s, toks2[1:], low[1:], toks, lower)

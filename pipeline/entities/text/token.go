@@ -81,7 +81,7 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // Tokenize appends the tokens of s to dst and returns it. Invalid UTF-8 bytes
 // count as one code point each, like range over a string, and never belong to
 // a token.
-func Tokenize(dst []Token, s string) []Token { return tokenize(dst, s, nil) }
+func Tokenize(dst []Token, s string) []Token { return tokenize(dst, s, nil, scanPlain) }
 
 // TokenizeLower is Tokenize that also appends LowerSameLength(s) to lower,
 // in the same pass over s: it copies s and lower-cases only the capitals
@@ -89,12 +89,16 @@ func Tokenize(dst []Token, s string) []Token { return tokenize(dst, s, nil) }
 func TokenizeLower(dst []Token, lower []byte, s string) ([]Token, []byte) {
 	n0 := len(lower)
 	lower = append(lower, s...)
-	return tokenize(dst, s, lower[n0:]), lower
+	return tokenize(dst, s, lower[n0:], scanPlain), lower
 }
 
-// tokenize is Tokenize; when low is not nil it holds a copy of s, which it
-// turns into LowerSameLength(s).
-func tokenize(dst []Token, s string, low []byte) []Token {
+// plainScanner is the signature of scanPlain, which tests replace with a
+// reference.
+type plainScanner func(dst []Token, s string, i, r int) ([]Token, int, int)
+
+// tokenize is Tokenize with plain words scanned by plain; when low is not
+// nil it holds a copy of s, which it turns into LowerSameLength(s).
+func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
 	var sc scanner
 	sc.s = s
 	n0 := len(dst)
@@ -106,7 +110,7 @@ func tokenize(dst []Token, s string, low []byte) []Token {
 			toks = dst[n0 : n0+len(toks)]
 		}
 		k := len(toks)
-		toks, i, r = scanPlain(toks, s, i, r)
+		toks, i, r = plain(toks, s, i, r)
 		if low != nil {
 			lowerCapitals(low, toks[k:])
 		}
