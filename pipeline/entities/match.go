@@ -174,16 +174,18 @@ func (d *doc) scan(ix *Index) {
 		}
 		best, bestNode := -1, int32(0)
 		node := int32(0)
-		for j := i; j < len(d.toks) && d.ids[j] >= 0; j++ {
-			next, ok := ix.child(node, d.ids[j])
+		for j := i; ; j++ {
+			child, ok := ix.child(node, d.ids[j])
 			if !ok {
 				break
 			}
-			node = next
+			node = child
 			if len(ix.payloads(node)) > 0 && d.caseOK(ix, node, i, j+1) {
 				best, bestNode = j+1, node
 			}
-			if j+1 < len(d.toks) && !d.joinable(j) {
+			// The phrase goes on into a known word after only spaces or
+			// hyphens; the cheaper test first.
+			if j+1 >= len(d.toks) || d.ids[j+1] < 0 || !d.joinable(j) {
 				break
 			}
 		}
