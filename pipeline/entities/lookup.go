@@ -22,10 +22,9 @@ func (d *doc) lookupAll(ix *Index, lang string) {
 			continue
 		}
 		t := &toks[i]
-		lw := lower[t.Start:t.End]
-		id := ix.vocab.find(lw, p.h)
+		id := ix.vocab.findAt(lower, int(t.Start), int(t.End), p.h)
 		if id < 0 && lang == "de" {
-			id = genitive(ix, lw)
+			id = genitive(ix, lower[t.Start:t.End])
 		}
 		ids[i] = id
 	}
