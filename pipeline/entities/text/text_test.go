@@ -169,15 +169,33 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("token %d %+v: MarkGap wrong in %q", i, tok, s)
 			}
 		}
-		if got, want := Sentences(nil, s, toks), refSentences(s, toks); !slices.Equal(got, want) {
-			t.Fatalf("Sentences(%q) = %v, want %v", s, got, want)
+		sents := Sentences(nil, s, toks)
+		if want := refSentences(s, toks); !slices.Equal(sents, want) {
+			t.Fatalf("Sentences(%q) = %v, want %v", s, sents, want)
 		}
+		checkParts(t, s, toks, sents, lower)
 		for _, st := range Sentences(nil, s, toks) {
 			if st.Start > st.End || st.REnd > n || st.RStart > st.REnd {
 				t.Fatalf("bad sentence %+v in %q", st, s)
 			}
 		}
 	})
+}
+
+// checkParts checks Parts.Split of s, with memory left from another text,
+// against the tokens, sentences and lower-case text of s.
+func checkParts(t *testing.T, s string, toks []Token, sents []Sentence, lower string) {
+	p := Parts{Toks: make([]Token, 3, 5), Sents: make([]Sentence, 2), SentOf: []int32{7, 7, 7}, Lower: []byte("QQQ")}
+	p.Split(s)
+	var sentOf []int32
+	for k, st := range sents {
+		for range st.Tok1 - st.Tok0 {
+			sentOf = append(sentOf, int32(k))
+		}
+	}
+	if !slices.Equal(p.Toks, toks) || !slices.Equal(p.Sents, sents) || string(p.Lower) != lower || !slices.Equal(p.SentOf, sentOf) {
+		t.Fatalf("Split(%q) = %+v, want %v %v %v %q", s, p, toks, sents, sentOf, lower)
+	}
 }
 
 // refSentences is Sentences asking BreakAfter after every token.

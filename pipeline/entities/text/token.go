@@ -83,13 +83,28 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // a token.
 func Tokenize(dst []Token, s string) []Token { return tokenize(dst, s, nil, scanPlain) }
 
-// TokenizeLower is Tokenize that also appends LowerSameLength(s) to lower,
-// in the same pass over s: it copies s and lower-cases only the capitals
-// that start plain words and the text Tokenize scans rune by rune.
+// TokenizeLower is Tokenize that also appends LowerSameLength(s) to lower:
+// it copies s and lower-cases only the text Tokenize scans rune by rune and
+// the capitals that start words.
 func TokenizeLower(dst []Token, lower []byte, s string) ([]Token, []byte) {
-	n0 := len(lower)
+	n0, k0 := len(lower), len(dst)
 	lower = append(lower, s...)
-	return tokenize(dst, s, lower[n0:], scanPlain), lower
+	dst = tokenize(dst, s, lower[n0:], scanPlain)
+	for k := k0; k < len(dst); k++ {
+		if dst[k].Flags&Upper != 0 {
+			lowerFirst(lower[n0:], dst[k].Start)
+		}
+	}
+	return dst, lower
+}
+
+// lowerFirst lower-cases low[i] when it is an ASCII capital: the capital
+// that starts a word, which tokenize leaves to its caller (see
+// LowerSameLength).
+func lowerFirst(low []byte, i int32) {
+	if c := low[i]; c-'A' < 26 {
+		low[i] = c | 0x20
+	}
 }
 
 // plainScanner is the signature of scanPlain, which tests replace with a
@@ -97,7 +112,9 @@ func TokenizeLower(dst []Token, lower []byte, s string) ([]Token, []byte) {
 type plainScanner func(dst []Token, s string, i, r int) ([]Token, int, int)
 
 // tokenize is Tokenize with plain words scanned by plain; when low is not
-// nil it holds a copy of s, which it turns into LowerSameLength(s).
+// nil it holds a copy of s, which it turns into LowerSameLength(s) but for
+// the capitals that start words of the letters scanPlain handles (see
+// lowerFirst).
 func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
 	var sc scanner
 	sc.s = s
@@ -109,11 +126,7 @@ func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
 			dst = slices.Grow(dst[:n0+len(toks)], (len(s)-i)/6+8)
 			toks = dst[n0 : n0+len(toks)]
 		}
-		k := len(toks)
 		toks, i, r = plain(toks, s, i, r)
-		if low != nil {
-			lowerCapitals(low, toks[k:])
-		}
 		if i >= len(s) || len(toks) == cap(toks) {
 			continue
 		}
@@ -138,16 +151,6 @@ func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
 		lowerSpan(low, s, from, i)
 	}
 	return dst[:n0+len(toks)]
-}
-
-// lowerCapitals lower-cases in low, a copy of the text, the capital that
-// starts each of toks, plain words (see scanPlain): their only capital.
-func lowerCapitals(low []byte, toks []Token) {
-	for k := range toks {
-		if t := &toks[k]; t.Flags&Upper != 0 {
-			low[t.Start] |= 0x20
-		}
-	}
 }
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
