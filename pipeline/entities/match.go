@@ -10,10 +10,11 @@ import (
 )
 
 // match is a dictionary phrase found in the text: tokens [t0, t1) ending at
-// trie node node.
+// trie node node, whose payload for them is p (see payload).
 type match struct {
 	t0, t1 int
 	node   int32
+	p      payload
 }
 
 // doc is the per-story scratch state of recognition. Its tokens, sentences
@@ -172,7 +173,7 @@ func (d *doc) scan(ix *Index) {
 		if i < next || d.ids[i] < 0 {
 			continue
 		}
-		best, bestNode := -1, int32(0)
+		best, bestNode, bestP := -1, int32(0), payload{}
 		node := int32(0)
 		for j := i; ; j++ {
 			child, ok := ix.child(node, d.ids[j])
@@ -180,8 +181,10 @@ func (d *doc) scan(ix *Index) {
 				break
 			}
 			node = child
-			if len(ix.payloads(node)) > 0 && d.caseOK(ix, node, i, j+1) {
-				best, bestNode = j+1, node
+			if len(ix.payloads(node)) > 0 {
+				if p, ok := d.payload(ix, node, i, j+1); ok {
+					best, bestNode, bestP = j+1, node, p
+				}
 			}
 			// The phrase goes on into a known word after only spaces or
 			// hyphens; the cheaper test first.
@@ -190,22 +193,10 @@ func (d *doc) scan(ix *Index) {
 			}
 		}
 		if best >= 0 {
-			d.matches = append(d.matches, match{t0: i, t1: best, node: bestNode})
+			d.matches = append(d.matches, match{t0: i, t1: best, node: bestNode, p: bestP})
 			next = best
 		}
 	}
-}
-
-// caseOK reports whether some payload of node accepts tokens [i, j) as
-// written: names start with a capital, acronyms are in capitals, titles may
-// be in any case.
-func (d *doc) caseOK(ix *Index, node int32, i, j int) bool {
-	for _, p := range ix.payloads(node) {
-		if p.kind == hitTitle || p.kind == hitGeneric || d.nameCase(p, i, j) {
-			return true
-		}
-	}
-	return false
 }
 
 func (d *doc) nameCase(p payload, i, j int) bool {
