@@ -101,19 +101,20 @@ func scanPlain(dst []Token, s string, i, r int) ([]Token, int, int) {
 			h = (h ^ uint32(s[j])) * fnvPrime
 			j++
 		}
-		if j < len(s) && s[j] != ' ' && !plainEnd[s[j]] {
-			break
+		k := j // where the scan goes on: past a single space, the common gap, which sets no flag
+		if j < len(s) {
+			if e := s[j]; e == ' ' {
+				k++
+			} else if !plainEnd[e] {
+				break
+			}
 		}
 		dst = dst[:len(dst)+1]
 		t := &dst[len(dst)-1]
 		t.Start, t.End, t.RStart, t.REnd = int32(i), int32(j), int32(r), int32(r+j-i)
 		t.LowerHash, t.Flags = h, plainFlags(c, j-i)
-		r += j - i
-		i = j
-		if i < len(s) && s[i] == ' ' { // the common gap, which sets no flag
-			i++
-			r++
-		}
+		r += k - i
+		i = k
 	}
 	return dst, i, r
 }
