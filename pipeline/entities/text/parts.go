@@ -23,19 +23,34 @@ func (p *Parts) Split(s string) {
 	sentOf := p.SentOf[:len(toks)]
 	sents := p.Sents[:0]
 	start := 0
-	for i := range toks {
-		f := toks[i].Flags
-		if f&Upper != 0 {
-			lowerFirst(low, toks[i].Start)
-		}
-		sentOf[i] = int32(len(sents))
-		if f&MayBreak == 0 && i+1 < len(toks) {
-			continue // see Sentences
-		}
-		if BreakAfter(s, toks, i) {
+	for i := 0; i < len(toks); i++ {
+		i = markRun(toks, low, sentOf, i, int32(len(sents)))
+		if BreakAfter(s, toks, i) { // see Sentences
 			sents = append(sents, makeSentence(s, toks, start, i+1))
 			start = i + 1
 		}
 	}
 	p.Sents, p.SentOf = sents, sentOf
+}
+
+// markRun lower-cases the capitals starting toks[i:] in low (see
+// lowerFirst) and sets their sentOf to sent, up to the first token flagged
+// MayBreak or the last one, whose index it returns; i < len(toks). It
+// calls nothing, so that its loop keeps its values in registers.
+func markRun(toks []Token, low []byte, sentOf []int32, i int, sent int32) int {
+	for ; i < len(toks)-1; i++ {
+		f := toks[i].Flags
+		if f&Upper != 0 {
+			lowerFirst(low, toks[i].Start)
+		}
+		sentOf[i] = sent
+		if f&MayBreak != 0 {
+			return i
+		}
+	}
+	if toks[i].Flags&Upper != 0 {
+		lowerFirst(low, toks[i].Start)
+	}
+	sentOf[i] = sent
+	return i
 }
