@@ -83,21 +83,6 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // a token.
 func Tokenize(dst []Token, s string) []Token { return tokenize(dst, s, nil, scanPlain) }
 
-// TokenizeLower is Tokenize that also appends LowerSameLength(s) to lower:
-// it copies s and lower-cases only the text Tokenize scans rune by rune and
-// the capitals that start words.
-func TokenizeLower(dst []Token, lower []byte, s string) ([]Token, []byte) {
-	n0, k0 := len(lower), len(dst)
-	lower = append(lower, s...)
-	dst = tokenize(dst, s, lower[n0:], scanPlain)
-	for k := k0; k < len(dst); k++ {
-		if dst[k].Flags&Upper != 0 {
-			lowerFirst(lower[n0:], dst[k].Start)
-		}
-	}
-	return dst, lower
-}
-
 // lowerFirst lower-cases low[i] when it is an ASCII capital: the capital
 // that starts a word, which tokenize leaves to its caller (see
 // LowerSameLength).
@@ -113,8 +98,8 @@ type plainScanner func(dst []Token, s string, i, r int) ([]Token, int, int)
 
 // tokenize is Tokenize with plain words scanned by plain; when low is not
 // nil it holds a copy of s, which it turns into LowerSameLength(s) but for
-// the capitals that start words of the letters scanPlain handles (see
-// lowerFirst).
+// the capital starting each plain word (see scanPlain), left to the caller
+// (see lowerFirst).
 func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
 	var sc scanner
 	sc.s = s
