@@ -170,8 +170,8 @@ func (d *doc) scan(ix *Index) {
 	next := 0 // the first token after the last match
 	for _, p := range d.probes {
 		i := int(p.tok)
-		if i < next || d.ids[i] < 0 {
-			continue
+		if i < next || d.ids[i] < 0 || !ix.starts(d.ids[i]) {
+			continue // no phrase starts here
 		}
 		best, bestNode, bestP := -1, int32(0), payload{}
 		node := int32(0)
