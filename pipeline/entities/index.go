@@ -111,6 +111,12 @@ func (ix *Index) child(node, id int32) (int32, bool) {
 	return next, ok
 }
 
+// starts reports whether a phrase starts with vocabulary word id: whether
+// the root node has a child along it.
+func (ix *Index) starts(id int32) bool {
+	return int(id) < len(ix.rootChild) && ix.rootChild[id] != 0
+}
+
 // lookup returns the vocabulary id of a folded body word w with fnv32 hash
 // h, or -1.
 func lookup[S string | []byte](ix *Index, w S, h uint32, cyrillic bool) int32 {

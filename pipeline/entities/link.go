@@ -29,14 +29,14 @@ func (ix *Index) recognize(body string, date time.Time, lang string, share bool)
 	b.reset(ix, d.toks)
 	fulls, later := d.direct(ix, b, d.fulls[:0], d.later[:0])
 	for _, m := range later {
-		if p, _ := d.payload(ix, m); p.kind == hitTitle {
+		if p := m.p; p.kind == hitTitle {
 			if e := d.resolveTitle(ix, b, m, p, date); e >= 0 {
 				fulls = append(fulls, fullMention{ent: e, tok: m.t0})
 			}
 		}
 	}
 	for _, m := range later {
-		if p, _ := d.payload(ix, m); p.kind != hitTitle {
+		if p := m.p; p.kind != hitTitle {
 			d.resolveShort(ix, b, m, p, fulls, date)
 		}
 	}
@@ -58,10 +58,7 @@ func (d *doc) direct(ix *Index, b *builder, fulls []fullMention, later []match) 
 	var state map[int32]bool // see usStateStory, set at the first homonym
 	stateSet := false
 	for _, m := range d.matches {
-		p, ok := d.payload(ix, m)
-		if !ok {
-			continue
-		}
+		p := m.p
 		d.cover(m.t0, m.t1)
 		d.mark(m.t0, m.t1, p)
 		switch p.kind {
@@ -92,13 +89,15 @@ type fullMention struct {
 	tok int
 }
 
-// payload picks the payload of m by kind priority (alias, seat, surname,
-// title, demonym, capital) among those whose case rules accept the text.
-func (d *doc) payload(ix *Index, m match) (payload, bool) {
+// payload picks the payload of trie node over tokens [i, j) by kind
+// priority (alias, seat, surname, title, demonym, capital) among those
+// whose case rules accept the text: names start with a capital, acronyms
+// are in capitals, titles may be in any case. It reports whether one does.
+func (d *doc) payload(ix *Index, node int32, i, j int) (payload, bool) {
 	var best payload
 	found := false
-	for _, p := range ix.payloads(m.node) {
-		if p.kind != hitTitle && p.kind != hitGeneric && !d.nameCase(p, m.t0, m.t1) {
+	for _, p := range ix.payloads(node) {
+		if p.kind != hitTitle && p.kind != hitGeneric && !d.nameCase(p, i, j) {
 			continue
 		}
 		if !found || p.kind < best.kind {

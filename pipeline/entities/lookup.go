@@ -6,23 +6,25 @@ import (
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-// lookupAll fills ids with each token's vocabulary id (-1 when absent) and
-// name with whether its case allows a name word, and sets caps. It clears
-// sets, which in fills on demand.
+// lookupAll fills ids with each token's vocabulary id (-1 when absent),
+// lists in names the tokens whose case allows a name word, and sets caps.
+// It clears sets, which in fills on demand. The tokens that may have an
+// id are d.probes.
 func (d *doc) lookupAll(ix *Index, lang string) {
+	d.caseFlags()
 	n := d.hashAll(ix, lang == "de")
+	d.probes = d.probes[:n]
 	lower, toks, ids := d.lower, d.toks, d.ids
-	for _, p := range d.probes[:n] {
+	for _, p := range d.probes {
 		i := p.tok
 		if ids[i] == needFold {
 			ids[i] = d.lookupFolded(ix, int(i), lang)
 			continue
 		}
 		t := &toks[i]
-		lw := lower[t.Start:t.End]
-		id := ix.vocab.find(lw, p.h)
+		id := ix.vocab.findAt(lower, int(t.Start), int(t.End), p.h)
 		if id < 0 && lang == "de" {
-			id = genitive(ix, lw)
+			id = genitive(ix, lower[t.Start:t.End])
 		}
 		ids[i] = id
 	}
@@ -41,13 +43,11 @@ const (
 	needFold  = -3 // a word to fold before looking it up
 )
 
-// hashAll is the first pass of lookupAll, with no calls in its loops: it
-// sets name and caps, marks in ids the words to look up (all plain words
-// when genitive, as a German genitive may be known without its -s), and
-// lists them in probes, with the hashes of plain ones. It returns their
-// number.
+// hashAll is the second pass of lookupAll, with no calls in its loops: it
+// marks in ids the words to look up (all plain words when genitive, as a
+// German genitive may be known without its -s), and lists them in probes,
+// with the hashes of plain ones. It returns their number.
 func (d *doc) hashAll(ix *Index, genitive bool) int {
-	d.caseFlags()
 	toks, lower := d.toks, d.lower
 	ids := resize(d.ids, len(toks))
 	if cap(d.probes) < len(toks) {
@@ -75,13 +75,23 @@ func (d *doc) hashAll(ix *Index, genitive bool) int {
 	return n
 }
 
-// caseFlags sets name and caps from the token flags.
+// nameCase is the mask of the token flags that decide whether a token's
+// case allows a name word: it does when they are nameFlags.
+const (
+	nameCase  = text.Upper | text.Letter | text.AllUpper | text.Digit
+	nameFlags = text.Upper | text.Letter
+)
+
+// caseFlags lists the name tokens in names and sets caps from the token
+// flags; it also clears sets.
 func (d *doc) caseFlags() {
 	toks := d.toks
-	name := resizeBool(d.name, len(toks))
-	d.name = name
 	d.sets = resizeSets(d.sets, len(toks))
-	letters, caps := 0, 0
+	if cap(d.names) < len(toks) {
+		d.names = make([]int32, len(toks))
+	}
+	names := d.names[:len(toks)]
+	n, letters, caps := 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
 		f := t.Flags
@@ -91,8 +101,12 @@ func (d *doc) caseFlags() {
 				caps++
 			}
 		}
-		name[i] = f&(text.Upper|text.Letter|text.AllUpper|text.Digit) == text.Upper|text.Letter
+		if f&nameCase == nameFlags {
+			names[n] = int32(i)
+			n++
+		}
 	}
+	d.names = names[:n]
 	// Most words in capitals: a shouted headline or a feed that upper-cases
 	// everything, with no casing cues.
 	d.caps = letters > 0 && caps*2 > letters

@@ -10,10 +10,11 @@ import (
 )
 
 // match is a dictionary phrase found in the text: tokens [t0, t1) ending at
-// trie node node.
+// trie node node, whose payload for them is p (see payload).
 type match struct {
 	t0, t1 int
 	node   int32
+	p      payload
 }
 
 // doc is the per-story scratch state of recognition. Its tokens, sentences
@@ -23,13 +24,13 @@ type doc struct {
 	body    string
 	toks    []text.Token
 	ids     []int32
-	probes  []probe // scratch of lookupAll
+	probes  []probe // the tokens that may have a vocabulary id, in order
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
 	hit     []int8    // kind of the dictionary match covering a token (-1: none)
 	hitRef  []int32   // entity of that match
-	name    []bool    // token's case allows a name word (see nameToken)
+	names   []int32   // tokens whose case allows a name word, in order
 	sets    []wordSet // the word lists the lower-case token is in, 0 until in looks
 	lower   string    // body in lower case, same byte offsets
 	lang    string
@@ -166,45 +167,36 @@ func spacesOnly(g string) bool {
 
 // scan finds the leftmost-longest dictionary phrases that pass the case rules.
 func (d *doc) scan(ix *Index) {
-	for i := 0; i < len(d.toks); {
-		if d.ids[i] < 0 {
-			i++ // the common case: no phrase starts here
-			continue
+	next := 0 // the first token after the last match
+	for _, p := range d.probes {
+		i := int(p.tok)
+		if i < next || d.ids[i] < 0 || !ix.starts(d.ids[i]) {
+			continue // no phrase starts here
 		}
-		best, bestNode := -1, int32(0)
+		best, bestNode, bestP := -1, int32(0), payload{}
 		node := int32(0)
-		for j := i; j < len(d.toks) && d.ids[j] >= 0; j++ {
-			next, ok := ix.child(node, d.ids[j])
+		for j := i; ; j++ {
+			child, ok := ix.child(node, d.ids[j])
 			if !ok {
 				break
 			}
-			node = next
-			if len(ix.payloads(node)) > 0 && d.caseOK(ix, node, i, j+1) {
-				best, bestNode = j+1, node
+			node = child
+			if len(ix.payloads(node)) > 0 {
+				if p, ok := d.payload(ix, node, i, j+1); ok {
+					best, bestNode, bestP = j+1, node, p
+				}
 			}
-			if j+1 < len(d.toks) && !d.joinable(j) {
+			// The phrase goes on into a known word after only spaces or
+			// hyphens; the cheaper test first.
+			if j+1 >= len(d.toks) || d.ids[j+1] < 0 || !d.joinable(j) {
 				break
 			}
 		}
-		if best < 0 {
-			i++
-			continue
-		}
-		d.matches = append(d.matches, match{t0: i, t1: best, node: bestNode})
-		i = best
-	}
-}
-
-// caseOK reports whether some payload of node accepts tokens [i, j) as
-// written: names start with a capital, acronyms are in capitals, titles may
-// be in any case.
-func (d *doc) caseOK(ix *Index, node int32, i, j int) bool {
-	for _, p := range ix.payloads(node) {
-		if p.kind == hitTitle || p.kind == hitGeneric || d.nameCase(p, i, j) {
-			return true
+		if best >= 0 {
+			d.matches = append(d.matches, match{t0: i, t1: best, node: bestNode, p: bestP})
+			next = best
 		}
 	}
-	return false
 }
 
 func (d *doc) nameCase(p payload, i, j int) bool {

@@ -9,11 +9,22 @@ type strTable struct {
 }
 
 // strSlot is one key: keys[off:off+n] with hash h and value val-1 (0: the
-// slot is empty).
+// slot is empty). A key of at most eight bytes is also packed in pack (see
+// pack8), so that findAt compares it without a call.
 type strSlot struct {
 	h      uint32
 	off, n uint32
 	val1   int32
+	pack   uint64
+}
+
+// pack8 returns the first n bytes of s from byte i on, n from one to eight, as
+// a little-endian integer; s has eight bytes from i on.
+func pack8(s string, i, n int) uint64 {
+	b := s[i : i+8]
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56 // one load
+	return x & (^uint64(0) >> ((64 - 8*uint(n)) & 63)) // n is 1 to 8
 }
 
 // fnv32 is the FNV-1a hash of w.
@@ -44,6 +55,9 @@ func newStrTable(m map[string]int32) strTable {
 			i = (i + 1) & uint32(size-1)
 		}
 		t.slots[i] = strSlot{h: h, off: uint32(len(keys)), n: uint32(len(k)), val1: v + 1}
+		if n := len(k); n > 0 && n <= 8 {
+			t.slots[i].pack = pack8(k+"\x00\x00\x00\x00\x00\x00\x00", 0, n)
+		}
 		keys = append(keys, k...)
 	}
 	t.keys = string(keys)
@@ -63,6 +77,30 @@ func lookupKey[S string | []byte](t *strTable, w S, h uint32) (int32, bool) {
 		}
 		if s.h == h && int(s.n) == len(w) && t.keys[s.off:s.off+s.n] == string(w) {
 			return s.val1 - 1, true
+		}
+	}
+}
+
+// findAt returns the value of key s[i:j], given its fnv32 hash h, or -1:
+// lookupKey for a string key, without generic code. A key of one to eight
+// bytes with eight bytes of s from i on is compared packed (see pack8).
+func (t *strTable) findAt(s string, i, j int, h uint32) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	n := j - i
+	if n < 1 || n > 8 || i+8 > len(s) {
+		return t.find(s[i:j], h)
+	}
+	x := pack8(s, i, n)
+	mask := uint32(len(t.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		sl := &t.slots[k]
+		if sl.val1 == 0 {
+			return -1
+		}
+		if sl.pack == x && sl.h == h && int(sl.n) == n {
+			return sl.val1 - 1
 		}
 	}
 }

@@ -39,9 +39,11 @@ func recognizeUnknown(d *doc, b *builder) {
 		return
 	}
 	people := d.people[:0]
-	for i := d.nextName(0); i < len(d.toks); i = d.nextName(i) {
+	names := d.names
+	for c := 0; c < len(names); {
+		i := int(names[c])
 		if d.covered[i] {
-			i++
+			c++
 			continue
 		}
 		j := d.nameRun(i)
@@ -54,7 +56,9 @@ func recognizeUnknown(d *doc, b *builder) {
 				people = append(people, unknownPerson{surname: d.folded(t1 - 1), ent: e})
 			}
 		}
-		i = j
+		for c < len(names) && int(names[c]) < j {
+			c++
+		}
 	}
 	d.people = people
 	d.linkSurnames(b, people)
@@ -72,17 +76,7 @@ func (d *doc) folded(k int) string {
 // nameToken reports whether token k can belong to a name: capitalised, not
 // an acronym, not covered by a dictionary mention.
 func (d *doc) nameToken(k int) bool {
-	return d.name[k] && !d.covered[k]
-}
-
-// nextName returns the first token from i on whose case allows a name word
-// (see nameToken), or len(d.toks).
-func (d *doc) nextName(i int) int {
-	name := d.name
-	for i < len(name) && !name[i] {
-		i++
-	}
-	return i
+	return d.toks[k].Flags&nameCase == nameFlags && !d.covered[k]
 }
 
 // nameRun returns the end of the run of name tokens starting at i (a name
@@ -271,7 +265,8 @@ func (d *doc) linkSurnames(b *builder, people []unknownPerson) {
 	if len(people) == 0 {
 		return
 	}
-	for k := d.nextName(0); k < len(d.toks); k = d.nextName(k + 1) {
+	for _, k32 := range d.names {
+		k := int(k32)
 		if d.covered[k] || d.nameToken1(k+1) || k > 0 && d.nameToken(k-1) {
 			continue
 		}

@@ -30,41 +30,36 @@ func Borrow(body string) *Text {
 	p := t.pool
 	p.released = false
 	t.Body = body
-	p.lower = text.AppendLowerSameLength(p.lower[:0], body)
-	lower := ""
-	if len(p.lower) > 0 {
-		lower = unsafe.String(&p.lower[0], len(p.lower))
-	}
 	if cap(t.Toks) == 0 {
 		t.split(body)
 	} else {
-		t.Toks = text.Tokenize(t.Toks[:0], body)
-		t.Sents = text.Sentences(t.Sents[:0], body, t.Toks)
+		parts := text.Parts{Toks: t.Toks, Sents: t.Sents, SentOf: t.SentOf, Lower: p.lower}
+		parts.Split(body)
+		t.Toks, t.Sents, t.SentOf, p.lower = parts.Toks, parts.Sents, parts.SentOf, parts.Lower
 	}
-	t.fill(lower)
+	t.lower = ""
+	if len(p.lower) > 0 {
+		// p.lower is not written again until the Text is released.
+		t.lower = unsafe.String(&p.lower[0], len(p.lower))
+	}
 	return t
 }
 
-// scratch holds the tokens and sentences of a body while a new Text is
-// built, so that the Text's own slices get their exact size.
-type scratch struct {
-	toks  []text.Token
-	sents []text.Sentence
-}
+var scratchPool = sync.Pool{New: func() any { return new(text.Parts) }}
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// split sets the tokens and sentences of a new Text (one with no memory
-// to reuse yet) in slices of their exact size, which keeps the memory a
-// Text holds, and the garbage collector's work, small.
+// split sets the tokens, sentences and lower-case body of a new Text (one
+// with no memory to reuse yet), the slices of the first three of their
+// exact size, which keeps the memory a Text holds, and the garbage
+// collector's work, small.
 func (t *Text) split(body string) {
-	sc := scratchPool.Get().(*scratch)
-	if want := len(body)/5 + 8; cap(sc.toks) < want {
-		sc.toks = make([]text.Token, 0, want)
+	sc := scratchPool.Get().(*text.Parts)
+	if want := len(body)/5 + 8; cap(sc.Toks) < want {
+		sc.Toks = make([]text.Token, 0, want)
 	}
-	sc.toks = text.Tokenize(sc.toks[:0], body)
-	sc.sents = text.Sentences(sc.sents[:0], body, sc.toks)
-	t.Toks, t.Sents = slices.Clone(sc.toks), slices.Clone(sc.sents)
+	sc.Lower = t.pool.lower
+	sc.Split(body)
+	t.Toks, t.Sents, t.SentOf = slices.Clone(sc.Toks), slices.Clone(sc.Sents), slices.Clone(sc.SentOf)
+	t.pool.lower, sc.Lower = sc.Lower, nil
 	scratchPool.Put(sc)
 }
 

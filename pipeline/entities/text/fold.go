@@ -124,6 +124,41 @@ func AppendLowerSameLength(dst []byte, s string) []byte {
 	return dst
 }
 
+// lowerSpan lower-cases low[i:j], a copy of s[i:j], as LowerSameLength
+// does; i and j are where LowerSameLength(s) starts a rune, and low is nil
+// or as long as s. With a nil low it does nothing.
+func lowerSpan(low []byte, s string, i, j int) {
+	if low == nil {
+		return
+	}
+	for i < j {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				low[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if caseless(r) {
+			i += n
+			continue
+		}
+		if l := unicode.ToLower(r); r != utf8.RuneError && l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(low[i:], l)
+		}
+		i += n
+	}
+}
+
+// caseless reports whether unicode.ToLower(r) is r for a reason cheap to
+// test: r is in the General Punctuation block (dashes, curly quotation
+// marks), or a lower-case basic Cyrillic letter.
+func caseless(r rune) bool {
+	return r >= 0x2000 && r <= 0x206F || r >= 0x430 && r <= 0x45F
+}
+
 // lowerASCIIRun lower-cases b from i on eight bytes at a time, up to the
 // word holding the first non-ASCII byte, of which it lower-cases the ASCII
 // bytes before that byte. It returns the position of that byte, or where

@@ -79,3 +79,13 @@ func lowerRef(s string) string {
 	}
 	return string(b)
 }
+
+// TestCaseless checks the runes lowerSpan does not look up against
+// unicode.ToLower.
+func TestCaseless(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if caseless(r) && unicode.ToLower(r) != r {
+			t.Fatalf("caseless(%U) but ToLower is %U", r, unicode.ToLower(r))
+		}
+	}
+}

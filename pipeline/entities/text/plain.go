@@ -79,36 +79,42 @@ func lowerRun(s string, i int) int {
 func scanPlain(dst []Token, s string, i, r int) ([]Token, int, int) {
 	for i < len(s) && len(dst) < cap(dst) {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			break
-		}
-		if cls := byteClass[c]; cls != wordByte {
-			if cls != 0 && len(dst) > 0 {
-				dst[len(dst)-1].Flags |= cls
+		if c-'a' >= 26 { // not the common lower-case start of a word
+			if c >= utf8.RuneSelf {
+				break
 			}
-			i++
-			r++
-			continue
+			if cls := byteClass[c]; cls != wordByte {
+				if cls != 0 && len(dst) > 0 {
+					dst[len(dst)-1].Flags |= cls
+				}
+				i++
+				r++
+				continue
+			}
+			if c-'A' >= 26 || i+1 < len(s) && s[i+1] == '.' {
+				break
+			}
 		}
-		lc := c | 0x20
-		if lc-'a' >= 26 || c < 'a' && i+1 < len(s) && s[i+1] == '.' {
-			break
-		}
-		h := (fnvOffset ^ uint32(lc)) * fnvPrime
+		h := (fnvOffset ^ uint32(c|0x20)) * fnvPrime
 		j := i + 1
 		for j < len(s) && s[j]-'a' < 26 {
 			h = (h ^ uint32(s[j])) * fnvPrime
 			j++
 		}
-		if j < len(s) && !plainEnd[s[j]] {
-			break
+		k := j // where the scan goes on: past a single space, the common gap, which sets no flag
+		if j < len(s) {
+			if e := s[j]; e == ' ' {
+				k++
+			} else if !plainEnd[e] {
+				break
+			}
 		}
 		dst = dst[:len(dst)+1]
 		t := &dst[len(dst)-1]
 		t.Start, t.End, t.RStart, t.REnd = int32(i), int32(j), int32(r), int32(r+j-i)
 		t.LowerHash, t.Flags = h, plainFlags(c, j-i)
-		r += j - i
-		i = j
+		r += k - i
+		i = k
 	}
 	return dst, i, r
 }

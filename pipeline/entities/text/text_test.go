@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -133,13 +134,16 @@ func TestTransliterate(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "U.S.", "Kyiv's", "a\xffb", "Зеленського’s «x»", "A.B.C", "...!?", "aʼs \"b\"\nc", "x «y» z"} {
+	for _, s := range []string{"", "U.S.", "Kyiv's", "a\xffb", "Зеленського’s «x»", "A.B.C", "...!?", "aʼs \"b\"\nc", "x «y» z", "Київ İstanbul KYIV Ⅻ ÀB McDonald’S Ab.C", "a  b c\td. E f\n g h\" i  "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := Tokenize(nil, s)
 		n := utf8.RuneCountInString(s)
 		lower := LowerSameLength(s)
+		if ref := tokenize(nil, s, nil, scanPlainRef); !slices.Equal(ref, toks) {
+			t.Fatalf("Tokenize(%q) = %v, reference %v", s, toks, ref)
+		}
 		for i, tok := range toks {
 			if h := tok.LowerHash; h != 0 && h != fnv(lower[tok.Start:tok.End]) {
 				t.Fatalf("token %d %+v: wrong LowerHash in %q", i, tok, s)
@@ -161,12 +165,46 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("token %d %+v: MarkGap wrong in %q", i, tok, s)
 			}
 		}
+		sents := Sentences(nil, s, toks)
+		if want := refSentences(s, toks); !slices.Equal(sents, want) {
+			t.Fatalf("Sentences(%q) = %v, want %v", s, sents, want)
+		}
+		checkParts(t, s, toks, sents, lower)
 		for _, st := range Sentences(nil, s, toks) {
 			if st.Start > st.End || st.REnd > n || st.RStart > st.REnd {
 				t.Fatalf("bad sentence %+v in %q", st, s)
 			}
 		}
 	})
+}
+
+// checkParts checks Parts.Split of s, with memory left from another text,
+// against the tokens, sentences and lower-case text of s.
+func checkParts(t *testing.T, s string, toks []Token, sents []Sentence, lower string) {
+	p := Parts{Toks: make([]Token, 3, 5), Sents: make([]Sentence, 2), SentOf: []int32{7, 7, 7}, Lower: []byte("QQQ")}
+	p.Split(s)
+	var sentOf []int32
+	for k, st := range sents {
+		for range st.Tok1 - st.Tok0 {
+			sentOf = append(sentOf, int32(k))
+		}
+	}
+	if !slices.Equal(p.Toks, toks) || !slices.Equal(p.Sents, sents) || string(p.Lower) != lower || !slices.Equal(p.SentOf, sentOf) {
+		t.Fatalf("Split(%q) = %+v, want %v %v %v %q", s, p, toks, sents, sentOf, lower)
+	}
+}
+
+// refSentences is Sentences asking BreakAfter after every token.
+func refSentences(s string, toks []Token) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := range toks {
+		if BreakAfter(s, toks, i) {
+			out = append(out, makeSentence(s, toks, start, i+1))
+			start = i + 1
+		}
+	}
+	return out
 }
 
 // gapMayBreak is the definition of MayBreak for a gap g between tokens.

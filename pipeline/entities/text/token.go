@@ -81,7 +81,26 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // Tokenize appends the tokens of s to dst and returns it. Invalid UTF-8 bytes
 // count as one code point each, like range over a string, and never belong to
 // a token.
-func Tokenize(dst []Token, s string) []Token {
+func Tokenize(dst []Token, s string) []Token { return tokenize(dst, s, nil, scanPlain) }
+
+// lowerFirst lower-cases low[i] when it is an ASCII capital: the capital
+// that starts a word, which tokenize leaves to its caller (see
+// LowerSameLength).
+func lowerFirst(low []byte, i int32) {
+	if c := low[i]; c-'A' < 26 {
+		low[i] = c | 0x20
+	}
+}
+
+// plainScanner is the signature of scanPlain, which tests replace with a
+// reference.
+type plainScanner func(dst []Token, s string, i, r int) ([]Token, int, int)
+
+// tokenize is Tokenize with plain words scanned by plain; when low is not
+// nil it holds a copy of s, which it turns into LowerSameLength(s) but for
+// the capital starting each plain word (see scanPlain), left to the caller
+// (see lowerFirst).
+func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
 	var sc scanner
 	sc.s = s
 	n0 := len(dst)
@@ -92,10 +111,12 @@ func Tokenize(dst []Token, s string) []Token {
 			dst = slices.Grow(dst[:n0+len(toks)], (len(s)-i)/6+8)
 			toks = dst[n0 : n0+len(toks)]
 		}
-		if toks, i, r = scanPlain(toks, s, i, r); i >= len(s) || len(toks) == cap(toks) {
+		toks, i, r = plain(toks, s, i, r)
+		if i >= len(s) || len(toks) == cap(toks) {
 			continue
 		}
 		// A non-ASCII rune, or a word that is not plain.
+		from := i
 		if c := s[i]; c >= utf8.RuneSelf {
 			if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
 				if len(toks) > 0 {
@@ -103,6 +124,7 @@ func Tokenize(dst []Token, s string) []Token {
 				}
 				i += n
 				r++
+				lowerSpan(low, s, from, i)
 				continue
 			}
 		}
@@ -111,6 +133,7 @@ func Tokenize(dst []Token, s string) []Token {
 		toks[len(toks)-1] = Token{}
 		sc.token(&toks[len(toks)-1]) // in place: returning the struct stalls on the copy
 		i, r = sc.i, sc.r
+		lowerSpan(low, s, from, i)
 	}
 	return dst[:n0+len(toks)]
 }
