@@ -207,12 +207,28 @@ var captionStarts = func() (t [maxCaptionWord + 1][4]uint64) {
 	return t
 }()
 
-// captionWord returns the kind of w, a word of at most maxCaptionWord bytes.
-func captionWord(w string) uint8 {
-	if captionStarts[len(w)][w[0]>>6]&(1<<(w[0]&63)) == 0 {
+// captionSet is captionWords as a wordSet.
+var captionSet = func() *wordSet {
+	m := make(map[string]uint16, len(captionWords))
+	for w, kind := range captionWords {
+		m[w] = uint16(kind)
+	}
+	return newWordSet(m)
+}()
+
+// captionWord returns the kind of the word s[i:j], of 1 to maxCaptionWord
+// bytes.
+func captionWord(s string, i, j int) uint8 {
+	if captionStarts[j-i][s[i]>>6]&(1<<(s[i]&63)) == 0 {
 		return 0
 	}
-	return captionWords[w]
+	if j-i > 8 {
+		return uint8(captionSet.long[s[i:j]])
+	}
+	if i+8 <= len(s) {
+		return uint8(captionSet.find(load8(s, i) & lowBytes[j-i]))
+	}
+	return uint8(captionSet.find(packWord(s[i:j])))
 }
 
 // signals are what a caption candidate's words say about it.
@@ -231,7 +247,7 @@ func captionSignals(desc string) signals {
 		n++
 		var kind uint8
 		if len(w) >= 3 && len(w) <= maxCaptionWord && (w[0] < '0' || w[0] > '9') {
-			kind = captionWord(w)
+			kind = captionWord(desc, start, end)
 		}
 		sig.speech = sig.speech || kind&wordSpeech != 0
 		sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
