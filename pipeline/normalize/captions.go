@@ -28,8 +28,15 @@ func SplitCaptions(paragraphs []string) (body, captions []string) {
 // returning the body paragraphs joined again: text itself when it holds no
 // caption.
 func splitCaptionsText(text string) (body string, captions []string) {
+	body, captions, _ = splitCaptionsWords(text, &paragraphWords{})
+	return body, captions
+}
+
+// splitCaptionsWords is splitCaptionsText that also returns the words of the
+// captions by the counts of pw, when pw.ok (0 otherwise).
+func splitCaptionsWords(text string, pw *paragraphWords) (body string, captions []string, captionWords int) {
 	cuts := make([][2]int, 0, 16) // the byte ranges of the captions
-	for start := 0; start < len(text); {
+	for start, k := 0, 0; start < len(text); k++ {
 		end := paragraphEnd(text, start)
 		if p := text[start:end]; IsCaption(p) {
 			if captions == nil {
@@ -37,13 +44,16 @@ func splitCaptionsText(text string) (body string, captions []string) {
 			}
 			captions = append(captions, p)
 			cuts = append(cuts, [2]int{start, end})
+			if pw.ok {
+				captionWords += pw.paragraph(k)
+			}
 		}
 		start = end + len(paragraphSep)
 	}
 	if len(cuts) == 0 {
-		return text, nil
+		return text, nil, captionWords
 	}
-	return cutParagraphs(text, cuts), captions
+	return cutParagraphs(text, cuts), captions, captionWords
 }
 
 // paragraphEnd returns the offset of the paragraph separator after
