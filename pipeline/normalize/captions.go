@@ -104,7 +104,7 @@ func cutParagraphs(text string, cuts [][2]int) string {
 // text before it to report no speech. A paragraph that ends "..., he told
 // Reuters." or quotes AP stays in the body.
 func IsCaption(p string) bool {
-	p = strings.TrimSpace(p)
+	p = trimSpace(p)
 	if len(p) < 4 || len(p) > maxCaptionBytes {
 		return false
 	}
@@ -121,6 +121,25 @@ func IsCaption(p string) bool {
 		return hasCaptionLead(desc) || !captionSignals(desc).speech
 	}
 	return readsLikeCaption(desc)
+}
+
+// trimSpace is strings.TrimSpace, quicker when the ends of s are plainly not
+// white space: ASCII other than the spaces and controls, or characters that
+// plainRune accepts (no space is one).
+func trimSpace(s string) string {
+	if s == "" || !plainEdge(utf8.DecodeRuneInString(s)) || !plainEdge(utf8.DecodeLastRuneInString(s)) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// plainEdge reports whether r (of size bytes, unused) is plainly not white
+// space.
+func plainEdge(r rune, _ int) bool {
+	if r < utf8.RuneSelf {
+		return r > ' ' && r != 0x7f
+	}
+	return plainRune(r)
 }
 
 // namesPhoto reports whether a credit says in so many words that it credits a
