@@ -302,9 +302,42 @@ func tokenKind(w string, kind uint8) uint8 {
 // after i starts and ends; start == end when there is none. ASCII bytes are
 // read through asciiAlnum, other characters decoded.
 func nextToken(s string, i int) (start, end int) {
-	start = skipTokens(s, i, false)
-	return start, skipTokens(s, start, true)
+	for i < len(s) && tokenByte[s[i]] == tokenSep {
+		i++
+	}
+	if i < len(s) && tokenByte[s[i]] == tokenWide {
+		i = skipTokens(s, i, false)
+	}
+	start = i
+	for i < len(s) && tokenByte[s[i]] == tokenAlnum {
+		i++
+	}
+	if i < len(s) && tokenByte[s[i]] == tokenWide {
+		i = skipTokens(s, i, true)
+	}
+	return start, i
 }
+
+// Classes of bytes in tokenByte: an ASCII byte that is not a letter or
+// digit, one that is, and the first or later byte of a wider character.
+const (
+	tokenSep = iota
+	tokenAlnum
+	tokenWide
+)
+
+// tokenByte classifies bytes for the ASCII loops of nextToken.
+var tokenByte = func() (t [256]uint8) {
+	for b := range t {
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = tokenWide
+		case asciiAlnum[b]:
+			t[b] = tokenAlnum
+		}
+	}
+	return t
+}()
 
 // skipTokens returns the offset of the first character at or after i that
 // is (tok false) or is not (tok true) a letter or digit, or len(s).
