@@ -42,6 +42,10 @@ func skipSpaces(t string, j int) int {
 func wordAt(p string, i int) (string, int) {
 	j := i
 	for j < len(p) {
+		if asciiAlnum[p[j]] { // an ASCII letter or digit: no decoding
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(p[j:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".-/'’", r) {
 			break
