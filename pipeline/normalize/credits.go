@@ -66,7 +66,7 @@ func creditHintShort(tail string) bool {
 	for i := 0; i+1 < len(tail); i++ {
 		switch b := tail[i]; {
 		case b-'A' < 26:
-			if n := tail[i+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[i:]) {
+			if capitalHint(tail, i) {
 				return true
 			}
 		case b == 0xd0 && strings.HasPrefix(tail[i:], "Фото"):
@@ -78,21 +78,12 @@ func creditHintShort(tail string) bool {
 
 // hint8 is the test of creditHint's loop for the eight bytes at s[i], read
 // at once: a capital followed by a capital or '.', or starting a word that
-// often ends credits, or "Фото". s must have a byte after them. The marks of
-// the byte after each one are those of x shifted down a byte, with the byte
-// after the eight on top.
+// often ends credits, or "Фото". s must have a byte after them. The capitals
+// are found together, then each is looked at on its own: there are few.
 func hint8(s string, i int) bool {
 	x := load8(s, i)
-	upper := asciiBetween(x, 'A', 'Z')
-	follow := (upper | bytesEqual(x, '.')) >> 8
-	if after := s[i+8]; after-'A' < 26 || after == '.' {
-		follow |= 1 << 63
-	}
-	if upper&follow != 0 {
-		return true
-	}
-	for m := upper; m != 0; m &= m - 1 {
-		if hintWordAt(s[i+bits.TrailingZeros64(m)>>3:]) {
+	for m := asciiBetween(x, 'A', 'Z'); m != 0; m &= m - 1 {
+		if capitalHint(s, i+bits.TrailingZeros64(m)>>3) {
 			return true
 		}
 	}
@@ -105,6 +96,16 @@ func hint8(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// capitalHint reports whether the capital at s[k], which has a byte after
+// it, is followed by a capital or '.', or starts a word that often ends
+// credits.
+func capitalHint(s string, k int) bool {
+	if n := s[k+1]; n-'A' < 26 || n == '.' {
+		return true
+	}
+	return hintWordAt(s[k:])
 }
 
 // hintWordAt reports whether s starts with a word that often ends credits.
