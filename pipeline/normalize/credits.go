@@ -49,15 +49,23 @@ func creditHint(tail string) bool {
 	if len(tail) < 9 {
 		return creditHintShort(tail)
 	}
-	for i := 0; i+9 <= len(tail); i += 8 {
-		if hint8(tail, i) {
+	// Eight bytes at a time, each with a byte after it; the last eight again
+	// when they overlap the ones read: the test is one per byte, so reading
+	// a byte twice does not change it.
+	for i, last := 0, len(tail)-9; ; i = min(i+8, last) {
+		x := load8(tail, i)
+		for m := asciiBetween(x, 'A', 'Z'); m != 0; m &= m - 1 {
+			if capitalHint(tail, i+bits.TrailingZeros64(m)>>3) {
+				return true
+			}
+		}
+		if x&hiBits != 0 && fotoIn8(tail, i, x) {
 			return true
 		}
+		if i == last {
+			return false
+		}
 	}
-	// The last eight bytes with a byte after them, again when they overlap
-	// the ones read: the test is one per byte, so reading a byte twice does
-	// not change it.
-	return hint8(tail, len(tail)-9)
 }
 
 // creditHintShort is the byte loop of creditHint for a tail shorter than
@@ -76,20 +84,8 @@ func creditHintShort(tail string) bool {
 	return false
 }
 
-// hint8 is the test of creditHint's loop for the eight bytes at s[i], read
-// at once: a capital followed by a capital or '.', or starting a word that
-// often ends credits, or "Фото". s must have a byte after them. The capitals
-// are found together, then each is looked at on its own: there are few.
-func hint8(s string, i int) bool {
-	x := load8(s, i)
-	for m := asciiBetween(x, 'A', 'Z'); m != 0; m &= m - 1 {
-		if capitalHint(s, i+bits.TrailingZeros64(m)>>3) {
-			return true
-		}
-	}
-	if x&hiBits == 0 {
-		return false // no "Фото" in ASCII
-	}
+// fotoIn8 reports whether "Фото" starts at one of the eight bytes x at s[i].
+func fotoIn8(s string, i int, x uint64) bool {
 	for m := bytesEqual(x, 0xd0); m != 0; m &= m - 1 {
 		if strings.HasPrefix(s[i+bits.TrailingZeros64(m)>>3:], "Фото") {
 			return true
