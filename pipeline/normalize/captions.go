@@ -33,11 +33,17 @@ func splitCaptionsText(text string) (body string, captions []string) {
 }
 
 // splitCaptionsWords is splitCaptionsText that also returns the words of the
-// captions by the counts of pw, when pw.ok (0 otherwise).
+// captions by the counts of pw, when pw.ok (0 otherwise), and then takes the
+// paragraph ends from pw too.
 func splitCaptionsWords(text string, pw *paragraphWords) (body string, captions []string, captionWords int) {
 	cuts := make([][2]int, 0, 16) // the byte ranges of the captions
 	for start, k := 0, 0; start < len(text); k++ {
-		end := paragraphEnd(text, start)
+		var end int
+		if pw.ok {
+			end = pw.paragraphEnd(k, text)
+		} else {
+			end = paragraphEnd(text, start)
+		}
 		if p := text[start:end]; IsCaption(p) {
 			if captions == nil {
 				captions = make([]string, 0, 4) // most stories have a few

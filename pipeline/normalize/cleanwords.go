@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math"
 	"math/bits"
 	"strings"
 	"unicode/utf8"
@@ -19,6 +20,16 @@ type paragraphWords struct {
 	total int
 	seps  int                         // paragraph separators seen
 	ends  [maxCountedParagraphs]int32 // ends[k]: the words of paragraphs 0..k
+	at    [maxCountedParagraphs]int32 // at[k]: the offset of separator k
+}
+
+// paragraphEnd returns the offset where paragraph k (0-based) of the text
+// ends, as paragraphEnd(text, start) with start where it begins.
+func (pw *paragraphWords) paragraphEnd(k int, text string) int {
+	if k < pw.seps {
+		return int(pw.at[k])
+	}
+	return len(text)
 }
 
 // paragraph returns the words of paragraph k (0-based) of the text.
@@ -77,7 +88,7 @@ func cleanTextWords(s string, pw *paragraphWords) bool {
 					return false
 				}
 				if seps < maxCountedParagraphs {
-					pw.ends[seps] = int32(n)
+					pw.ends[seps], pw.at[seps] = int32(n), int32(i)
 				}
 				seps++
 				in = 0
@@ -92,7 +103,7 @@ func cleanTextWords(s string, pw *paragraphWords) bool {
 			n += int(started)
 		}
 	}
-	pw.ok, pw.total, pw.seps = seps <= maxCountedParagraphs, n, seps
+	pw.ok, pw.total, pw.seps = seps <= maxCountedParagraphs && len(s) <= math.MaxInt32, n, seps
 	return true
 }
 

@@ -28,10 +28,16 @@ func FuzzCleanTextWords(f *testing.F) {
 				if pw.total != CountWords(s) {
 					t.Fatalf("cleanTextWords(%q) counts %d words, CountWords %d", s, pw.total, CountWords(s))
 				}
+				start := 0
 				for k, p := range splitParagraphs(s) {
 					if got, want := pw.paragraph(k), CountWords(p); got != want {
 						t.Fatalf("paragraph %d of %q: %d words, CountWords %d", k, s, got, want)
 					}
+					end := paragraphEnd(s, start)
+					if got := pw.paragraphEnd(k, s); got != end {
+						t.Fatalf("paragraph %d of %q ends at %d, paragraphEnd %d", k, s, got, end)
+					}
+					start = end + len(paragraphSep)
 				}
 			}
 			st := &pipeline.Story{BodyText: s, Headline: "x"}
