@@ -59,52 +59,79 @@ func cleanTextWords(s string, pw *paragraphWords) bool {
 	if !cleanEdges(s) {
 		return false
 	}
-	n, in, seps := 0, uint8(0), 0 // in is 1 inside a word
+	var ws wordScan
 	for i := 0; i < len(s); {
-		stop := len(s)
-		if i+8 <= len(s) {
-			v := cleanClasses8(s, i)
-			if v&(uint64(classOther|classCtl)*loBits) == 0 {
-				// printable ASCII, so clean; counted as in CountWords
-				if dots := v & (uint64(classDot) * loBits); dots != 0 {
-					v = settleDots(s, i, v, dots)
-				}
-				n += bits.OnesCount64(v &^ (v<<8 | uint64(in)))
-				in = uint8(v >> 56)
-				i += 8
-				continue
-			}
-			stop = i + 8 // these eight go one character at a time
-		}
-		for i < stop {
-			if c := cleanClass[s[i]]; c <= classWord {
-				n += int(c &^ in)
-				in = c
-				i++
-				continue
-			}
-			if s[i] == '\n' { // a paragraph separator, "\n\n"
-				if cleanCharLen(s, i) == 0 {
-					return false
-				}
-				if seps < maxCountedParagraphs {
-					pw.ends[seps], pw.at[seps] = int32(n), int32(i)
-				}
-				seps++
-				in = 0
-				i += len(paragraphSep)
-				continue
-			}
-			var started uint8
-			var ok bool
-			if i, in, started, ok = cleanWordStep(s, i, in); !ok {
-				return false
-			}
-			n += int(started)
+		i = ws.blocks(s, i)
+		var ok bool
+		if i, ok = ws.chars(s, i, min(i+8, len(s)), pw); !ok {
+			return false
 		}
 	}
-	pw.ok, pw.total, pw.seps = seps <= maxCountedParagraphs && len(s) <= math.MaxInt32, n, seps
+	pw.ok, pw.total, pw.seps = ws.seps <= maxCountedParagraphs && len(s) <= math.MaxInt32, ws.n, ws.seps
 	return true
+}
+
+// wordScan is the state of cleanTextWords: the words counted, whether the
+// last character read is inside a word (in is 1), and the paragraph
+// separators seen.
+type wordScan struct {
+	n    int
+	in   uint8
+	seps int
+}
+
+// blocks counts the words of the eight-byte blocks of printable ASCII
+// without joiners from s[i] on, as CountWords does, and returns the offset
+// of the first other block, or of the last bytes, fewer than eight.
+func (ws *wordScan) blocks(s string, i int) int {
+	n, in := ws.n, ws.in
+	for ; i+8 <= len(s); i += 8 {
+		v := cleanClasses8(s, i)
+		if v&(uint64(classOther|classCtl)*loBits) != 0 {
+			break
+		}
+		if dots := v & (uint64(classDot) * loBits); dots != 0 {
+			v = settleDots(s, i, v, dots)
+		}
+		n += bits.OnesCount64(v &^ (v<<8 | uint64(in)))
+		in = uint8(v >> 56)
+	}
+	ws.n, ws.in = n, in
+	return i
+}
+
+// chars reads s one character at a time from s[i] until stop (or past it,
+// when a character or separator spans it), checking that clean text holds
+// each there and counting words. It records paragraph separators in pw. It
+// returns the offset reached, and false when s is not clean.
+func (ws *wordScan) chars(s string, i, stop int, pw *paragraphWords) (int, bool) {
+	for i < stop {
+		if c := cleanClass[s[i]]; c <= classWord {
+			ws.n += int(c &^ ws.in)
+			ws.in = c
+			i++
+			continue
+		}
+		if s[i] == '\n' { // a paragraph separator, "\n\n"
+			if cleanCharLen(s, i) == 0 {
+				return i, false
+			}
+			if ws.seps < maxCountedParagraphs {
+				pw.ends[ws.seps], pw.at[ws.seps] = int32(ws.n), int32(i)
+			}
+			ws.seps++
+			ws.in = 0
+			i += len(paragraphSep)
+			continue
+		}
+		var started uint8
+		var ok bool
+		if i, ws.in, started, ok = cleanWordStep(s, i, ws.in); !ok {
+			return i, false
+		}
+		ws.n += int(started)
+	}
+	return i, true
 }
 
 // cleanWordStep is cleanCharLen and wordStep at once for the character at
