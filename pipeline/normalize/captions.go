@@ -28,22 +28,38 @@ func SplitCaptions(paragraphs []string) (body, captions []string) {
 // returning the body paragraphs joined again: text itself when it holds no
 // caption.
 func splitCaptionsText(text string) (body string, captions []string) {
+	body, captions, _ = splitCaptionsWords(text, &paragraphWords{})
+	return body, captions
+}
+
+// splitCaptionsWords is splitCaptionsText that also returns the words of the
+// captions by the counts of pw, when pw.ok (0 otherwise), and then takes the
+// paragraph ends from pw too.
+func splitCaptionsWords(text string, pw *paragraphWords) (body string, captions []string, captionWords int) {
 	cuts := make([][2]int, 0, 16) // the byte ranges of the captions
-	for start := 0; start < len(text); {
-		end := paragraphEnd(text, start)
+	for start, k := 0, 0; start < len(text); k++ {
+		var end int
+		if pw.ok {
+			end = pw.paragraphEnd(k, text)
+		} else {
+			end = paragraphEnd(text, start)
+		}
 		if p := text[start:end]; IsCaption(p) {
 			if captions == nil {
 				captions = make([]string, 0, 4) // most stories have a few
 			}
 			captions = append(captions, p)
 			cuts = append(cuts, [2]int{start, end})
+			if pw.ok {
+				captionWords += pw.paragraph(k)
+			}
 		}
 		start = end + len(paragraphSep)
 	}
 	if len(cuts) == 0 {
-		return text, nil
+		return text, nil, captionWords
 	}
-	return cutParagraphs(text, cuts), captions
+	return cutParagraphs(text, cuts), captions, captionWords
 }
 
 // paragraphEnd returns the offset of the paragraph separator after
@@ -94,7 +110,7 @@ func cutParagraphs(text string, cuts [][2]int) string {
 // text before it to report no speech. A paragraph that ends "..., he told
 // Reuters." or quotes AP stays in the body.
 func IsCaption(p string) bool {
-	p = strings.TrimSpace(p)
+	p = trimSpace(p)
 	if len(p) < 4 || len(p) > maxCaptionBytes {
 		return false
 	}
@@ -207,12 +223,28 @@ var captionStarts = func() (t [maxCaptionWord + 1][4]uint64) {
 	return t
 }()
 
-// captionWord returns the kind of w, a word of at most maxCaptionWord bytes.
-func captionWord(w string) uint8 {
-	if captionStarts[len(w)][w[0]>>6]&(1<<(w[0]&63)) == 0 {
+// captionSet is captionWords as a wordSet.
+var captionSet = func() *wordSet {
+	m := make(map[string]uint16, len(captionWords))
+	for w, kind := range captionWords {
+		m[w] = uint16(kind)
+	}
+	return newWordSet(m)
+}()
+
+// captionWord returns the kind of the word s[i:j], of 1 to maxCaptionWord
+// bytes.
+func captionWord(s string, i, j int) uint8 {
+	if captionStarts[j-i][s[i]>>6]&(1<<(s[i]&63)) == 0 {
 		return 0
 	}
-	return captionWords[w]
+	if j-i > 8 {
+		return uint8(captionSet.long[s[i:j]])
+	}
+	if i+8 <= len(s) {
+		return uint8(captionSet.find(load8(s, i) & lowBytes[j-i]))
+	}
+	return uint8(captionSet.find(packWord(s[i:j])))
 }
 
 // signals are what a caption candidate's words say about it.
@@ -231,7 +263,7 @@ func captionSignals(desc string) signals {
 		n++
 		var kind uint8
 		if len(w) >= 3 && len(w) <= maxCaptionWord && (w[0] < '0' || w[0] > '9') {
-			kind = captionWord(w)
+			kind = captionWord(desc, start, end)
 		}
 		sig.speech = sig.speech || kind&wordSpeech != 0
 		sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
@@ -252,42 +284,6 @@ func tokenKind(w string, kind uint8) uint8 {
 	}
 	return kind & wordMonth
 }
-
-// nextToken returns where the first run of letters or digits in s at or
-// after i starts and ends; start == end when there is none. ASCII bytes are
-// read through asciiAlnum, other characters decoded.
-func nextToken(s string, i int) (start, end int) {
-	start = skipTokens(s, i, false)
-	return start, skipTokens(s, start, true)
-}
-
-// skipTokens returns the offset of the first character at or after i that
-// is (tok false) or is not (tok true) a letter or digit, or len(s).
-func skipTokens(s string, i int, tok bool) int {
-	for i < len(s) {
-		if b := s[i]; b < utf8.RuneSelf {
-			if asciiAlnum[b] != tok {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (unicode.IsLetter(r) || unicode.IsDigit(r)) != tok {
-			return i
-		}
-		i += size
-	}
-	return i
-}
-
-// asciiAlnum marks the ASCII letters and digits.
-var asciiAlnum = func() (t [256]bool) {
-	for b := range utf8.RuneSelf {
-		t[b] = isAlnum(byte(b))
-	}
-	return t
-}()
 
 func toSet(words string) map[string]struct{} {
 	m := map[string]struct{}{}

@@ -167,3 +167,18 @@ func FuzzCreditHint(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTrimSpace checks trimSpace against strings.TrimSpace.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("“Quoted.”")
+	f.Add("\u00a0x\u3000")
+	f.Add("\u2028x\u202f")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, strings.TrimSpace %q", s, got, want)
+		}
+	})
+}

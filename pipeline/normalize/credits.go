@@ -49,15 +49,23 @@ func creditHint(tail string) bool {
 	if len(tail) < 9 {
 		return creditHintShort(tail)
 	}
-	for i := 0; i+9 <= len(tail); i += 8 {
-		if hint8(tail, i) {
+	// Eight bytes at a time, each with a byte after it; the last eight again
+	// when they overlap the ones read: the test is one per byte, so reading
+	// a byte twice does not change it.
+	for i, last := 0, len(tail)-9; ; i = min(i+8, last) {
+		x := load8(tail, i)
+		for m := asciiBetween(x, 'A', 'Z'); m != 0; m &= m - 1 {
+			if capitalHint(tail, i+bits.TrailingZeros64(m)>>3) {
+				return true
+			}
+		}
+		if x&hiBits != 0 && fotoIn8(tail, i, x) {
 			return true
 		}
+		if i == last {
+			return false
+		}
 	}
-	// The last eight bytes with a byte after them, again when they overlap
-	// the ones read: the test is one per byte, so reading a byte twice does
-	// not change it.
-	return hint8(tail, len(tail)-9)
 }
 
 // creditHintShort is the byte loop of creditHint for a tail shorter than
@@ -66,7 +74,7 @@ func creditHintShort(tail string) bool {
 	for i := 0; i+1 < len(tail); i++ {
 		switch b := tail[i]; {
 		case b-'A' < 26:
-			if n := tail[i+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[i:]) {
+			if capitalHint(tail, i) {
 				return true
 			}
 		case b == 0xd0 && strings.HasPrefix(tail[i:], "Фото"):
@@ -76,35 +84,24 @@ func creditHintShort(tail string) bool {
 	return false
 }
 
-// hint8 is the test of creditHint's loop for the eight bytes at s[i], read
-// at once: a capital followed by a capital or '.', or starting a word that
-// often ends credits, or "Фото". s must have a byte after them. The marks of
-// the byte after each one are those of x shifted down a byte, with the byte
-// after the eight on top.
-func hint8(s string, i int) bool {
-	x := load8(s, i)
-	upper := asciiBetween(x, 'A', 'Z')
-	follow := (upper | bytesEqual(x, '.')) >> 8
-	if after := s[i+8]; after-'A' < 26 || after == '.' {
-		follow |= 1 << 63
-	}
-	if upper&follow != 0 {
-		return true
-	}
-	for m := upper; m != 0; m &= m - 1 {
-		if hintWordAt(s[i+bits.TrailingZeros64(m)>>3:]) {
-			return true
-		}
-	}
-	if x&hiBits == 0 {
-		return false // no "Фото" in ASCII
-	}
+// fotoIn8 reports whether "Фото" starts at one of the eight bytes x at s[i].
+func fotoIn8(s string, i int, x uint64) bool {
 	for m := bytesEqual(x, 0xd0); m != 0; m &= m - 1 {
 		if strings.HasPrefix(s[i+bits.TrailingZeros64(m)>>3:], "Фото") {
 			return true
 		}
 	}
 	return false
+}
+
+// capitalHint reports whether the capital at s[k], which has a byte after
+// it, is followed by a capital or '.', or starts a word that often ends
+// credits.
+func capitalHint(s string, k int) bool {
+	if n := s[k+1]; n-'A' < 26 || n == '.' {
+		return true
+	}
+	return hintWordAt(s[k:])
 }
 
 // hintWordAt reports whether s starts with a word that often ends credits.

@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // lang indexes the languages the detector knows.
 type lang int
@@ -117,14 +120,21 @@ var stopStarts = func() (t [maxScoredWord + 1][4]uint64) {
 	return t
 }()
 
-// stopWord returns the languages whose function words hold w, a lower-case
-// word of at most maxScoredWord bytes.
-func stopWord(w []byte) (uint16, bool) {
+// stopSet is stopWords as a wordSet.
+var stopSet = newWordSet(stopWords)
+
+// stopWord returns the languages whose function words hold the scorer's
+// current word, a lower-case word of 1 to maxScoredWord bytes, or 0.
+func (sc *scorer) stopWord() uint16 {
+	w := sc.word[:sc.n]
 	if stopStarts[len(w)][w[0]>>6]&(1<<(w[0]&63)) == 0 {
-		return 0, false
+		return 0
 	}
-	set, ok := stopWords[string(w)]
-	return set, ok
+	if len(w) <= 8 {
+		// the buffer's bytes after the word are masked off
+		return stopSet.find(binary.LittleEndian.Uint64(sc.word[:8]) & lowBytes[len(w)])
+	}
+	return stopSet.long[string(w)]
 }
 
 // asciiEndings holds the endings of endingSets written in the letters a-z,

@@ -154,7 +154,7 @@ const decisiveLead = 16
 func (sc *scorer) endWord() (decided bool) {
 	if sc.n > 0 && !sc.long {
 		w := sc.word[:sc.n]
-		if set, ok := stopWord(w); ok {
+		if set := sc.stopWord(); set != 0 {
 			sc.addSet(set, 1)
 		} else if sc.runes >= 4 {
 			sc.addSet(endingSet(w[lastRunes(w, 3):]), 0.5)

@@ -72,8 +72,9 @@ func normalizeSafely(s *pipeline.Story) {
 // Normalize sets Body, Captions, Dateline (text only), WordCount and Language
 // of s from its NINJS fields, and cleans Headline and Byline in place.
 func Normalize(s *pipeline.Story) {
-	text, captions := bodyText(s)
-	joined, found := splitCaptionsText(text)
+	var pw paragraphWords
+	text, captions := bodyText(s, &pw)
+	joined, found, captionWords := splitCaptionsWords(text, &pw)
 	if len(captions) == 0 {
 		captions = found // no copy: found is ours
 	} else {
@@ -88,19 +89,24 @@ func Normalize(s *pipeline.Story) {
 		s.Dateline = &pipeline.Dateline{Text: place}
 	}
 	s.Captions = captions
-	s.WordCount = CountWords(rest)
+	s.WordCount = bodyWords(joined, rest, &pw, captionWords)
 	s.Headline = plainLine(s.Headline)
 	s.Byline = plainLine(s.Byline)
 	s.Language = chooseLanguage(s.Language, detectStory(s.Headline, rest))
 }
 
 // bodyText returns the clean text of the story's body and the figure captions
-// found in its markup. body_html is used when body_text is blank.
-func bodyText(s *pipeline.Story) (string, []string) {
+// found in its markup. body_html is used when body_text is blank. When the
+// body_text is clean already, pw gets its word counts.
+func bodyText(s *pipeline.Story, pw *paragraphWords) (string, []string) {
 	if strings.TrimSpace(s.BodyText) == "" && s.BodyHTML != "" {
+		pw.ok = false
 		return HTMLToText(s.BodyHTML)
 	}
-	return plainText(s.BodyText)
+	if cleanTextWords(s.BodyText, pw) {
+		return s.BodyText, nil
+	}
+	return cleanPlainText(s.BodyText)
 }
 
 // plainText cleans a body_text. Text that carries HTML tags goes through the

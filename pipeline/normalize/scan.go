@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -21,11 +22,13 @@ func cleanTextAlready(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); {
-		for i+8 <= len(s) && printable8(load8(s, i)) {
-			i += 8
-		}
-		if i == len(s) {
-			break
+		if i+8 <= len(s) {
+			m := unprintable8(load8(s, i))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3 // to the first byte that is not printable
 		}
 		n := cleanCharLen(s, i)
 		if n == 0 {
@@ -96,14 +99,16 @@ func load8(s string, i int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// printable8 reports whether the eight bytes in x are all printable ASCII
-// (' ' to '~'). It combines the classic tests for a byte below n,
-// (x - n*loBits) &^ x & hiBits, and for a byte above n,
-// (x + (127-n)*loBits | x) & hiBits, both exact for n up to 127.
-func printable8(x uint64) bool {
+// unprintable8 marks (with the high bit) the bytes of x that are not
+// printable ASCII (' ' to '~'); it is 0 when all eight are. It combines the
+// classic tests for a byte below n, (x - n*loBits) &^ x & hiBits, and for a
+// byte above n, (x + (127-n)*loBits | x) & hiBits, both exact for n up to
+// 127 in the lowest byte they mark (a borrow or carry only runs upward from
+// a marked byte), so the lowest mark is the first such byte.
+func unprintable8(x uint64) uint64 {
 	below := (x - ' '*loBits) &^ x
 	above := x + (127-'~')*loBits | x
-	return (below|above)&hiBits == 0
+	return (below | above) & hiBits
 }
 
 // asciiBetween marks (with the high bit) the ASCII bytes of x in lo..hi,

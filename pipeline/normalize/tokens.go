@@ -42,6 +42,10 @@ func skipSpaces(t string, j int) int {
 func wordAt(p string, i int) (string, int) {
 	j := i
 	for j < len(p) {
+		if asciiAlnum[p[j]] { // an ASCII letter or digit: no decoding
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(p[j:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".-/'’", r) {
 			break
@@ -76,3 +80,91 @@ func isTitleWord(w string) bool {
 	r2, _ := utf8.DecodeRuneInString(w[n:])
 	return unicode.IsLower(r2)
 }
+
+// trimSpace is strings.TrimSpace, quicker when the ends of s are plainly not
+// white space: ASCII other than the spaces and controls, or characters that
+// plainRune accepts (no space is one).
+func trimSpace(s string) string {
+	if s == "" || !plainEdge(utf8.DecodeRuneInString(s)) || !plainEdge(utf8.DecodeLastRuneInString(s)) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// plainEdge reports whether r (of size bytes, unused) is plainly not white
+// space.
+func plainEdge(r rune, _ int) bool {
+	if r < utf8.RuneSelf {
+		return r > ' ' && r != 0x7f
+	}
+	return plainRune(r)
+}
+
+// nextToken returns where the first run of letters or digits in s at or
+// after i starts and ends; start == end when there is none. ASCII bytes are
+// read through asciiAlnum, other characters decoded.
+func nextToken(s string, i int) (start, end int) {
+	for i < len(s) && tokenByte[s[i]] == tokenSep {
+		i++
+	}
+	if i < len(s) && tokenByte[s[i]] == tokenWide {
+		i = skipTokens(s, i, false)
+	}
+	start = i
+	for i < len(s) && tokenByte[s[i]] == tokenAlnum {
+		i++
+	}
+	if i < len(s) && tokenByte[s[i]] == tokenWide {
+		i = skipTokens(s, i, true)
+	}
+	return start, i
+}
+
+// Classes of bytes in tokenByte: an ASCII byte that is not a letter or
+// digit, one that is, and the first or later byte of a wider character.
+const (
+	tokenSep = iota
+	tokenAlnum
+	tokenWide
+)
+
+// tokenByte classifies bytes for the ASCII loops of nextToken.
+var tokenByte = func() (t [256]uint8) {
+	for b := range t {
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = tokenWide
+		case asciiAlnum[b]:
+			t[b] = tokenAlnum
+		}
+	}
+	return t
+}()
+
+// skipTokens returns the offset of the first character at or after i that
+// is (tok false) or is not (tok true) a letter or digit, or len(s).
+func skipTokens(s string, i int, tok bool) int {
+	for i < len(s) {
+		if b := s[i]; b < utf8.RuneSelf {
+			if asciiAlnum[b] != tok {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (unicode.IsLetter(r) || unicode.IsDigit(r)) != tok {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isAlnum(byte(b))
+	}
+	return t
+}()

@@ -1,0 +1,205 @@
+package normalize
+
+import (
+	"math"
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxCountedParagraphs bounds the paragraphs whose word counts a
+// paragraphWords records; longer texts have their body counted again.
+const maxCountedParagraphs = 128
+
+// paragraphWords are the word counts (as CountWords counts) of clean text,
+// found in the pass that checks it is clean: the total, and the words before
+// each paragraph separator. Words never span a separator ("\n\n" joins
+// nothing), so they add up by paragraph.
+type paragraphWords struct {
+	ok    bool // the counts below are known
+	total int
+	seps  int                         // paragraph separators seen
+	ends  [maxCountedParagraphs]int32 // ends[k]: the words of paragraphs 0..k
+	at    [maxCountedParagraphs]int32 // at[k]: the offset of separator k
+}
+
+// paragraphEnd returns the offset where paragraph k (0-based) of the text
+// ends, as paragraphEnd(text, start) with start where it begins.
+func (pw *paragraphWords) paragraphEnd(k int, text string) int {
+	if k < pw.seps {
+		return int(pw.at[k])
+	}
+	return len(text)
+}
+
+// paragraph returns the words of paragraph k (0-based) of the text.
+func (pw *paragraphWords) paragraph(k int) int {
+	end, start := pw.total, 0
+	if k < pw.seps {
+		end = int(pw.ends[k])
+	}
+	if k > 0 {
+		start = int(pw.ends[k-1])
+	}
+	return end - start
+}
+
+// cleanTextWords is cleanTextAlready that also counts the words of s when it
+// is clean, in the same pass: it reads s eight bytes at a time through
+// cleanClass, the byte classes of CountWords with control characters set
+// apart, and takes the characters that need a closer look (line breaks,
+// joiners, non-ASCII) one at a time. pw.ok is false when s is not clean or
+// has too many paragraphs to record.
+func cleanTextWords(s string, pw *paragraphWords) bool {
+	pw.ok = false
+	if s == "" {
+		pw.ok, pw.total, pw.seps = true, 0, 0
+		return true
+	}
+	if !cleanEdges(s) {
+		return false
+	}
+	var ws wordScan
+	for i := 0; i < len(s); {
+		i = ws.blocks(s, i)
+		var ok bool
+		if i, ok = ws.chars(s, i, min(i+8, len(s)), pw); !ok {
+			return false
+		}
+	}
+	pw.ok, pw.total, pw.seps = ws.seps <= maxCountedParagraphs && len(s) <= math.MaxInt32, ws.n, ws.seps
+	return true
+}
+
+// wordScan is the state of cleanTextWords: the words counted, whether the
+// last character read is inside a word (in is 1), and the paragraph
+// separators seen.
+type wordScan struct {
+	n    int
+	in   uint8
+	seps int
+}
+
+// blocks counts the words of the eight-byte blocks of printable ASCII
+// without joiners from s[i] on, as CountWords does, and returns the offset
+// of the first other block, or of the last bytes, fewer than eight.
+func (ws *wordScan) blocks(s string, i int) int {
+	n, in := ws.n, ws.in
+	for ; i+8 <= len(s); i += 8 {
+		v := cleanClasses8(s, i)
+		if v&(uint64(classOther|classCtl)*loBits) != 0 {
+			break
+		}
+		if dots := v & (uint64(classDot) * loBits); dots != 0 {
+			v = settleDots(s, i, v, dots)
+		}
+		n += bits.OnesCount64(v &^ (v<<8 | uint64(in)))
+		in = uint8(v >> 56)
+	}
+	ws.n, ws.in = n, in
+	return i
+}
+
+// chars reads s one character at a time from s[i] until stop (or past it,
+// when a character or separator spans it), checking that clean text holds
+// each there and counting words. It records paragraph separators in pw. It
+// returns the offset reached, and false when s is not clean.
+func (ws *wordScan) chars(s string, i, stop int, pw *paragraphWords) (int, bool) {
+	for i < stop {
+		if c := cleanClass[s[i]]; c <= classWord {
+			ws.n += int(c &^ ws.in)
+			ws.in = c
+			i++
+			continue
+		}
+		if s[i] == '\n' { // a paragraph separator, "\n\n"
+			if cleanCharLen(s, i) == 0 {
+				return i, false
+			}
+			if ws.seps < maxCountedParagraphs {
+				pw.ends[ws.seps], pw.at[ws.seps] = int32(ws.n), int32(i)
+			}
+			ws.seps++
+			ws.in = 0
+			i += len(paragraphSep)
+			continue
+		}
+		var started uint8
+		var ok bool
+		if i, ws.in, started, ok = cleanWordStep(s, i, ws.in); !ok {
+			return i, false
+		}
+		ws.n += int(started)
+	}
+	return i, true
+}
+
+// cleanWordStep is cleanCharLen and wordStep at once for the character at
+// s[i]: a joiner, a control character other than '\n', or not ASCII. ok is
+// false when clean text cannot hold the character there.
+func cleanWordStep(s string, i int, in uint8) (next int, after, started uint8, ok bool) {
+	b := s[i]
+	r, size := rune(b), 1
+	switch {
+	case b >= utf8.RuneSelf:
+		r, size = utf8.DecodeRuneInString(s[i:])
+		if !plainRune(r) || !nfcInert(r) {
+			return 0, 0, 0, false
+		}
+		if isWordRune(r) {
+			return i + size, 1, 1 &^ in, true
+		}
+	case b < ' ' || b == 0x7f:
+		return 0, 0, 0, false
+	}
+	if in == 1 && joins(r, s, i, size) {
+		return i + size, 1, 0, true // stays inside the word
+	}
+	return i + size, 0, 0, true
+}
+
+// cleanEdges runs the checks of cleanTextAlready that look at s as a whole:
+// visible characters at both ends, no '<', no double space, no entity
+// reference. s must not be empty.
+func cleanEdges(s string) bool {
+	return visibleByte(s[0]) && visibleByte(s[len(s)-1]) && strings.IndexByte(s, '<') < 0 &&
+		!strings.Contains(s, "  ") && plainAmpersands(s)
+}
+
+// classCtl is the class in cleanClass of the ASCII control characters (line
+// breaks included), which clean text holds only as paragraph separators.
+const classCtl uint8 = 8
+
+// cleanClass is byteClass with the ASCII control characters in classCtl.
+var cleanClass = func() (t [256]uint8) {
+	t = byteClass
+	for b := range t {
+		if b < ' ' || b == 0x7f {
+			t[b] = classCtl
+		}
+	}
+	return t
+}()
+
+// cleanClasses8 returns the cleanClass of the eight bytes at s[i], that of
+// byte k in bits 8k..8k+7.
+func cleanClasses8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(cleanClass[b[0]]) | uint64(cleanClass[b[1]])<<8 |
+		uint64(cleanClass[b[2]])<<16 | uint64(cleanClass[b[3]])<<24 |
+		uint64(cleanClass[b[4]])<<32 | uint64(cleanClass[b[5]])<<40 |
+		uint64(cleanClass[b[6]])<<48 | uint64(cleanClass[b[7]])<<56
+}
+
+// bodyWords returns CountWords(rest) for the body of a story, rest being a
+// suffix of joined, the clean text of pw without the paragraphs that hold
+// captionWords words. It subtracts from the counts of pw rather than count
+// again, when it can: rest starts joined or follows a space or line break,
+// which no word spans.
+func bodyWords(joined, rest string, pw *paragraphWords, captionWords int) int {
+	r := len(joined) - len(rest)
+	if !pw.ok || (r > 0 && joined[r-1] != ' ' && joined[r-1] != '\n') {
+		return CountWords(rest)
+	}
+	return pw.total - captionWords - CountWords(joined[:r])
+}
