@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/warwire/warwire/pipeline"
+	etext "github.com/warwire/warwire/pipeline/entities/text"
 	"github.com/warwire/warwire/pipeline/places/internal/fold"
 )
 
@@ -37,11 +38,18 @@ type scanner struct {
 	names bool
 }
 
-// reset prepares s for text, reusing its buffers. Words are folded lazily:
-// most are never looked at.
-func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool) {
+// reset prepares s for text, reusing its buffers. etoks, when not nil, are
+// the entity stage's tokens of text, which spare tokenizing it again (see
+// fromEntityTokens). Words are folded lazily: most are never looked at.
+func (s *scanner) reset(g *Gazetteer, text string, etoks []etext.Token, ents *entityMask, names bool) {
 	s.g, s.text, s.ents, s.names = g, text, ents, names
-	s.toks, s.starts = fold.TokensStarts(s.toks[:0], s.starts[:0], text)
+	ok := false
+	if etoks != nil {
+		s.toks, s.starts, ok = fromEntityTokens(s.toks[:0], s.starts[:0], text, etoks)
+	}
+	if !ok {
+		s.toks, s.starts = fold.TokensStarts(s.toks[:0], s.starts[:0], text)
+	}
 	s.folded = s.folded[:0]
 	if cap(s.folded) < len(text) {
 		s.folded = make([]byte, 0, len(text)+len(text)/4)

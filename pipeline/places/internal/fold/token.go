@@ -58,6 +58,13 @@ func tokenize(dst []Token, starts []int32, s string, list bool) ([]Token, []int3
 	return dst, starts
 }
 
+// StartsUpper reports whether w starts with an upper-case letter: the Upper
+// of a token whose text is w.
+func StartsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return isUpper(r)
+}
+
 // stepStart appends token n of toks (a word of s) to starts when it may
 // start a name (see TokensStarts).
 func stepStart(starts []int32, s string, toks []Token, n int) []int32 {
