@@ -25,7 +25,9 @@ type mention struct {
 type scanner struct {
 	g      *Gazetteer
 	text   string
-	toks   []fold.Token
+	toks   []token     // the words: the entity stage's (read only) or own
+	own    []token     // memory for words the scanner makes itself
+	ftoks  []fold.Token
 	folded []byte      // folded words, back to back, in the order they were needed
 	fspan  [][2]int32  // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
 	cls    []wordClass // the veto lists token i is in; 0 until looked up
@@ -41,14 +43,11 @@ type scanner struct {
 // reset prepares s for text, reusing its buffers. etoks, when not nil, are
 // the entity stage's tokens of text, which spare tokenizing it again (see
 // fromEntityTokens). Words are folded lazily: most are never looked at.
-func (s *scanner) reset(g *Gazetteer, text string, etoks []etext.Token, ents *entityMask, names bool) {
+func (s *scanner) reset(g *Gazetteer, text string, etoks []token, ents *entityMask, names bool) {
 	s.g, s.text, s.ents, s.names = g, text, ents, names
-	ok := false
-	if etoks != nil {
-		s.toks, s.starts, ok = fromEntityTokens(s.toks[:0], s.starts[:0], text, etoks)
-	}
-	if !ok {
-		s.toks, s.starts = fold.TokensStarts(s.toks[:0], s.starts[:0], text)
+	if etoks == nil || !s.fromEntityTokens(etoks) {
+		s.ftoks, s.starts = fold.TokensStarts(s.ftoks[:0], s.starts[:0], text)
+		s.toks = s.fromFold(s.ftoks)
 	}
 	s.folded = s.folded[:0]
 	if cap(s.folded) < len(text) {
@@ -60,9 +59,34 @@ func (s *scanner) reset(g *Gazetteer, text string, etoks []etext.Token, ents *en
 	clear(s.cls)
 }
 
+// fromFold returns ftoks as tokens in s.own.
+func (s *scanner) fromFold(ftoks []fold.Token) []token {
+	own := slices.Grow(s.own[:0], len(ftoks))
+	for _, t := range ftoks {
+		own = append(own, token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd, Flags: upperFlag(t.Upper)})
+	}
+	s.own = own
+	return own
+}
+
+// token is a word of a text: its Flags hold Upper when its first code point
+// is a capital (fold's definition; see fromEntityTokens), and nothing the
+// scanner reads otherwise.
+type token = etext.Token
+
+func upperFlag(up bool) uint16 {
+	if up {
+		return etext.Upper
+	}
+	return 0
+}
+
+// upper reports whether token i is capitalised.
+func (s *scanner) upper(i int) bool { return s.toks[i].Flags&etext.Upper != 0 }
+
 // theIn is 1 when token t of text is the article "the" (any case; no other
 // code point folds to t, h or e, so an ASCII test is exact), 0 otherwise.
-func theIn(text string, t *fold.Token) int {
+func theIn(text string, t *token) int {
 	a := int(t.Start)
 	if a+3 > len(text) {
 		return 0
@@ -150,7 +174,7 @@ func (s *scanner) longest(i int, m *mention) bool {
 
 // longestAt is longest for a token i of the text, isThe when it is "the".
 func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
-	if !s.toks[i].Upper && !isThe || isThe && !s.capitalNext(i) || s.inEntity(i, isThe) {
+	if !s.upper(i) && !isThe || isThe && !s.capitalNext(i) || s.inEntity(i, isThe) {
 		return false
 	}
 	first := s.word(i)
@@ -195,7 +219,7 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 // capitalNext reports whether a capitalised token follows token i: every
 // name that starts with "the" needs one (see mention).
 func (s *scanner) capitalNext(i int) bool {
-	return i+1 < len(s.toks) && s.toks[i+1].Upper
+	return i+1 < len(s.toks) && s.upper(i+1)
 }
 
 // inEntity reports whether every mention longest could build at token i
@@ -238,7 +262,7 @@ func (s *scanner) mention(i, j int, cands []cand, isThe bool, m *mention) bool {
 	start := i
 	if isThe {
 		start = i + 1
-		if start >= j || !s.toks[start].Upper {
+		if start >= j || !s.upper(start) {
 			return false
 		}
 	}
@@ -246,7 +270,7 @@ func (s *scanner) mention(i, j int, cands []cand, isThe bool, m *mention) bool {
 	if s.overlapsEntity(span) {
 		return false
 	}
-	if isThe && !anyNeedsThe(cands) && !s.toks[i].Upper {
+	if isThe && !anyNeedsThe(cands) && !s.upper(i) {
 		return false
 	}
 	*m = mention{tok0: start, tok1: j, span: span, cands: cands, afterThe: isThe,

@@ -1,7 +1,6 @@
 package places
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/warwire/warwire/pipeline"
@@ -13,7 +12,8 @@ import (
 // The entity stage, which runs just before this one, leaves the body split
 // into its own tokens (text.Tokenize) in Story.Shared. Its words differ from
 // this package's (fold.Tokens) in three ways only, which fromEntityTokens
-// undoes:
+// undoes where they occur (the scanner keeps the entity tokens' type, and
+// reads only their offsets and Upper):
 //
 //   - a possessive "'s" ("Kyiv's") is consumed with the word (Poss), where
 //     fold makes "s" a word of its own;
@@ -29,7 +29,7 @@ import (
 
 // sharedTokens returns the entity stage's tokens of st.Body when st.Shared
 // still holds them, or nil.
-func sharedTokens(st *pipeline.Story) []text.Token {
+func sharedTokens(st *pipeline.Story) []token {
 	var t *entmention.Text
 	switch sh := st.Shared.(type) {
 	case *entmention.Doc:
@@ -72,49 +72,67 @@ func hasSeq(s, seq string) bool {
 // theHash is the entity tokenizer's LowerHash of "the".
 var theHash = text.Tokenize(nil, "the")[0].LowerHash
 
-// fromEntityTokens appends to dst and starts what fold.TokensStarts appends
-// for s, given etoks, the tokens text.Tokenize makes of s. It reports false
-// when it cannot tell (see foldOnly and possEnd); dst and starts then hold
-// garbage past their old lengths.
-func fromEntityTokens(dst []fold.Token, starts []int32, s string, etoks []text.Token) ([]fold.Token, []int32, bool) {
-	if foldOnly(s) {
-		return dst, starts, false
+// fromEntityTokens sets s.toks and s.starts to the words and name starts of
+// fold.TokensStarts for s.text, given etoks, the tokens text.Tokenize makes
+// of it, and reports true; or reports false when it cannot tell (see
+// foldOnly and possEnd). s.toks is etoks itself when no word needs
+// rewriting (see rewrite), else a copy in s.own: it is never written to.
+func (s *scanner) fromEntityTokens(etoks []token) bool {
+	if foldOnly(s.text) {
+		return false
 	}
-	dst = slices.Grow(dst, len(etoks))
+	starts, own := s.starts[:0], s.own[:0]
+	copied := 0 // etoks[:copied] are in own, rewritten
 	for k := range etoks {
 		t := &etoks[k]
-		if t.LowerHash == 0 || t.Flags&(text.Poss|text.Abbrev) != 0 { // not a plain word of ASCII letters
-			var ok bool
-			if dst, starts, ok = unusualToken(dst, starts, s, t); !ok {
-				return dst, starts, false
+		// Most words are no name start and need no rewriting: lower
+		// case, no possessive, not "the" (a plain word has a hash).
+		if t.Flags&(text.Upper|text.Poss|text.Abbrev) == 0 && t.LowerHash != theHash && (t.LowerHash != 0 || t.End-t.Start != 3) {
+			continue
+		}
+		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || upperAgrees(s.text, t)) {
+			if the := theIn(s.text, t); t.Flags&text.Upper != 0 || the == 1 {
+				starts = append(starts, int32((k+len(own)-copied)<<1|the))
 			}
 			continue
 		}
-		// A plain word: its first byte is a letter, capital when Upper
-		// is set; the hash tells "the" (TestTheHash).
-		up := t.Flags&text.Upper != 0
-		the := t.LowerHash == theHash && t.End-t.Start == 3
-		dst = append(dst, fold.Token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd, Upper: up})
-		if up || the {
-			starts = append(starts, int32((len(dst)-1)<<1|b2i(the)))
+		own = append(own, etoks[copied:k]...)
+		var ok bool
+		if own, starts, ok = rewrite(own, starts, s.text, t); !ok {
+			return false
 		}
+		copied = k + 1
 	}
-	return dst, starts, true
+	s.starts, s.toks = starts, etoks
+	if copied > 0 {
+		s.own = append(own, etoks[copied:]...)
+		s.toks = s.own
+	}
+	return true
 }
 
-// unusualToken appends the fold tokens of t, a word that is not plain ASCII
-// letters (a dotted abbreviation, a word with a possessive...), and their
-// name starts; false when possEnd says fold would go on.
-func unusualToken(dst []fold.Token, starts []int32, s string, t *text.Token) ([]fold.Token, []int32, bool) {
+// upperAgrees reports whether t, which has Upper set, starts with a capital
+// (and not with a digit or a mark before one).
+func upperAgrees(s string, t *token) bool {
+	if c := s[t.Start]; c < 0x80 {
+		return c-'A' < 26
+	}
+	return fold.StartsUpper(s[t.Start:t.End])
+}
+
+// rewrite appends the fold words of t (a dotted abbreviation, a word with a
+// possessive, or a word whose Upper fold does not share) and their name
+// starts; false when possEnd says fold would go on.
+func rewrite(dst []token, starts []int32, s string, t *token) ([]token, []int32, bool) {
 	if t.Flags&text.Abbrev != 0 { // "U.S.": capitals and dots, all ASCII
 		for b := t.Start; b < t.End; b += 2 {
 			starts = append(starts, int32(len(dst)<<1))
 			r := t.RStart + b - t.Start
-			dst = append(dst, fold.Token{Start: b, End: b + 1, RStart: r, REnd: r + 1, Upper: true})
+			dst = append(dst, token{Start: b, End: b + 1, RStart: r, REnd: r + 1, Flags: text.Upper})
 		}
 		return dst, starts, true
 	}
-	dst, starts = appendWord(dst, starts, s, fold.Token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd})
+	dst, starts = appendWord(dst, starts, s, token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd})
 	if t.Flags&text.Poss == 0 {
 		return dst, starts, true
 	}
@@ -124,18 +142,18 @@ func unusualToken(dst []fold.Token, starts []int32, s string, t *text.Token) ([]
 	if !possEnd(s, int(b)+1) {
 		return dst, starts, false
 	}
-	dst, starts = appendWord(dst, starts, s, fold.Token{Start: b, End: b + 1, RStart: t.REnd + 1, REnd: t.REnd + 2})
+	dst, starts = appendWord(dst, starts, s, token{Start: b, End: b + 1, RStart: t.REnd + 1, REnd: t.REnd + 2})
 	return dst, starts, true
 }
 
-// appendWord appends t, whose Upper it sets, and its name start.
-func appendWord(dst []fold.Token, starts []int32, s string, t fold.Token) ([]fold.Token, []int32) {
+// appendWord appends t with fold's Upper, and its name start.
+func appendWord(dst []token, starts []int32, s string, t token) ([]token, []int32) {
 	if c := s[t.Start]; c < 0x80 {
-		t.Upper = c-'A' < 26
+		t.Flags = upperFlag(c-'A' < 26)
 	} else {
-		t.Upper = fold.StartsUpper(s[t.Start:t.End])
+		t.Flags = upperFlag(fold.StartsUpper(s[t.Start:t.End]))
 	}
-	if the := theIn(s, &t); t.Upper || the == 1 {
+	if the := theIn(s, &t); t.Flags != 0 || the == 1 {
 		starts = append(starts, int32(len(dst)<<1|the))
 	}
 	return append(dst, t), starts
