@@ -25,8 +25,8 @@ type mention struct {
 type scanner struct {
 	g      *Gazetteer
 	text   string
-	toks   []token     // the words: the entity stage's (read only) or own
-	own    []token     // memory for words the scanner makes itself
+	toks   []token // the words: the entity stage's (read only) or own
+	own    []token // memory for words the scanner makes itself
 	ftoks  []fold.Token
 	folded []byte      // folded words, back to back, in the order they were needed
 	fspan  [][2]int32  // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
