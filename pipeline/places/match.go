@@ -113,6 +113,11 @@ func pluralRegion(b []byte, from int) []byte {
 	return b
 }
 
+// singularRegion reports whether pluralRegion folds w+"s" into w.
+func singularRegion(w string) bool {
+	return w == "region" || w == "oblast" || w == "province"
+}
+
 // word returns token i folded.
 func (s *scanner) word(i int) []byte {
 	sp := &s.fspan[i]
@@ -174,7 +179,7 @@ func (s *scanner) longest(i int, m *mention) bool {
 
 // longestAt is longest for a token i of the text, isThe when it is "the".
 func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
-	if !s.upper(i) && !isThe || isThe && !s.capitalNext(i) || s.inEntity(i, isThe) {
+	if !s.upper(i) && !isThe || isThe && !s.capitalNext(i) || s.startsNone(i) || s.inEntity(i, isThe) {
 		return false
 	}
 	first := s.word(i)
@@ -214,6 +219,14 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// startsNone reports whether token i, a word of ASCII letters with a known
+// hash, is sure to start no name. A false report is no promise: the word
+// is looked up then.
+func (s *scanner) startsNone(i int) bool {
+	h := s.toks[i].LowerHash
+	return h != 0 && !s.g.lowerFirst.has(h)
 }
 
 // capitalNext reports whether a capitalised token follows token i: every
