@@ -1,6 +1,7 @@
 package places
 
 import (
+	"encoding/binary"
 	"slices"
 	"unicode/utf8"
 
@@ -122,13 +123,25 @@ func singularRegion(w string) bool {
 func (s *scanner) word(i int) []byte {
 	sp := &s.fspan[i]
 	if sp[1] == 0 {
-		t := s.toks[i]
 		start := len(s.folded)
-		s.folded = fold.AppendWord(s.folded, s.text[t.Start:t.End])
-		s.folded = pluralRegion(s.folded, start)
+		s.folded = pluralRegion(s.appendWord(&s.toks[i]), start)
 		sp[0], sp[1] = int32(start), int32(len(s.folded)+1)
 	}
 	return s.folded[sp[0] : sp[1]-1]
+}
+
+// appendWord returns s.folded with t folded after it. A word of at most
+// eight ASCII letters (it has a hash) folds to its lower case, which one
+// 8-byte load from the text and one store into the spare capacity of
+// s.folded make (the bytes past the word are garbage, never read).
+func (s *scanner) appendWord(t *token) []byte {
+	n, a := len(s.folded), int(t.Start)
+	if t.LowerHash != 0 && t.End-t.Start <= 8 && a+8 <= len(s.text) && cap(s.folded)-n >= 8 {
+		x := binary.LittleEndian.Uint64([]byte(s.text[a : a+8]))
+		binary.LittleEndian.PutUint64(s.folded[n:n+8], x|0x2020202020202020)
+		return s.folded[:n+int(t.End-t.Start)]
+	}
+	return fold.AppendWord(s.folded, s.text[t.Start:t.End])
 }
 
 // isThe reports whether token i is the article "the" (any case).
