@@ -383,6 +383,27 @@ func regionWord(w []byte) string {
 	return ""
 }
 
+// runeOffset returns the code-point offset of byte i of the text (at the
+// start of a code point), counting from the last word before it.
+func (s *scanner) runeOffset(i int) int {
+	lo, hi := 0, len(s.toks) // the words before lo start before i; from hi on, not
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); int(s.toks[m].Start) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return runeLen(s.text[:i])
+	}
+	t := &s.toks[lo-1]
+	if int(t.End) > i {
+		return int(t.RStart) + runeLen(s.text[t.Start:i])
+	}
+	return int(t.REnd) + runeLen(s.text[t.End:i])
+}
+
 // runeLen counts code points.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 

@@ -49,20 +49,19 @@ func sharedTokens(st *pipeline.Story) []token {
 // foldOnly reports whether s holds a character that fold takes for an
 // apostrophe and the entity tokenizer does not: `, ‘ (E2 80 98) or ´ (C2 B4).
 func foldOnly(s string) bool {
-	return strings.IndexByte(s, '`') >= 0 || hasSeq(s, "\u2018") || hasSeq(s, "\u00b4")
+	return strings.IndexByte(s, '`') >= 0 || hasSeq(s, "\u2018", 2) || hasSeq(s, "\u00b4", 0)
 }
 
-// hasSeq reports whether s contains seq (two bytes or more), looking for its
-// second byte first: the first byte of a non-ASCII letter is common in text
-// (0xE2 starts every curly quote and dash), the second less so.
-func hasSeq(s, seq string) bool {
-	for i := 1; i < len(s); i++ {
-		k := strings.IndexByte(s[i:], seq[1])
-		if k < 0 {
+// hasSeq reports whether s contains seq, looking for its byte k first: the
+// rarest in text (0xE2 0x80 starts every curly quote and dash).
+func hasSeq(s, seq string, k int) bool {
+	for i := k; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], seq[k])
+		if j < 0 {
 			return false
 		}
-		i += k
-		if strings.HasPrefix(s[i-1:], seq) {
+		i += j
+		if strings.HasPrefix(s[i-k:], seq) {
 			return true
 		}
 	}

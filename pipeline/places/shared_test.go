@@ -121,11 +121,30 @@ func TestTheHash(t *testing.T) {
 func TestHasSeq(t *testing.T) {
 	for _, c := range []struct {
 		s, seq string
+		k      int
 		want   bool
-	}{{"", "\u2018", false}, {"a\u2019b\u2018", "\u2018", true}, {"\x98\x80\x98", "\u2018", false},
-		{"\u2018", "\u2018", true}, {"д´", "\u00b4", true}, {"дд", "\u00b4", false}} {
-		if got := hasSeq(c.s, c.seq); got != c.want {
+	}{{"", "\u2018", 2, false}, {"a\u2019b\u2018", "\u2018", 2, true}, {"\x98\x80\x98", "\u2018", 2, false},
+		{"\u2018", "\u2018", 2, true}, {"x\u2018", "\u2018", 2, true}, {"\u0418\u2018", "\u2018", 2, true},
+		{"д´", "\u00b4", 0, true}, {"дд\xc2", "\u00b4", 0, false}, {"\u00b4", "\u00b4", 0, true}} {
+		if got := hasSeq(c.s, c.seq, c.k); got != c.want {
 			t.Errorf("hasSeq(%q, %q) = %v", c.s, c.seq, got)
+		}
+	}
+}
+
+func TestRuneOffset(t *testing.T) {
+	for _, s := range append(entitySeeds, "", "\n\nKyiv", "Київ\n\n", "a\xffб Kyiv's\n\nx") {
+		var f scanner
+		f.toks = f.fromFold(fold.Tokens(nil, s))
+		for _, sc := range []scanner{{text: s, toks: f.toks}, {text: s, toks: text.Tokenize(nil, s)}} {
+			for i := 0; i <= len(s); i++ {
+				if i < len(s) && !utf8.RuneStart(s[i]) {
+					continue
+				}
+				if got, want := sc.runeOffset(i), utf8.RuneCountInString(s[:i]); got != want {
+					t.Fatalf("%q: runeOffset(%d) = %d, want %d", s, i, got, want)
+				}
+			}
 		}
 	}
 }
