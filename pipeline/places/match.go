@@ -26,9 +26,8 @@ type mention struct {
 type scanner struct {
 	g      *Gazetteer
 	text   string
-	toks   []token // the words: the entity stage's (read only) or own
-	own    []token // memory for words the scanner makes itself
-	ftoks  []fold.Token
+	toks   []token     // the words: the entity stage's (read only) or own
+	own    []token     // memory for words the scanner makes itself
 	folded []byte      // folded words, back to back, in the order they were needed
 	fspan  [][2]int32  // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
 	cls    []wordClass // the veto lists token i is in; 0 until looked up
@@ -47,8 +46,8 @@ type scanner struct {
 func (s *scanner) reset(g *Gazetteer, text string, etoks []token, ents *entityMask, names bool) {
 	s.g, s.text, s.ents, s.names = g, text, ents, names
 	if etoks == nil || !s.fromEntityTokens(etoks) {
-		s.ftoks, s.starts = fold.TokensStarts(s.ftoks[:0], s.starts[:0], text)
-		s.toks = s.fromFold(s.ftoks)
+		s.own, s.starts = fold.TokensStarts(s.own[:0], s.starts[:0], text)
+		s.toks = s.own
 	}
 	s.folded = s.folded[:0]
 	if cap(s.folded) < len(text) {
@@ -60,27 +59,10 @@ func (s *scanner) reset(g *Gazetteer, text string, etoks []token, ents *entityMa
 	clear(s.cls)
 }
 
-// fromFold returns ftoks as tokens in s.own.
-func (s *scanner) fromFold(ftoks []fold.Token) []token {
-	own := slices.Grow(s.own[:0], len(ftoks))
-	for _, t := range ftoks {
-		own = append(own, token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd, Flags: upperFlag(t.Upper)})
-	}
-	s.own = own
-	return own
-}
-
 // token is a word of a text: its Flags hold Upper when its first code point
 // is a capital (fold's definition; see fromEntityTokens), and nothing the
 // scanner reads otherwise.
 type token = etext.Token
-
-func upperFlag(up bool) uint16 {
-	if up {
-		return etext.Upper
-	}
-	return 0
-}
 
 // upper reports whether token i is capitalised.
 func (s *scanner) upper(i int) bool { return s.toks[i].Flags&etext.Upper != 0 }

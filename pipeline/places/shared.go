@@ -148,9 +148,9 @@ func rewrite(dst []token, starts []int32, s string, t *token) ([]token, []int32,
 // appendWord appends t with fold's Upper, and its name start.
 func appendWord(dst []token, starts []int32, s string, t token) ([]token, []int32) {
 	if c := s[t.Start]; c < 0x80 {
-		t.Flags = upperFlag(c-'A' < 26)
+		t.Flags = fold.UpperFlag(c-'A' < 26)
 	} else {
-		t.Flags = upperFlag(fold.StartsUpper(s[t.Start:t.End]))
+		t.Flags = fold.UpperFlag(fold.StartsUpper(s[t.Start:t.End]))
 	}
 	if the := theIn(s, &t); t.Flags != 0 || the == 1 {
 		starts = append(starts, int32(len(dst)<<1|the))
