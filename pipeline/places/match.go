@@ -126,6 +126,15 @@ func (s *scanner) appendWord(t *token) []byte {
 	return fold.AppendWord(s.folded, s.text[t.Start:t.End])
 }
 
+// foldsToThe reports whether token i folds to "the" (which "thé" and
+// "th'e" do too); a word with a hash is known without folding it.
+func (s *scanner) foldsToThe(i int) bool {
+	if t := &s.toks[i]; t.LowerHash != 0 {
+		return t.LowerHash == theHash && t.End-t.Start == 3
+	}
+	return string(s.word(i)) == "the"
+}
+
 // isThe reports whether token i is the article "the" (any case).
 func (s *scanner) isThe(i int) bool { return theIn(s.text, &s.toks[i]) == 1 }
 
@@ -283,7 +292,7 @@ func (s *scanner) mention(i, j int, cands []cand, isThe bool, m *mention) bool {
 	}
 	*m = mention{tok0: start, tok1: j, span: span, cands: cands, afterThe: isThe,
 		text: s.text[s.toks[start].Start:s.toks[j-1].End], scanner: s}
-	if !isThe && start > 0 && string(s.word(start-1)) == "the" {
+	if !isThe && start > 0 && s.foldsToThe(start-1) {
 		m.afterThe = true
 	}
 	m.vetoed, m.person = s.vetoed(start, j)
