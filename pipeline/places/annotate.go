@@ -98,9 +98,9 @@ func (g *Gazetteer) annotate(s *pipeline.Story, minScore float64) {
 	defer workPool.Put(w)
 	english := s.Language == "" || strings.HasPrefix(s.Language, "en")
 	w.ents.reset(s.Entities, len(s.Body))
-	w.body.reset(g, s.Body, &w.ents, english)
+	w.body.reset(g, s.Body, sharedTokens(s), &w.ents, english)
 	w.ms = w.body.scan(w.ms[:0])
-	w.head.reset(g, s.Headline, nil, false)
+	w.head.reset(g, s.Headline, nil, nil, false)
 	w.hms = w.head.scan(w.hms[:0])
 
 	ev := &w.ev
@@ -153,7 +153,7 @@ func (g *Gazetteer) collect(w *work, s *pipeline.Story, dateline int32, minScore
 // captionPlaces adds the places of the photo captions.
 func (g *Gazetteer) captionPlaces(w *work, captions []string, ev *evidence, minScore float64, english bool) {
 	for _, text := range captions {
-		w.cap.reset(g, text, nil, english)
+		w.cap.reset(g, text, nil, nil, english)
 		w.cms = w.cap.scan(w.cms[:0])
 		for i := range w.cms {
 			m := &w.cms[i]

@@ -103,7 +103,7 @@ func (g *Gazetteer) focus(w *work, s *pipeline.Story, dateline int32) *pipeline.
 			out.focus.Country = &out.country
 		}
 	}
-	if g.focusPlace(s, dateline, w.headIDs, &out.place) {
+	if g.focusPlace(s, &w.body, dateline, w.headIDs, &out.place) {
 		out.focus.Place = &out.place
 	}
 	if out.focus.Country == nil && out.focus.Place == nil {
@@ -113,12 +113,13 @@ func (g *Gazetteer) focus(w *work, s *pipeline.Story, dateline int32) *pipeline.
 }
 
 // focusPlace puts the main place in best and reports whether there is one.
-func (g *Gazetteer) focusPlace(s *pipeline.Story, dateline int32, headIDs []string, best *pipeline.FocusPlace) bool {
+// body is the scanner of s.Body.
+func (g *Gazetteer) focusPlace(s *pipeline.Story, body *scanner, dateline int32, headIDs []string, best *pipeline.FocusPlace) bool {
 	// Spans lie inside the body, so without a paragraph break every span
 	// starts in the first paragraph: no need to count the body's runes.
 	paraEnd := math.MaxInt
 	if i := strings.Index(s.Body, "\n\n"); i >= 0 {
-		paraEnd = runeLen(s.Body[:i])
+		paraEnd = body.runeOffset(i)
 	}
 	dlID := ""
 	if dateline >= 0 {

@@ -97,8 +97,8 @@ func (g *Gazetteer) lookup(key string) ([]cand, bool) {
 }
 
 // buildIndex packs the builder's entries into a nameIndex (slots at most
-// two-thirds full) and notes their first words in first.
-func buildIndex(ents []rawEntry, first *firstBits) (nameIndex, error) {
+// two-thirds full) and notes their first words in first and lowerFirst.
+func buildIndex(ents []rawEntry, first *firstBits, lowerFirst *hashBits) (nameIndex, error) {
 	size := 1 << bits.Len(uint(len(ents)+len(ents)/2))
 	x := nameIndex{slots: make([]nameSlot, size), mask: uint64(size - 1)}
 	var keys strings.Builder
@@ -125,7 +125,12 @@ func buildIndex(ents []rawEntry, first *firstBits) (nameIndex, error) {
 			j = (j + 1) & x.mask
 		}
 		x.slots[j] = e
-		first.add(keyHash(firstWord(r.key)))
+		fw := firstWord(r.key)
+		first.add(keyHash(fw))
+		lowerFirst.addWord(fw)
+		if singularRegion(fw) {
+			lowerFirst.addWord(fw + "s") // "regions" folds to "region"
+		}
 	}
 	x.keys = keys.String()
 	return x, nil

@@ -2,7 +2,6 @@ package places
 
 import (
 	"slices"
-	"unicode/utf8"
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/places/internal/fold"
@@ -24,7 +23,8 @@ type mention struct {
 type scanner struct {
 	g      *Gazetteer
 	text   string
-	toks   []fold.Token
+	toks   []token     // the words: the entity stage's (read only) or own
+	own    []token     // memory for words the scanner makes itself
 	folded []byte      // folded words, back to back, in the order they were needed
 	fspan  [][2]int32  // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
 	cls    []wordClass // the veto lists token i is in; 0 until looked up
@@ -37,11 +37,15 @@ type scanner struct {
 	names bool
 }
 
-// reset prepares s for text, reusing its buffers. Words are folded lazily:
-// most are never looked at.
-func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool) {
+// reset prepares s for text, reusing its buffers. etoks, when not nil, are
+// the entity stage's tokens of text, which spare tokenizing it again (see
+// fromEntityTokens). Words are folded lazily: most are never looked at.
+func (s *scanner) reset(g *Gazetteer, text string, etoks []token, ents *entityMask, names bool) {
 	s.g, s.text, s.ents, s.names = g, text, ents, names
-	s.toks, s.starts = fold.TokensStarts(s.toks[:0], s.starts[:0], text)
+	if etoks == nil || !s.fromEntityTokens(etoks) {
+		s.own, s.starts = fold.TokensStarts(s.own[:0], s.starts[:0], text)
+		s.toks = s.own
+	}
 	s.folded = s.folded[:0]
 	if cap(s.folded) < len(text) {
 		s.folded = make([]byte, 0, len(text)+len(text)/4)
@@ -51,51 +55,6 @@ func (s *scanner) reset(g *Gazetteer, text string, ents *entityMask, names bool)
 	s.cls = slices.Grow(s.cls[:0], len(s.toks))[:len(s.toks)]
 	clear(s.cls)
 }
-
-// theIn is 1 when token t of text is the article "the" (any case; no other
-// code point folds to t, h or e, so an ASCII test is exact), 0 otherwise.
-func theIn(text string, t *fold.Token) int {
-	a := int(t.Start)
-	if a+3 > len(text) {
-		return 0
-	}
-	w := text[a : a+3]
-	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
-	return b2i(t.End-t.Start == 3) & b2i(x|0x202020 == 't'|'h'<<8|'e'<<16)
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// pluralRegion folds "regions", "oblasts" and "provinces" to the singular
-// so "the Kursk and Belgorod regions" finds "Belgorod region".
-func pluralRegion(b []byte, from int) []byte {
-	switch string(b[from:]) {
-	case "regions", "oblasts", "provinces":
-		return b[:len(b)-1]
-	}
-	return b
-}
-
-// word returns token i folded.
-func (s *scanner) word(i int) []byte {
-	sp := &s.fspan[i]
-	if sp[1] == 0 {
-		t := s.toks[i]
-		start := len(s.folded)
-		s.folded = fold.AppendWord(s.folded, s.text[t.Start:t.End])
-		s.folded = pluralRegion(s.folded, start)
-		sp[0], sp[1] = int32(start), int32(len(s.folded)+1)
-	}
-	return s.folded[sp[0] : sp[1]-1]
-}
-
-// isThe reports whether token i is the article "the" (any case).
-func (s *scanner) isThe(i int) bool { return theIn(s.text, &s.toks[i]) == 1 }
 
 // scan finds the longest known name at each position, left to right.
 func (s *scanner) scan(out []mention) []mention {
@@ -142,7 +101,7 @@ func (s *scanner) longest(i int, m *mention) bool {
 
 // longestAt is longest for a token i of the text, isThe when it is "the".
 func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
-	if !s.toks[i].Upper && !isThe || isThe && !s.capitalNext(i) || s.inEntity(i, isThe) {
+	if !s.upper(i) && !isThe || isThe && !s.capitalNext(i) || s.startsNone(i) || s.inEntity(i, isThe) {
 		return false
 	}
 	first := s.word(i)
@@ -184,10 +143,18 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 	return false
 }
 
+// startsNone reports whether token i, a word of ASCII letters with a known
+// hash, is sure to start no name. A false report is no promise: the word
+// is looked up then.
+func (s *scanner) startsNone(i int) bool {
+	h := s.toks[i].LowerHash
+	return h != 0 && !s.g.lowerFirst.has(h)
+}
+
 // capitalNext reports whether a capitalised token follows token i: every
 // name that starts with "the" needs one (see mention).
 func (s *scanner) capitalNext(i int) bool {
-	return i+1 < len(s.toks) && s.toks[i+1].Upper
+	return i+1 < len(s.toks) && s.upper(i+1)
 }
 
 // inEntity reports whether every mention longest could build at token i
@@ -230,7 +197,7 @@ func (s *scanner) mention(i, j int, cands []cand, isThe bool, m *mention) bool {
 	start := i
 	if isThe {
 		start = i + 1
-		if start >= j || !s.toks[start].Upper {
+		if start >= j || !s.upper(start) {
 			return false
 		}
 	}
@@ -238,12 +205,12 @@ func (s *scanner) mention(i, j int, cands []cand, isThe bool, m *mention) bool {
 	if s.overlapsEntity(span) {
 		return false
 	}
-	if isThe && !anyNeedsThe(cands) && !s.toks[i].Upper {
+	if isThe && !anyNeedsThe(cands) && !s.upper(i) {
 		return false
 	}
 	*m = mention{tok0: start, tok1: j, span: span, cands: cands, afterThe: isThe,
 		text: s.text[s.toks[start].Start:s.toks[j-1].End], scanner: s}
-	if !isThe && start > 0 && string(s.word(start-1)) == "the" {
+	if !isThe && start > 0 && s.foldsToThe(start-1) {
 		m.afterThe = true
 	}
 	m.vetoed, m.person = s.vetoed(start, j)
@@ -323,51 +290,4 @@ func regionWord(w []byte) string {
 		return "province"
 	}
 	return ""
-}
-
-// runeLen counts code points.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
-
-// hasWords reports whether the folded phrase key occurs in the text.
-func (s *scanner) hasWords(key string) bool { return hasWords(s, key) }
-
-// hasWords reports whether the folded phrase key occurs in the text of s.
-func hasWords[K string | []byte](s *scanner, key K) bool {
-	if len(key) == 0 {
-		return false
-	}
-	first := key
-	for j := 0; j < len(key); j++ {
-		if key[j] == ' ' {
-			first = key[:j]
-			break
-		}
-	}
-	for i := range s.toks {
-		if string(s.word(i)) == string(first) && wordsAt(s, i, key) {
-			return true
-		}
-	}
-	return false
-}
-
-// wordsAt reports whether the folded words from token i spell key.
-func wordsAt[K string | []byte](s *scanner, i int, key K) bool {
-	for k := i; len(key) > 0; k++ {
-		if k >= len(s.toks) {
-			return false
-		}
-		w := key
-		key = key[len(key):]
-		for j := 0; j < len(w); j++ {
-			if w[j] == ' ' {
-				w, key = w[:j], w[j+1:]
-				break
-			}
-		}
-		if string(s.word(k)) != string(w) {
-			return false
-		}
-	}
-	return true
 }

@@ -32,6 +32,9 @@ type Gazetteer struct {
 	codes  []string // country codes; codes[0] is ""
 	idx    nameIndex
 	first  *firstBits
+	// lowerFirst holds the first words of the names for the entity
+	// tokenizer's hash (and the plurals pluralRegion folds into one).
+	lowerFirst *hashBits
 	// aliases and context are the hand-made lists of the few curated places
 	// (indexed by place.notes-1).
 	aliases [][]string
@@ -81,7 +84,7 @@ func (t *strTable) put(s string) sref {
 
 // freeze turns the builder's places and names into the pointer-free form.
 func (b *builder) freeze() (*Gazetteer, error) {
-	g := &Gazetteer{places: make([]place, len(b.places)), first: new(firstBits)}
+	g := &Gazetteer{places: make([]place, len(b.places)), first: new(firstBits), lowerFirst: newHashBits(19)}
 	var st strTable
 	for i := range b.places {
 		r := &b.places[i]
@@ -103,7 +106,7 @@ func (b *builder) freeze() (*Gazetteer, error) {
 	}
 	g.strs = st.b.String()
 	g.codes = b.codes
-	idx, err := buildIndex(b.ents, g.first)
+	idx, err := buildIndex(b.ents, g.first, g.lowerFirst)
 	if err != nil {
 		return nil, err
 	}

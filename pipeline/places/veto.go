@@ -1,6 +1,10 @@
 package places
 
-import "strings"
+import (
+	"strings"
+
+	etext "github.com/warwire/warwire/pipeline/entities/text"
+)
 
 // actorVerbs follow a name used as an actor: "Washington said" is a
 // government, "Shevchenko told reporters" a person; neither is a place.
@@ -81,7 +85,7 @@ func (s *scanner) personName(i, j int) bool {
 // capitalAfter reports a capitalised word right after token j-1, joined by a
 // single space.
 func (s *scanner) capitalAfter(j int) bool {
-	return j < len(s.toks) && s.toks[j].Upper && s.text[s.toks[j-1].End:s.toks[j].Start] == " "
+	return j < len(s.toks) && s.upper(j) && s.text[s.toks[j-1].End:s.toks[j].Start] == " "
 }
 
 // givenNames are given names that are also places ("Vladimir", a Russian
@@ -118,7 +122,7 @@ var placeNouns = map[string]bool{
 // sentence, that is not a direction: "Jens Stoltenberg", "Lloyd Austin".
 func (s *scanner) afterGivenName(i int) bool {
 	p := s.toks[i-1]
-	if !p.Upper || s.isThe(i-1) || s.text[p.End:s.toks[i].Start] != " " || s.is(i-1, clsQualifier) {
+	if p.Flags&etext.Upper == 0 || s.isThe(i-1) || s.text[p.End:s.toks[i].Start] != " " || s.is(i-1, clsQualifier) {
 		return false
 	}
 	if _, known := s.g.lookupBytes(s.word(i - 1)); known {

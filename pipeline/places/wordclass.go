@@ -129,8 +129,36 @@ func (s *scanner) is(i int, c wordClass) bool {
 	}
 	k := s.cls[i]
 	if k == 0 {
-		k = wordClasses.get(s.word(i)) | clsKnown
+		if h := s.toks[i].LowerHash; h != 0 && !classWords.has(h) {
+			k = clsKnown // a word of ASCII letters that folds to no list word
+		} else {
+			k = wordClasses.get(s.word(i)) | clsKnown
+		}
 		s.cls[i] = k
 	}
 	return k&c != 0
+}
+
+// classWords holds the words of wordClasses for the entity tokenizer's
+// hash, and the plurals pluralRegion folds into one of them. It is built
+// once and never modified afterwards.
+var classWords = func() *hashBits {
+	b := newHashBits(12)
+	for _, e := range wordClasses.slots {
+		if w := e.word(); w != "" {
+			b.addWord(w)
+			if singularRegion(w) {
+				b.addWord(w + "s")
+			}
+		}
+	}
+	return b
+}()
+
+// word returns the word in slot e ("" for an empty slot).
+func (e *classSlot) word() string {
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], e.lo)
+	binary.LittleEndian.PutUint64(b[8:], e.hi)
+	return string(b[:e.n])
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
+
+	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
 // The block tokenizer finds the words of 64 bytes of plain ASCII at once: it
@@ -96,7 +98,7 @@ func asciiBlock[T string | []byte](dst []Token, starts []int32, b T, base, extra
 		// copied with a wide load that stalls on the narrow stores.
 		t := &out[k]
 		t.Start, t.End, t.RStart, t.REnd = start, end, start-int32(extra), end-int32(extra)
-		t.Upper = m.caps>>st&1 != 0
+		t.LowerHash, t.Flags = 0, uint16(m.caps>>st&1)*text.Upper // the memory may hold an old token
 		first &= first - 1
 		ends &= ends - 1
 	}

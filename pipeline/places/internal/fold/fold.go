@@ -12,19 +12,25 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
 // Token is one word of a text: letters and digits, with apostrophes inside a
 // word kept (they fold away). Start and End are byte offsets, RStart and REnd
-// code-point offsets; Upper reports an upper-case first letter.
-type Token struct {
-	Start, End   int32
-	RStart, REnd int32
-	Upper        bool
-}
+// code-point offsets; Flags is text.Upper when the first code point is upper
+// case, else 0; LowerHash is 0. It is the entity tokenizer's type, so that
+// the matcher reads the words of either tokenizer alike.
+type Token = text.Token
 
-// Text returns the token's text in s.
-func (t Token) Text(s string) string { return s[t.Start:t.End] }
+// UpperFlag returns the Flags of a token whose first code point is upper
+// case when up is set.
+func UpperFlag(up bool) uint16 {
+	if up {
+		return text.Upper
+	}
+	return 0
+}
 
 // tableSize bounds the precomputed rune table: Latin, Greek and Cyrillic.
 const tableSize = 0x0530

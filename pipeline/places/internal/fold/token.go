@@ -58,6 +58,13 @@ func tokenize(dst []Token, starts []int32, s string, list bool) ([]Token, []int3
 	return dst, starts
 }
 
+// StartsUpper reports whether w starts with an upper-case letter: the Upper
+// of a token whose text is w.
+func StartsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return isUpper(r)
+}
+
 // stepStart appends token n of toks (a word of s) to starts when it may
 // start a name (see TokensStarts).
 func stepStart(starts []int32, s string, toks []Token, n int) []int32 {
@@ -66,7 +73,7 @@ func stepStart(starts []int32, s string, toks []Token, n int) []int32 {
 	if w := s[t.Start:t.End]; len(w) == 3 && w[0]|0x20 == 't' && w[1]|0x20 == 'h' && w[2]|0x20 == 'e' {
 		the = 1
 	}
-	if t.Upper || the == 1 {
+	if t.Flags != 0 || the == 1 {
 		starts = append(starts, int32(n<<1|the))
 	}
 	return starts
@@ -102,7 +109,7 @@ func step(dst []Token, s string, i, extra int) ([]Token, int, int) {
 		i++
 	}
 	i, extra = wordEnd(s, i, extra)
-	dst = append(dst, Token{Start: int32(start), End: int32(i), RStart: int32(rstart), REnd: int32(i - extra), Upper: upper})
+	dst = append(dst, Token{Start: int32(start), End: int32(i), RStart: int32(rstart), REnd: int32(i - extra), Flags: UpperFlag(upper)})
 	return dst, i, extra
 }
 

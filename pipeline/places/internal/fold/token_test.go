@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
 func TestTokens(t *testing.T) {
@@ -151,7 +153,7 @@ func checkStarts(t *testing.T, s string, want []Token) {
 		if len(tk.Text(s)) == 3 && w == "the" {
 			the = 1
 		}
-		if tk.Upper || the == 1 {
+		if tk.Flags&text.Upper != 0 || the == 1 {
 			ref = append(ref, int32(i<<1|the))
 		}
 	}

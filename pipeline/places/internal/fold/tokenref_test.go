@@ -29,7 +29,7 @@ func tokensRef(dst []Token, s string) []Token {
 		case isWordRune(r):
 			if !in {
 				in = true
-				cur = Token{Start: int32(i), RStart: int32(rpos), Upper: isUpper(r)}
+				cur = Token{Start: int32(i), RStart: int32(rpos), Flags: UpperFlag(isUpper(r))}
 			}
 		case in && isApostrophe(r) && apostropheInWord(s, i+n):
 			// keep going: the apostrophe belongs to the word

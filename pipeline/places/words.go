@@ -1,0 +1,159 @@
+package places
+
+import (
+	"encoding/binary"
+	"unicode/utf8"
+
+	etext "github.com/warwire/warwire/pipeline/entities/text"
+	"github.com/warwire/warwire/pipeline/places/internal/fold"
+)
+
+// The words of a text as the scanner sees them: their case, whether one is
+// "the", their folded form (made on first use), and text positions.
+
+// token is a word of a text: its Flags hold Upper when its first code point
+// is a capital (fold's definition; see fromEntityTokens), and nothing the
+// scanner reads otherwise.
+type token = etext.Token
+
+// upper reports whether token i is capitalised.
+func (s *scanner) upper(i int) bool { return s.toks[i].Flags&etext.Upper != 0 }
+
+// theIn is 1 when token t of text is the article "the" (any case; no other
+// code point folds to t, h or e, so an ASCII test is exact), 0 otherwise.
+func theIn(text string, t *token) int {
+	a := int(t.Start)
+	if a+3 > len(text) {
+		return 0
+	}
+	w := text[a : a+3]
+	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+	return b2i(t.End-t.Start == 3) & b2i(x|0x202020 == 't'|'h'<<8|'e'<<16)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// pluralRegion folds "regions", "oblasts" and "provinces" to the singular
+// so "the Kursk and Belgorod regions" finds "Belgorod region".
+func pluralRegion(b []byte, from int) []byte {
+	switch string(b[from:]) {
+	case "regions", "oblasts", "provinces":
+		return b[:len(b)-1]
+	}
+	return b
+}
+
+// singularRegion reports whether pluralRegion folds w+"s" into w.
+func singularRegion(w string) bool {
+	return w == "region" || w == "oblast" || w == "province"
+}
+
+// word returns token i folded.
+func (s *scanner) word(i int) []byte {
+	sp := &s.fspan[i]
+	if sp[1] == 0 {
+		start := len(s.folded)
+		s.folded = pluralRegion(s.appendWord(&s.toks[i]), start)
+		sp[0], sp[1] = int32(start), int32(len(s.folded)+1)
+	}
+	return s.folded[sp[0] : sp[1]-1]
+}
+
+// appendWord returns s.folded with t folded after it. A word of at most
+// eight ASCII letters (it has a hash) folds to its lower case, which one
+// 8-byte load from the text and one store into the spare capacity of
+// s.folded make (the bytes past the word are garbage, never read).
+func (s *scanner) appendWord(t *token) []byte {
+	n, a := len(s.folded), int(t.Start)
+	if t.LowerHash != 0 && t.End-t.Start <= 8 && a+8 <= len(s.text) && cap(s.folded)-n >= 8 {
+		x := binary.LittleEndian.Uint64([]byte(s.text[a : a+8]))
+		binary.LittleEndian.PutUint64(s.folded[n:n+8], x|0x2020202020202020)
+		return s.folded[:n+int(t.End-t.Start)]
+	}
+	return fold.AppendWord(s.folded, s.text[t.Start:t.End])
+}
+
+// foldsToThe reports whether token i folds to "the" (which "thé" and
+// "th'e" do too); a word with a hash is known without folding it.
+func (s *scanner) foldsToThe(i int) bool {
+	if t := &s.toks[i]; t.LowerHash != 0 {
+		return t.LowerHash == theHash && t.End-t.Start == 3
+	}
+	return string(s.word(i)) == "the"
+}
+
+// isThe reports whether token i is the article "the" (any case).
+func (s *scanner) isThe(i int) bool { return theIn(s.text, &s.toks[i]) == 1 }
+
+// runeOffset returns the code-point offset of byte i of the text (at the
+// start of a code point), counting from the last word before it.
+func (s *scanner) runeOffset(i int) int {
+	lo, hi := 0, len(s.toks) // the words before lo start before i; from hi on, not
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); int(s.toks[m].Start) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return runeLen(s.text[:i])
+	}
+	t := &s.toks[lo-1]
+	if int(t.End) > i {
+		return int(t.RStart) + runeLen(s.text[t.Start:i])
+	}
+	return int(t.REnd) + runeLen(s.text[t.End:i])
+}
+
+// runeLen counts code points.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// hasWords reports whether the folded phrase key occurs in the text.
+func (s *scanner) hasWords(key string) bool { return hasWords(s, key) }
+
+// hasWords reports whether the folded phrase key occurs in the text of s.
+func hasWords[K string | []byte](s *scanner, key K) bool {
+	if len(key) == 0 {
+		return false
+	}
+	first := key
+	for j := 0; j < len(key); j++ {
+		if key[j] == ' ' {
+			first = key[:j]
+			break
+		}
+	}
+	for i := range s.toks {
+		if string(s.word(i)) == string(first) && wordsAt(s, i, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAt reports whether the folded words from token i spell key.
+func wordsAt[K string | []byte](s *scanner, i int, key K) bool {
+	for k := i; len(key) > 0; k++ {
+		if k >= len(s.toks) {
+			return false
+		}
+		w := key
+		key = key[len(key):]
+		for j := 0; j < len(w); j++ {
+			if w[j] == ' ' {
+				w, key = w[:j], w[j+1:]
+				break
+			}
+		}
+		if string(s.word(k)) != string(w) {
+			return false
+		}
+	}
+	return true
+}
