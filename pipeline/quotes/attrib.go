@@ -10,14 +10,20 @@ import (
 func (d *doc) quoted(t int) bool { return d.inQuote[t] }
 
 // is reports whether the word of token k is in set, with the hash the
-// tokenizer computed for it.
+// tokenizer computed for it: the set's filter turns most words away
+// without a call.
 func (d *doc) is(set *words.Set, k int) bool {
+	if h := d.Toks[k].LowerHash; h != 0 && !set.MayHaveHash(h) {
+		return false
+	}
 	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
 }
 
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
+// Only a gap flagged text.MarkGap may hold a line break.
 func (d *doc) newPara(k int) bool {
-	return k > 0 && k < len(d.Toks) && hasNewline(d.Body[d.Toks[k-1].End:d.Toks[k].Start])
+	return k > 0 && k < len(d.Toks) && d.Toks[k-1].Flags&text.MarkGap != 0 &&
+		hasNewline(d.Body[d.Toks[k-1].End:d.Toks[k].Start])
 }
 
 // hasNewline reports whether g holds a '\n'. The gaps between tokens are a

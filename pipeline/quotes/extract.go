@@ -102,7 +102,7 @@ func (d *doc) output(who []speaker) []pipeline.Quote {
 	for qi, q := range d.quotes {
 		raw := d.Body[q.start:q.end]
 		t := strings.TrimRight(raw, ",")
-		if strings.TrimSpace(t) == "" {
+		if t == "" { // raw starts with no space (trimQuote): nor does t
 			continue
 		}
 		pq := pipeline.Quote{Text: text.Valid(t), Span: pipeline.Span{q.rstart, q.rend - (len(raw) - len(t))}}

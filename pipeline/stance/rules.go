@@ -160,8 +160,16 @@ func (d *doc) cueAt(cs []cue, k, end int) *cue {
 }
 
 // negated reports whether a negation stands within three words before k.
+// A word with a hash is of ASCII letters only (see text.Token), so has no
+// apostrophe: the set's filter decides most of them without a call.
 func (d *doc) negated(k, s0 int) bool {
 	for j := k - 1; j >= s0 && j >= k-3; j-- {
+		if d.Toks[j].LowerHash != 0 {
+			if d.is(negations, j) {
+				return true
+			}
+			continue
+		}
 		w := d.Word(j)
 		if negations.Has(w) || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return true
