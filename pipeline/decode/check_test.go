@@ -41,3 +41,18 @@ func checkRawAgrees(t *testing.T, b []byte) {
 		t.Fatalf("checkRaw(%q) ctl = %v", b, ctl)
 	}
 }
+
+// TestFieldTable checks the field table against the fields map.
+func TestFieldTable(t *testing.T) {
+	for name, want := range fields {
+		if got, ok := byKey.lookup([]byte(name)); !ok || got != want {
+			t.Fatalf("lookup(%q) = %v, %v", name, got, ok)
+		}
+		for _, other := range []string{name[1:], name + "x", "x" + name[1:]} {
+			got, ok := byKey.lookup([]byte(other))
+			if want, known := fields[other]; ok != known || got != want {
+				t.Fatalf("lookup(%q) = %v, %v", other, got, ok)
+			}
+		}
+	}
+}

@@ -124,7 +124,7 @@ func (p *parser) members(member func(key []byte) bool) bool {
 
 // field checks and, when fill reads it, keeps the value of one field.
 func (p *parser) field(m *message, rawKey []byte) bool {
-	f, known := fields[string(rawKey)]
+	f, known := byKey.lookup(rawKey)
 	if !known && patternString(rawKey) {
 		f.kind = kindString
 	}

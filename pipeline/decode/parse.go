@@ -91,7 +91,10 @@ func (p *parser) scan(keep bool) (start, end int, esc, ok bool) {
 			}
 			quote = i + k
 		}
-		k := bytes.IndexByte(p.b[i:quote], '\\')
+		k := 0 // an escape often follows another (a paragraph break): no search
+		if p.b[i] != '\\' {
+			k = bytes.IndexByte(p.b[i:quote], '\\')
+		}
 		if k < 0 {
 			if p.ctl && hasControl(p.b[i:quote]) {
 				return 0, 0, false, false
@@ -110,7 +113,9 @@ func (p *parser) scan(keep bool) (start, end int, esc, ok bool) {
 			return 0, 0, false, false
 		}
 		if keep {
-			p.out = append(p.out, p.b[i:i+k]...)
+			if k > 0 {
+				p.out = append(p.out, p.b[i:i+k]...)
+			}
 			p.out = utf8.AppendRune(p.out, r)
 		}
 		esc = true
