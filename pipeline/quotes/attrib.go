@@ -37,13 +37,27 @@ func hasNewline(g string) bool {
 	return false
 }
 
+// Filters of the sets that pre and post test the words around a quotation
+// against.
+var (
+	speechFilter    = speechVerbs.Filter()
+	accordingFilter = accordingWords.Filter()
+)
+
+// maySpeak reports whether token k may be a speech verb or open "according
+// to": false for most words, by the sets' filters.
+func (d *doc) maySpeak(k int) bool {
+	h := d.Toks[k].LowerHash
+	return h == 0 || speechFilter.MayHave(h) || accordingFilter.MayHave(h)
+}
+
 // speaker is an attribution result: an entity index, or -1.
 type speaker = int
 
 // post looks for the attribution after quotation qi: `,” X said`,
 // `,” said X`, `,” according to X`.
 func (d *doc) post(qi int) speaker {
-	q := d.quotes[qi]
+	q := &d.quotes[qi]
 	if q.openEnded {
 		return -1
 	}
@@ -52,14 +66,16 @@ func (d *doc) post(qi int) speaker {
 		if d.quoted(k) || d.newPara(k) {
 			break
 		}
-		if d.is(speechVerbs, k) && (k == t || !d.is(weakVerbs, k)) {
-			if k == t {
-				return d.after(k+1, 8)
+		if d.maySpeak(k) {
+			if d.is(speechVerbs, k) && (k == t || !d.is(weakVerbs, k)) {
+				if k == t {
+					return d.after(k+1, 8)
+				}
+				return d.between(t, k)
 			}
-			return d.between(t, k)
-		}
-		if e := d.according(k); e >= 0 {
-			return e
+			if e := d.according(k); e >= 0 {
+				return e
+			}
 		}
 		if text.BreakAfter(d.Body, d.Toks, k) {
 			break
@@ -71,7 +87,7 @@ func (d *doc) post(qi int) speaker {
 // pre looks for the attribution before quotation qi in its own sentence:
 // `X said: “`, `X said that Beijing “values…”`, `X: “`.
 func (d *doc) pre(qi int) speaker {
-	q := d.quotes[qi]
+	q := &d.quotes[qi]
 	t := q.tOpen - 1
 	if t < 0 || d.quoted(t) || d.newPara(t+1) {
 		return -1
@@ -88,6 +104,9 @@ func (d *doc) pre(qi int) speaker {
 		}
 	}
 	for k := t; k >= s0; k-- {
+		if !d.maySpeak(k) {
+			continue
+		}
 		if e := d.according(k); e >= 0 {
 			return e
 		}
