@@ -42,11 +42,18 @@ func (d *doc) stanceAt(cs []cue, k int, s text.Sentence) (pipeline.Stance, bool)
 		return pipeline.Stance{}, false
 	}
 	c0, c1 := k, k+len(c.words)
+	// The target first: without one there is no stance, whoever holds it,
+	// and most cues have none (holder is the dearer search).
 	var holder, target int
 	if d.passive(c0, c1) {
-		holder, target = d.mentionAfter(c1+1, s.Tok1, 4), d.Subject(c0-1, d.quoted)
-	} else {
-		holder, target = d.holder(c0, s), d.target(c1, s.Tok1, c)
+		if target = d.Subject(c0-1, d.quoted); target >= 0 {
+			holder = d.mentionAfter(c1+1, s.Tok1, 4)
+		}
+	} else if target = d.target(c1, s.Tok1, c); target >= 0 {
+		holder = d.holder(c0, s)
+	}
+	if target < 0 {
+		return pipeline.Stance{}, false
 	}
 	if q := d.quoteAt(c0); q != nil {
 		holder = d.quoteHolder(q, c0)
