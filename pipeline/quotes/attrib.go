@@ -26,6 +26,12 @@ func (d *doc) newPara(k int) bool {
 		hasNewline(d.Body[d.Toks[k-1].End:d.Toks[k].Start])
 }
 
+// breakAfter is text.BreakAfter(d.Body, d.Toks, k), called only for a
+// token whose gap may end a sentence (text.MayBreak) or the last one.
+func (d *doc) breakAfter(k int) bool {
+	return (d.Toks[k].Flags&text.MayBreak != 0 || k+1 >= len(d.Toks)) && text.BreakAfter(d.Body, d.Toks, k)
+}
+
 // hasNewline reports whether g holds a '\n'. The gaps between tokens are a
 // few bytes long: a plain loop beats a call to strings.IndexByte.
 func hasNewline(g string) bool {
@@ -77,7 +83,7 @@ func (d *doc) post(qi int) speaker {
 				return e
 			}
 		}
-		if text.BreakAfter(d.Body, d.Toks, k) {
+		if d.breakAfter(k) {
 			break
 		}
 	}
