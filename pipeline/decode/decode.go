@@ -10,7 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"unicode/utf8"
+	"sync"
 
 	"github.com/warwire/warwire/internal/config"
 	"github.com/warwire/warwire/pipeline"
@@ -72,18 +72,43 @@ func (d *Decoder) decode(s *pipeline.Story) (string, error) {
 	if len(s.Raw) > d.cfg.MaxBytes {
 		return pipeline.ReasonTooLarge, fmt.Errorf("message is %d bytes, the limit is %d", len(s.Raw), d.cfg.MaxBytes)
 	}
-	if !utf8.Valid(s.Raw) {
+	valid, ctl := checkRaw(s.Raw)
+	if !valid {
 		return pipeline.ReasonInvalidUTF8, errors.New("message is not valid UTF-8")
 	}
-	var m message
-	if parseMessage(s.Raw, &m) {
-		if err := fillMessage(s, &m, s.Raw); err != nil {
+	if ok, err := fastDecode(s, ctl); ok {
+		if err != nil {
 			return pipeline.ReasonSchema, err
 		}
 		return "", nil
 	}
 	return slowDecode(s)
 }
+
+// fastDecode decodes s by the fast path (parseMessage and fillMessage),
+// reporting false when the slow path must decide.
+func fastDecode(s *pipeline.Story, ctl bool) (bool, error) {
+	buf := valsPool.Get().(*[]byte)
+	m := message{vals: *buf}
+	var err error
+	ok := parseMessage(s.Raw, ctl, &m)
+	if ok {
+		err = fillMessage(s, &m) // copies what it keeps out of m.vals
+	}
+	if cap(m.vals) <= maxPooled {
+		*buf = m.vals[:0]
+		valsPool.Put(buf)
+	}
+	return ok, err
+}
+
+// valsPool holds the buffers the fast path unescapes values into
+// (message.vals) between messages.
+var valsPool = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooled is the largest buffer kept in valsPool: the rare huge message
+// does not pin its buffer.
+const maxPooled = 64 << 10
 
 // slowDecode decodes with encoding/json and checks the message against the
 // full JSON Schema: the path for every message the fast path does not accept,

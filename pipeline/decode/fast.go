@@ -5,12 +5,13 @@ import "bytes"
 // The fast path reads the common shape of a story message (a flat NINJS 1.x
 // object of strings and numbers with a subject list) in one pass over the raw
 // bytes, checking as it goes every rule ninjs.schema.json has for those
-// fields. It keeps where the values fill reads lie in the message, and
-// fillMessage sets the story from them exactly as fill does from what
-// encoding/json decodes. Anything else (a 2.x array, an escaped key, a value
-// outside the schema, invalid JSON, data after the object) makes it give up,
-// and the slow path (encoding/json and the full JSON Schema validator)
-// decides and words the error.
+// fields. It unescapes the values fill reads into one buffer as it reads
+// them (message.vals), and fillMessage sets the story from them exactly as
+// fill does from what encoding/json decodes. Anything else (a 2.x array, an
+// escaped key, a value outside the schema, invalid JSON, data after the
+// object) makes it give up, and the slow path (encoding/json and the full
+// JSON Schema validator) decides and words the error.
+
 // fieldKind says how the fast path checks the value of a top-level field.
 type fieldKind uint8
 
@@ -84,13 +85,15 @@ var fields = map[string]field{
 
 // parseMessage reads raw into m when the fast path can prove raw is one
 // JSON object that ninjs.schema.json accepts; it returns false when the slow
-// path must decide.
-func parseMessage(raw []byte, m *message) bool {
-	p := parser{b: raw}
+// path must decide. raw is valid UTF-8, and ctl is false only when it holds
+// no control character (see checkRaw).
+func parseMessage(raw []byte, ctl bool, m *message) bool {
+	p := parser{b: raw, ctl: ctl, out: m.vals[:0]}
 	m.urgency = -1
 	p.space()
-	return p.members(func(key []byte) bool { return p.field(m, key) }) && p.end() &&
-		m.present[slotURI] && m.hasText(raw)
+	ok := p.members(func(key []byte) bool { return p.field(m, key) }) && p.end()
+	m.vals = p.out
+	return ok && m.present[slotURI] && m.hasText()
 }
 
 // members reads a JSON object at the current position, handing each key to
@@ -121,7 +124,7 @@ func (p *parser) members(member func(key []byte) bool) bool {
 
 // field checks and, when fill reads it, keeps the value of one field.
 func (p *parser) field(m *message, rawKey []byte) bool {
-	f, known := fields[string(rawKey)]
+	f, known := byKey.lookup(rawKey)
 	if !known && patternString(rawKey) {
 		f.kind = kindString
 	}
@@ -147,10 +150,12 @@ func (p *parser) field(m *message, rawKey []byte) bool {
 		return false
 	}
 	sp, ok := p.stringSpan()
-	if !ok || (f.kind != kindText && !checkString(f.kind, sp.value(p.b))) {
+	if !ok || (f.kind != kindText && !checkString(f.kind, p.out[sp.start:sp.end])) {
 		return false
 	}
-	if f.kind != kindDateTime {
+	if f.kind == kindDateTime {
+		p.out = p.out[:sp.start] // checked, not kept
+	} else {
 		m.set(f.slot, sp)
 	}
 	return true
@@ -173,7 +178,7 @@ func checkString(kind fieldKind, s []byte) bool {
 func (p *parser) version(m *message) bool {
 	if p.peek() == '"' {
 		sp, ok := p.stringSpan()
-		if s := sp.value(p.b); !ok || len(s) < 1 || len(s) > 18 || !digits(s) {
+		if s := p.out[sp.start:sp.end]; !ok || len(s) < 1 || len(s) > 18 || !digits(s) {
 			return false
 		}
 		m.set(slotVersion, sp)
@@ -185,7 +190,9 @@ func (p *parser) version(m *message) bool {
 	if !ok || len(n) > 16 || (len(n) == 16 && string(n) > "9007199254740991") {
 		return false
 	}
-	m.set(slotVersion, span{start: start, end: p.i})
+	at := len(p.out)
+	p.out = append(p.out, p.b[start:p.i]...)
+	m.set(slotVersion, span{start: at, end: len(p.out)})
 	m.versionNumber = true
 	return true
 }

@@ -80,15 +80,19 @@ func TestFastPathAgrees(t *testing.T) {
 // the fast path accepted it.
 func checkAgreement(t *testing.T, raw []byte) bool {
 	t.Helper()
-	if !utf8.Valid(raw) {
+	valid, ctl := checkRaw(raw)
+	if valid != utf8.Valid(raw) {
+		t.Fatalf("checkRaw(%q) valid = %v", raw, valid)
+	}
+	if !valid {
 		return false
 	}
 	var m message
-	if !parseMessage(raw, &m) {
+	if !parseMessage(raw, ctl, &m) {
 		return false
 	}
 	fast := &pipeline.Story{Raw: raw}
-	fastErr := fillMessage(fast, &m, raw)
+	fastErr := fillMessage(fast, &m)
 	slow := &pipeline.Story{Raw: raw}
 	reason, slowErr := slowDecode(slow)
 	if slowErr != nil && reason != pipeline.ReasonSchema {

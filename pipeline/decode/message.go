@@ -8,41 +8,27 @@ import (
 	"github.com/warwire/warwire/pipeline"
 )
 
-// span is where the content of a JSON string lies in the message, and
-// whether it holds escapes. The zero span is the empty string.
+// span is where the content of a kept string value lies in message.vals.
+// The zero span is the empty string.
 type span struct {
 	start, end int
-	esc        bool
 }
 
-// value returns the content of sp in b for a check that keeps nothing: the
-// bytes of b themselves when there is no escape.
-func (sp span) value(b []byte) []byte {
-	raw := b[sp.start:sp.end]
-	if !sp.esc {
-		return raw
-	}
-	var sb strings.Builder
-	unescapeInto(&sb, raw)
-	return []byte(sb.String())
-}
-
-// concept is what the fast path keeps of a subject: code, uri and name, and
-// where values put them.
+// concept is what the fast path keeps of a subject: code, uri and name.
 type concept struct {
 	code, uri, name span
-	at              [3][2]int
 }
 
 // strings returns the code, uri and name of c from the string values built.
 func (c *concept) strings(all string) (code, uri, name string) {
-	return all[c.at[0][0]:c.at[0][1]], all[c.at[1][0]:c.at[1][1]], all[c.at[2][0]:c.at[2][1]]
+	return all[c.code.start:c.code.end], all[c.uri.start:c.uri.end], all[c.name.start:c.name.end]
 }
 
-// message is what the fast path keeps of a story message: where the values
-// fill reads lie. It refers to the message's bytes; fillMessage copies the
-// values out.
+// message is what the fast path keeps of a story message: the values fill
+// reads, unescaped into vals, and where each lies there. fillMessage copies
+// vals into the story's one string.
 type message struct {
+	vals          []byte
 	text          [numSlots]span
 	present       [numSlots]bool
 	versionNumber bool // the version is a JSON number, not a string
@@ -60,78 +46,25 @@ func (m *message) set(slot uint8, sp span) {
 }
 
 // hasText is the schema's hasText rule over the fields the fast path admits.
-func (m *message) hasText(raw []byte) bool {
+func (m *message) hasText() bool {
 	for _, slot := range [...]uint8{slotHeadline, slotBodyText, slotBodyHTML, slotTitle} {
-		if sp := m.text[slot]; nonSpaceEscaped(raw[sp.start:sp.end]) {
+		if sp := m.text[slot]; nonSpace(m.vals[sp.start:sp.end]) {
 			return true
 		}
 	}
-	ps := raw[m.text[slotPubStatus].start:m.text[slotPubStatus].end] // never escaped
+	ps := m.vals[m.text[slotPubStatus].start:m.text[slotPubStatus].end]
 	return string(ps) == "canceled" || string(ps) == "withheld"
 }
 
-// nonSpaceEscaped is nonSpace over the content of a JSON string given with
-// its escapes, which are valid.
-func nonSpaceEscaped(raw []byte) bool {
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c == '\\' {
-			n, r := escape(raw[i:])
-			if r >= 0x80 || !isSpaceByte(byte(r)) {
-				return true
-			}
-			i += n - 1
-			continue
-		}
-		if !isSpaceByte(c) {
-			return true
-		}
-	}
-	return false
-}
-
-// isSpaceByte reports whether c is one of the characters \S excludes.
-func isSpaceByte(c byte) bool {
-	return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
-}
-
 // values copies every value the message holds into one new string, all,
-// and returns the text fields as parts of it (the concepts learn where
-// theirs are): one allocation for all the story's strings.
-func (m *message) values(raw []byte) (text [numSlots]string, all string) {
-	total := 0
-	for _, sp := range m.text {
-		total += sp.end - sp.start
-	}
-	for _, c := range m.concepts[:m.nConcepts] {
-		total += c.code.end - c.code.start + c.uri.end - c.uri.start + c.name.end - c.name.start
-	}
-	var b strings.Builder
-	b.Grow(total)
-	var at [numSlots][2]int
+// and returns the text fields as parts of it: one allocation for all the
+// story's strings.
+func (m *message) values() (text [numSlots]string, all string) {
+	all = string(m.vals)
 	for i, sp := range m.text {
-		at[i] = writeSpan(&b, raw, sp)
-	}
-	for i := range m.nConcepts {
-		c := &m.concepts[i]
-		c.at = [3][2]int{writeSpan(&b, raw, c.code), writeSpan(&b, raw, c.uri), writeSpan(&b, raw, c.name)}
-	}
-	all = b.String()
-	for i, o := range at {
-		text[i] = all[o[0]:o[1]]
+		text[i] = all[sp.start:sp.end]
 	}
 	return text, all
-}
-
-// writeSpan writes the content of sp to b and returns where it lies in b.
-func writeSpan(b *strings.Builder, raw []byte, sp span) [2]int {
-	start := b.Len()
-	if sp.esc {
-		unescapeInto(b, raw[sp.start:sp.end])
-	} else {
-		b.Write(raw[sp.start:sp.end])
-	}
-	return [2]int{start, b.Len()}
 }
 
 // errNoURI is fill's error for a blank uri.
@@ -139,8 +72,8 @@ var errNoURI = errors.New("uri: missing required field")
 
 // fillMessage sets the NINJS fields of s from m exactly as fill does from
 // the generic value encoding/json decodes from the same message.
-func fillMessage(s *pipeline.Story, m *message, raw []byte) error {
-	v, all := m.values(raw)
+func fillMessage(s *pipeline.Story, m *message) error {
+	v, all := m.values()
 	s.URI = strings.TrimSpace(v[slotURI])
 	if s.URI == "" {
 		return errNoURI

@@ -3,7 +3,6 @@ package decode
 import (
 	"bytes"
 	"encoding/binary"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -14,8 +13,10 @@ import (
 // unescaped exactly as encoding/json does (a lone surrogate becomes U+FFFD);
 // the input is already known to be valid UTF-8.
 type parser struct {
-	b []byte
-	i int
+	b   []byte
+	i   int
+	ctl bool   // b may hold control characters (see checkRaw)
+	out []byte // the content of the string values kept (see stringSpan)
 }
 
 // maxDepth bounds nesting in skipped values; deeper messages take the slow path.
@@ -53,12 +54,26 @@ func (p *parser) end() bool {
 	return p.i == len(p.b)
 }
 
-// key reads an object key without escapes and the colon after it.
+// key reads an object key without escapes and the colon after it. Keys
+// are short: a byte loop finds the closing quote sooner than the byte
+// searches of scanString.
 func (p *parser) key() ([]byte, bool) {
-	start, end, esc, ok := p.scanString()
-	if !ok || esc {
+	if !p.take('"') {
 		return nil, false
 	}
+	start, end := p.i, -1
+	for i := start; i < len(p.b); i++ {
+		if c := p.b[i]; c == '"' {
+			end = i
+			break
+		} else if c == '\\' || c < ' ' {
+			return nil, false // an escape (the slow path's) or a control character
+		}
+	}
+	if end < 0 {
+		return nil, false
+	}
+	p.i = end + 1
 	p.space()
 	if !p.take(':') {
 		return nil, false
@@ -70,8 +85,13 @@ func (p *parser) key() ([]byte, bool) {
 // scanString moves past a string, returning where its content lies and
 // whether it holds escapes. It fails on an invalid escape or a control
 // character. The quotes and backslashes are found with the vectorised
-// byte search; the content between them is checked eight bytes at a time.
-func (p *parser) scanString() (start, end int, esc, ok bool) {
+// byte search; the content between them is checked eight bytes at a time,
+// when the message holds a control character at all.
+func (p *parser) scanString() (start, end int, esc, ok bool) { return p.scan(false) }
+
+// scan is scanString, which also appends the content, unescaped, to p.out
+// when keep is set: one pass finds, checks and decodes the escapes.
+func (p *parser) scan(keep bool) (start, end int, esc, ok bool) {
 	if !p.take('"') {
 		return 0, 0, false, false
 	}
@@ -85,20 +105,32 @@ func (p *parser) scanString() (start, end int, esc, ok bool) {
 			}
 			quote = i + k
 		}
-		k := bytes.IndexByte(p.b[i:quote], '\\')
+		k := 0 // an escape often follows another (a paragraph break): no search
+		if p.b[i] != '\\' {
+			k = bytes.IndexByte(p.b[i:quote], '\\')
+		}
 		if k < 0 {
-			if hasControl(p.b[i:quote]) {
+			if p.ctl && hasControl(p.b[i:quote]) {
 				return 0, 0, false, false
+			}
+			if keep {
+				p.out = append(p.out, p.b[i:quote]...)
 			}
 			p.i = quote + 1
 			return start, quote, esc, true
 		}
-		if hasControl(p.b[i : i+k]) {
+		if p.ctl && hasControl(p.b[i:i+k]) {
 			return 0, 0, false, false
 		}
-		n, _ := escape(p.b[i+k:])
+		n, r := escape(p.b[i+k:])
 		if n == 0 {
 			return 0, 0, false, false
+		}
+		if keep {
+			if k > 0 {
+				p.out = append(p.out, p.b[i:i+k]...)
+			}
+			p.out = utf8.AppendRune(p.out, r)
 		}
 		esc = true
 		i += k + n
@@ -135,34 +167,12 @@ func (p *parser) skipString() bool {
 	return ok
 }
 
-// stringSpan reads a string value, checking its escapes, and returns where
-// its content lies.
+// stringSpan reads a string value, checking its escapes, appends its
+// content to p.out and returns where it lies there.
 func (p *parser) stringSpan() (span, bool) {
-	start, end, esc, ok := p.scanString()
-	return span{start: start, end: end, esc: esc}, ok
-}
-
-// unescapeInto writes the content of a JSON string with escapes, which
-// scanString has checked, to sb.
-func unescapeInto(sb *strings.Builder, s []byte) {
-	for {
-		j := bytes.IndexByte(s, '\\')
-		if j < 0 {
-			sb.Write(s)
-			return
-		}
-		sb.Write(s[:j])
-		n, r := escape(s[j:])
-		if n == 0 {
-			return // not reached: the escapes were checked
-		}
-		if r < utf8.RuneSelf {
-			sb.WriteByte(byte(r))
-		} else {
-			sb.WriteRune(r)
-		}
-		s = s[j+n:]
-	}
+	start := len(p.out)
+	_, _, _, ok := p.scan(true)
+	return span{start: start, end: len(p.out)}, ok
 }
 
 // escape decodes the escape at the start of s, returning its length (0 when

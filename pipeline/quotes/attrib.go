@@ -10,14 +10,26 @@ import (
 func (d *doc) quoted(t int) bool { return d.inQuote[t] }
 
 // is reports whether the word of token k is in set, with the hash the
-// tokenizer computed for it.
+// tokenizer computed for it: the set's filter turns most words away
+// without a call.
 func (d *doc) is(set *words.Set, k int) bool {
+	if h := d.Toks[k].LowerHash; h != 0 && !set.MayHaveHash(h) {
+		return false
+	}
 	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
 }
 
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
+// Only a gap flagged text.MarkGap may hold a line break.
 func (d *doc) newPara(k int) bool {
-	return k > 0 && k < len(d.Toks) && hasNewline(d.Body[d.Toks[k-1].End:d.Toks[k].Start])
+	return k > 0 && k < len(d.Toks) && d.Toks[k-1].Flags&text.MarkGap != 0 &&
+		hasNewline(d.Body[d.Toks[k-1].End:d.Toks[k].Start])
+}
+
+// breakAfter is text.BreakAfter(d.Body, d.Toks, k), called only for a
+// token whose gap may end a sentence (text.MayBreak) or the last one.
+func (d *doc) breakAfter(k int) bool {
+	return (d.Toks[k].Flags&text.MayBreak != 0 || k+1 >= len(d.Toks)) && text.BreakAfter(d.Body, d.Toks, k)
 }
 
 // hasNewline reports whether g holds a '\n'. The gaps between tokens are a
@@ -31,13 +43,27 @@ func hasNewline(g string) bool {
 	return false
 }
 
+// Filters of the sets that pre and post test the words around a quotation
+// against.
+var (
+	speechFilter    = speechVerbs.Filter()
+	accordingFilter = accordingWords.Filter()
+)
+
+// maySpeak reports whether token k may be a speech verb or open "according
+// to": false for most words, by the sets' filters.
+func (d *doc) maySpeak(k int) bool {
+	h := d.Toks[k].LowerHash
+	return h == 0 || speechFilter.MayHave(h) || accordingFilter.MayHave(h)
+}
+
 // speaker is an attribution result: an entity index, or -1.
 type speaker = int
 
 // post looks for the attribution after quotation qi: `,” X said`,
 // `,” said X`, `,” according to X`.
 func (d *doc) post(qi int) speaker {
-	q := d.quotes[qi]
+	q := &d.quotes[qi]
 	if q.openEnded {
 		return -1
 	}
@@ -46,16 +72,18 @@ func (d *doc) post(qi int) speaker {
 		if d.quoted(k) || d.newPara(k) {
 			break
 		}
-		if d.is(speechVerbs, k) && (k == t || !d.is(weakVerbs, k)) {
-			if k == t {
-				return d.after(k+1, 8)
+		if d.maySpeak(k) {
+			if d.is(speechVerbs, k) && (k == t || !d.is(weakVerbs, k)) {
+				if k == t {
+					return d.after(k+1, 8)
+				}
+				return d.between(t, k)
 			}
-			return d.between(t, k)
+			if e := d.according(k); e >= 0 {
+				return e
+			}
 		}
-		if e := d.according(k); e >= 0 {
-			return e
-		}
-		if text.BreakAfter(d.Body, d.Toks, k) {
+		if d.breakAfter(k) {
 			break
 		}
 	}
@@ -65,7 +93,7 @@ func (d *doc) post(qi int) speaker {
 // pre looks for the attribution before quotation qi in its own sentence:
 // `X said: “`, `X said that Beijing “values…”`, `X: “`.
 func (d *doc) pre(qi int) speaker {
-	q := d.quotes[qi]
+	q := &d.quotes[qi]
 	t := q.tOpen - 1
 	if t < 0 || d.quoted(t) || d.newPara(t+1) {
 		return -1
@@ -82,6 +110,9 @@ func (d *doc) pre(qi int) speaker {
 		}
 	}
 	for k := t; k >= s0; k-- {
+		if !d.maySpeak(k) {
+			continue
+		}
 		if e := d.according(k); e >= 0 {
 			return e
 		}

@@ -72,7 +72,8 @@ func (d *doc) speakers() []speaker {
 		who = append(who, d.attribute(qi))
 	}
 	d.who = who
-	for qi, q := range d.quotes {
+	for qi := range d.quotes {
+		q := &d.quotes[qi]
 		switch {
 		case who[qi] >= 0:
 		case q.cont && qi > 0 && who[qi-1] >= 0:
@@ -99,10 +100,11 @@ func (d *doc) speakers() []speaker {
 func (d *doc) output(who []speaker) []pipeline.Quote {
 	out := make([]pipeline.Quote, 0, len(d.quotes))
 	var refs []pipeline.Ref // the speakers' references, allocated together
-	for qi, q := range d.quotes {
+	for qi := range d.quotes {
+		q := &d.quotes[qi]
 		raw := d.Body[q.start:q.end]
 		t := strings.TrimRight(raw, ",")
-		if strings.TrimSpace(t) == "" {
+		if t == "" { // raw starts with no space (trimQuote): nor does t
 			continue
 		}
 		pq := pipeline.Quote{Text: text.Valid(t), Span: pipeline.Span{q.rstart, q.rend - (len(raw) - len(t))}}
@@ -135,7 +137,7 @@ func (d *doc) attribute(qi int) speaker {
 
 // midSentence reports whether words of the quotation's sentence precede it.
 func (d *doc) midSentence(qi int) bool {
-	q := d.quotes[qi]
+	q := &d.quotes[qi]
 	first := q.tStart
 	t := q.tOpen - 1
 	return t >= 0 && first < len(d.Toks) && !d.newPara(t+1) && !d.quoted(t) &&

@@ -120,24 +120,39 @@ func (sc *markScanner) finish(i, ri, closeEnd int) {
 	}
 }
 
-// trimQuote drops spaces at both ends of the content.
+// trimQuote drops spaces at both ends of the content. An ASCII byte at
+// an end is tested without decoding.
 func trimQuote(s string, q *quote) {
 	for q.start < q.end {
-		r, n := utf8.DecodeRuneInString(s[q.start:q.end])
-		if !unicode.IsSpace(r) {
+		r, n := rune(s[q.start]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[q.start:q.end])
+		}
+		if !isSpace(r) {
 			break
 		}
 		q.start += n
 		q.rstart++
 	}
 	for q.end > q.start {
-		r, n := utf8.DecodeLastRuneInString(s[q.start:q.end])
-		if !unicode.IsSpace(r) {
+		r, n := rune(s[q.end-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s[q.start:q.end])
+		}
+		if !isSpace(r) {
 			break
 		}
 		q.end -= n
 		q.rend--
 	}
+}
+
+// isSpace is unicode.IsSpace with the ASCII case inline.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || uint32(r-'\t') <= '\r'-'\t'
+	}
+	return unicode.IsSpace(r)
 }
 
 // isOpening reports whether r opens a quotation here.

@@ -3,6 +3,7 @@ package quotes
 import (
 	"context"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities"
+	"github.com/warwire/warwire/pipeline/entities/mention"
 )
 
 var (
@@ -184,4 +186,26 @@ func render(qs []pipeline.Quote) string {
 		panic(err)
 	}
 	return string(b)
+}
+
+// TestStageReusesQuotes checks that the stage takes the quotations an
+// earlier stage found on the shared analysis, and finds them itself when
+// they are not there.
+func TestStageReusesQuotes(t *testing.T) {
+	body := "“Yes,” he said. Then: \"no\"."
+	want := Extract(body, nil)
+	done := &pipeline.Story{Body: body}
+	found := FromDoc(mention.ForStory(done))
+	fresh := &pipeline.Story{Body: body}
+	plain := &pipeline.Story{Body: "No quotation here."}
+	mention.ForStory(plain)
+	if err := New().Process(context.Background(), []*pipeline.Story{done, fresh, plain}); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 2 || !reflect.DeepEqual(done.Quotes, want) || &done.Quotes[0] != &found[0] {
+		t.Errorf("shared quotes %+v, want %+v (the same slice)", done.Quotes, want)
+	}
+	if !reflect.DeepEqual(fresh.Quotes, want) || plain.Quotes != nil {
+		t.Errorf("fresh quotes %+v, plain quotes %+v", fresh.Quotes, plain.Quotes)
+	}
 }

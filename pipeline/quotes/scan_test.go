@@ -3,6 +3,7 @@ package quotes
 import (
 	"reflect"
 	"testing"
+	"unicode"
 
 	"github.com/warwire/warwire/internal/synth"
 	"github.com/warwire/warwire/pipeline/entities/text"
@@ -60,4 +61,13 @@ func firstToken(toks []text.Token, off int) int {
 		}
 	}
 	return len(toks)
+}
+
+// TestIsSpace checks isSpace against unicode.IsSpace.
+func TestIsSpace(t *testing.T) {
+	for r := rune(-1); r <= 0x3100; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
 }

@@ -37,15 +37,25 @@ func (s *Stage) Process(ctx context.Context, batch []*pipeline.Story) error {
 			return err
 		}
 		if !st.Failed() {
-			if hasQuoteMark(st.Body) {
-				st.Quotes = FromDoc(mention.ForStory(st))
-			} else {
-				st.Quotes = nil
-			}
+			st.Quotes = quotesOf(st)
 			// The last stage that reads it: its memory goes back to the pool.
 			mention.Release(st.Shared, st.Body)
 			st.Shared = nil
 		}
 	}
 	return nil
+}
+
+// quotesOf returns the quotations of st: those found already when the
+// story's shared analysis (st.Shared, see mention.ForStory) holds them, as
+// it does when the stance stage met a cue; else none when the body has no
+// quotation mark, without preparing the analysis.
+func quotesOf(st *pipeline.Story) []pipeline.Quote {
+	if md, ok := st.Shared.(*mention.Doc); ok && md.QuotesDone && mention.ForStory(st) == md {
+		return md.Quotes
+	}
+	if !hasQuoteMark(st.Body) {
+		return nil
+	}
+	return FromDoc(mention.ForStory(st))
 }

@@ -17,7 +17,10 @@ type cueIndex struct {
 	// h >> (32-cueFilterLog) and h & (1<<cueFilterLog - 1) are set for
 	// every first word with hash h.
 	filter [1 << cueFilterLog / 64]uint64
-	slots  []cueSlot // len a power of two, at most half full
+	// top is the filter's bit h >> (32-cueFilterLog) as a byte per bit:
+	// next tests it on every token with one load.
+	top   [1 << cueFilterLog]bool
+	slots []cueSlot // len a power of two, at most half full
 }
 
 // cueFilterLog is log2 of the number of bits of a cueIndex's filter: with
@@ -48,6 +51,9 @@ func newCueIndex(m map[string][]cue) *cueIndex {
 		}
 	}
 	x.filter[0] |= 1 // see next
+	for b := range x.top {
+		x.top[b] = x.filter[b/64]>>(b%64)&1 != 0
+	}
 	return x
 }
 
@@ -72,13 +78,14 @@ func (x *cueIndex) lookup(w string, h uint32) []cue {
 // next returns the index of the first token from k on that may start a
 // cue, or len(toks): a token of ASCII letters whose hash fails the filter
 // does not, nor does a token with a digit (no cue word has one). The loop
-// tests one filter bit per token, calls nothing and reads no token text; a
-// token with no hash (0) passes that test, as bit 0 is always set.
+// tests one filter bit per token (one byte of top), calls nothing and reads
+// no token text; a token with no hash (0) passes that test, as bit 0 is
+// always set.
 func (x *cueIndex) next(toks []text.Token, k int) int {
-	f, rest := &x.filter, toks[k:]
+	top, rest := &x.top, toks[k:]
 	for i := range rest {
 		h := rest[i].LowerHash
-		if b := h >> (32 - cueFilterLog); f[b/64]>>(b%64)&1 == 0 {
+		if !top[h>>(32-cueFilterLog)] {
 			continue
 		}
 		if h != 0 && x.mayHave(h) || h == 0 && rest[i].Flags&text.Digit == 0 {

@@ -42,11 +42,18 @@ func (d *doc) stanceAt(cs []cue, k int, s text.Sentence) (pipeline.Stance, bool)
 		return pipeline.Stance{}, false
 	}
 	c0, c1 := k, k+len(c.words)
+	// The target first: without one there is no stance, whoever holds it,
+	// and most cues have none (holder is the dearer search).
 	var holder, target int
 	if d.passive(c0, c1) {
-		holder, target = d.mentionAfter(c1+1, s.Tok1, 4), d.Subject(c0-1, d.quoted)
-	} else {
-		holder, target = d.holder(c0, s), d.target(c1, s.Tok1, c)
+		if target = d.Subject(c0-1, d.quoted); target >= 0 {
+			holder = d.mentionAfter(c1+1, s.Tok1, 4)
+		}
+	} else if target = d.target(c1, s.Tok1, c); target >= 0 {
+		holder = d.holder(c0, s)
+	}
+	if target < 0 {
+		return pipeline.Stance{}, false
 	}
 	if q := d.quoteAt(c0); q != nil {
 		holder = d.quoteHolder(q, c0)
@@ -160,8 +167,16 @@ func (d *doc) cueAt(cs []cue, k, end int) *cue {
 }
 
 // negated reports whether a negation stands within three words before k.
+// A word with a hash is of ASCII letters only (see text.Token), so has no
+// apostrophe: the set's filter decides most of them without a call.
 func (d *doc) negated(k, s0 int) bool {
 	for j := k - 1; j >= s0 && j >= k-3; j-- {
+		if d.Toks[j].LowerHash != 0 {
+			if d.is(negations, j) {
+				return true
+			}
+			continue
+		}
 		w := d.Word(j)
 		if negations.Has(w) || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return true
