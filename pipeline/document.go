@@ -124,10 +124,10 @@ func Fingerprint(headline, body string) string {
 	if strings.TrimSpace(src) == "" {
 		src = headline
 	}
-	h := sha256.New()
+	var arr [768]byte // 60 words fit unless they are long or not Latin
+	buf := arr[:0]
 	words := 0
 	inWord := false
-	var buf [4]byte
 	for _, r := range src {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if !inWord {
@@ -136,12 +136,11 @@ func Fingerprint(headline, body string) string {
 				}
 				words++
 				if words > 1 {
-					h.Write([]byte{' '})
+					buf = append(buf, ' ')
 				}
 				inWord = true
 			}
-			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-			h.Write(buf[:n])
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			continue
 		}
 		inWord = false
@@ -149,5 +148,6 @@ func Fingerprint(headline, body string) string {
 	if words == 0 {
 		return ""
 	}
-	return hex.EncodeToString(h.Sum(nil)[:12])
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:12])
 }

@@ -2,9 +2,14 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestDocIDIsStableAndDistinct(t *testing.T) {
@@ -71,5 +76,69 @@ func TestChainStopsOnBatchErrorAndFirstFailureWins(t *testing.T) {
 	var se *StageError
 	if !errors.As(err, &se) || se.Stage != "broken" {
 		t.Fatalf("err %v, want a StageError naming the stage", err)
+	}
+}
+
+// fingerprintRef is Fingerprint as first written (one hash write per rune),
+// kept as the reference for FuzzFingerprint.
+func fingerprintRef(headline, body string) string {
+	src := body
+	if strings.TrimSpace(src) == "" {
+		src = headline
+	}
+	h := sha256.New()
+	words := 0
+	inWord := false
+	var buf [4]byte
+	for _, r := range src {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				if words == fingerprintWords {
+					break
+				}
+				words++
+				if words > 1 {
+					h.Write([]byte{' '})
+				}
+				inWord = true
+			}
+			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			h.Write(buf[:n])
+			continue
+		}
+		inWord = false
+	}
+	if words == 0 {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+func FuzzFingerprint(f *testing.F) {
+	f.Add("Headline", "KYIV — Russia launched 40 drones overnight; officials said.")
+	f.Add("Заголовок", "  ... ")
+	f.Add("", strings.Repeat("Зеленський відвідав Харків. ", 30))
+	f.Add("h", strings.Repeat("word ", 80))
+	f.Fuzz(func(t *testing.T, headline, body string) {
+		if got, want := Fingerprint(headline, body), fingerprintRef(headline, body); got != want {
+			t.Fatalf("Fingerprint(%q, %q) = %q, reference %q", headline, body, got, want)
+		}
+	})
+}
+
+// BenchmarkFingerprint compares Fingerprint with its reference on a
+// 3 KB English body.
+func BenchmarkFingerprint(b *testing.B) {
+	body := strings.Repeat("Russian forces struck Kharkiv overnight, the regional governor said on Tuesday. ", 40)
+	for _, c := range []struct {
+		name string
+		f    func(string, string) string
+	}{{"new", Fingerprint}, {"ref", fingerprintRef}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				c.f("Headline", body)
+			}
+		})
 	}
 }
