@@ -21,7 +21,7 @@ import (
 type BulkConfig struct {
 	FlushBytes    int           `env:"WARWIRE_BULK_FLUSH_BYTES" doc:"Flush a bulk request once its body reaches this many bytes."`
 	FlushItems    int           `env:"WARWIRE_BULK_FLUSH_ITEMS" doc:"Flush a bulk request once it holds this many documents."`
-	FlushInterval time.Duration `env:"WARWIRE_BULK_FLUSH_INTERVAL" doc:"Flush a non-empty bulk request at least this often (≤ 500ms)."`
+	FlushInterval time.Duration `env:"WARWIRE_BULK_FLUSH_INTERVAL" doc:"A batch is due this long after its first document (≤ 500ms) and goes out as soon as a request slot is free, filling meanwhile."`
 	Workers       int           `env:"WARWIRE_BULK_WORKERS" doc:"Bulk requests in flight at once."`
 	RetryMin      time.Duration `env:"WARWIRE_BULK_RETRY_MIN" doc:"First backoff after a 429/5xx or a connection failure."`
 	RetryMax      time.Duration `env:"WARWIRE_BULK_RETRY_MAX" doc:"Longest backoff between retries (retries go on until success or shutdown)."`
