@@ -18,6 +18,7 @@ type compiler struct {
 	stems map[string]int32 // Cyrillic stems → vocabulary id
 	exact map[string]bool  // Cyrillic stems that are whole vocabulary words
 	nodes [][]payload      // payloads ending at each node; 0 is the root
+	edges map[uint64]int32 // node<<32 | word id → child node
 }
 
 // Compile builds the matching index of a validated knowledge base. data is
@@ -25,10 +26,8 @@ type compiler struct {
 func Compile(f *KBFile, data []byte) *Index {
 	sum := sha256.Sum256(data)
 	ix := &compiler{
-		Index: &Index{
-			edges:   make(map[uint64]int32, 8*len(f.Entities)),
-			version: hex.EncodeToString(sum[:6]),
-		},
+		Index: &Index{version: hex.EncodeToString(sum[:6])},
+		edges: make(map[uint64]int32, 8*len(f.Entities)),
 		byID:  make(map[string]int32, len(f.Entities)),
 		vocab: make(map[string]int32, 4*len(f.Entities)),
 		stems: make(map[string]int32),
@@ -69,6 +68,7 @@ func Compile(f *KBFile, data []byte) *Index {
 func (c *compiler) finish() *Index {
 	ix := c.Index
 	ix.byID, ix.vocab, ix.stems = newStrTable(c.byID), newStrTable(c.vocab), newStrTable(c.stems)
+	ix.edges = newEdgeTable(c.edges)
 	ix.payAt = make([]int32, 0, len(c.nodes)+1)
 	for _, ps := range c.nodes {
 		ix.payAt = append(ix.payAt, int32(len(ix.pays)))

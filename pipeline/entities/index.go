@@ -54,10 +54,10 @@ type Index struct {
 	ents    []kbEntity
 	homonym []bool // entity is a country named like a U.S. state
 	titles  []kbTitle
-	byID    strTable         // entity id → entity index
-	vocab   strTable         // folded word → vocabulary id
-	stems   strTable         // Cyrillic stems → vocabulary id
-	edges   map[uint64]int32 // node<<32 | token id → child node
+	byID    strTable  // entity id → entity index
+	vocab   strTable  // folded word → vocabulary id
+	stems   strTable  // Cyrillic stems → vocabulary id
+	edges   edgeTable // node<<32 | token id → child node
 	// pays[payAt[n]:payAt[n+1]] are the payloads ending at node n; 0 is
 	// the root.
 	pays  []payload
@@ -107,8 +107,8 @@ func (ix *Index) child(node, id int32) (int32, bool) {
 		}
 		return ix.rootChild[id], true
 	}
-	next, ok := ix.edges[uint64(node)<<32|uint64(uint32(id))]
-	return next, ok
+	next := ix.edges.get(uint64(node)<<32 | uint64(uint32(id)))
+	return next, next != 0
 }
 
 // starts reports whether a phrase starts with vocabulary word id: whether

@@ -22,7 +22,12 @@ func (d *doc) lookupAll(ix *Index, lang string) {
 			continue
 		}
 		t := &toks[i]
-		id := ix.vocab.findAt(lower, int(t.Start), int(t.End), p.h)
+		var id int32
+		if n := int(t.End - t.Start); n <= 8 && int(t.Start)+8 <= len(lower) {
+			id = ix.vocab.findPacked(pack8(lower, int(t.Start), n), n, p.h) // findAt, inlined
+		} else {
+			id = ix.vocab.find(lower[t.Start:t.End], p.h)
+		}
 		if id < 0 && lang == "de" {
 			id = genitive(ix, lower[t.Start:t.End])
 		}

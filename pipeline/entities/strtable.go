@@ -85,24 +85,29 @@ func lookupKey[S string | []byte](t *strTable, w S, h uint32) (int32, bool) {
 // lookupKey for a string key, without generic code. A key of one to eight
 // bytes with eight bytes of s from i on is compared packed (see pack8).
 func (t *strTable) findAt(s string, i, j int, h uint32) int32 {
-	if len(t.slots) == 0 {
-		return -1
-	}
 	n := j - i
 	if n < 1 || n > 8 || i+8 > len(s) {
 		return t.find(s[i:j], h)
 	}
-	x := pack8(s, i, n)
+	return t.findPacked(pack8(s, i, n), n, h)
+}
+
+// findPacked returns the value of the key of n bytes, one to eight, packed
+// in x (see pack8), given its fnv32 hash h, or -1. A slot whose packed key
+// and length are x and n holds that very key, so its hash is not compared.
+// It is small enough to be inlined.
+func (t *strTable) findPacked(x uint64, n int, h uint32) int32 {
 	mask := uint32(len(t.slots) - 1)
-	for k := h & mask; ; k = (k + 1) & mask {
+	for k := h & mask; len(t.slots) > 0; k = (k + 1) & mask {
 		sl := &t.slots[k]
-		if sl.val1 == 0 {
-			return -1
-		}
-		if sl.pack == x && sl.h == h && int(sl.n) == n {
+		if sl.pack == x && int(sl.n) == n {
 			return sl.val1 - 1
 		}
+		if sl.val1 == 0 {
+			break
+		}
 	}
+	return -1
 }
 
 // find returns the value of key w, given its fnv32 hash h, or -1: lookupKey

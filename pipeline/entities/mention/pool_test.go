@@ -3,18 +3,20 @@ package mention
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/warwire/warwire/pipeline"
 )
 
 func TestBorrowMatchesAnalyze(t *testing.T) {
 	bodies := []string{"", "Putin spoke.", "KYIV — Ukraine's President Zelensky said: “We will hold.”\n\nМосква ответила.",
-		"Putin spoke. Biden answered in Washington."}
+		"Putin spoke. Biden answered in Washington.", "Kyiv\xff said \xc3 Moscow"}
 	for round := 0; round < 3; round++ { // later rounds reuse pooled memory
 		for _, body := range bodies {
 			want, got := Analyze(body), Borrow(body)
 			if got.Body != body || !slices.Equal(got.Toks, want.Toks) || !slices.Equal(got.Sents, want.Sents) ||
-				got.Lower() != want.Lower() || !slices.Equal(got.SentOf, want.SentOf) {
+				got.Lower() != want.Lower() || !slices.Equal(got.SentOf, want.SentOf) ||
+				got.ValidUTF8 != want.ValidUTF8 || got.ValidUTF8 != utf8.ValidString(body) {
 				t.Fatalf("round %d: Borrow(%q) differs from Analyze", round, body)
 			}
 			Release(got, body)

@@ -9,13 +9,15 @@ type Parts struct {
 	Sents  []Sentence
 	SentOf []int32 // index in Sents of the sentence holding each token
 	Lower  []byte
+	// ValidUTF8 reports whether the text is valid UTF-8.
+	ValidUTF8 bool
 }
 
 // Split sets p to the parts of s, reusing the memory of p's slices; the
 // values they held before are overwritten.
 func (p *Parts) Split(s string) {
 	p.Lower = append(p.Lower[:0], s...)
-	p.Toks = tokenize(p.Toks[:0], s, p.Lower, scanPlain)
+	p.Toks, p.ValidUTF8 = tokenize(p.Toks[:0], s, p.Lower, scanPlain)
 	toks, low := p.Toks, p.Lower
 	if cap(p.SentOf) < len(toks) {
 		p.SentOf = make([]int32, len(toks))

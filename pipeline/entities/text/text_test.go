@@ -141,8 +141,12 @@ func FuzzTokenize(f *testing.F) {
 		toks := Tokenize(nil, s)
 		n := utf8.RuneCountInString(s)
 		lower := LowerSameLength(s)
-		if ref := tokenize(nil, s, nil, scanPlainRef); !slices.Equal(ref, toks) {
+		ref, valid := tokenize(nil, s, nil, scanPlainRef)
+		if !slices.Equal(ref, toks) {
 			t.Fatalf("Tokenize(%q) = %v, reference %v", s, toks, ref)
+		}
+		if valid != utf8.ValidString(s) {
+			t.Fatalf("tokenize(%q) reports valid UTF-8 %v", s, valid)
 		}
 		for i, tok := range toks {
 			if h := tok.LowerHash; h != 0 && h != fnv(lower[tok.Start:tok.End]) {
@@ -189,7 +193,8 @@ func checkParts(t *testing.T, s string, toks []Token, sents []Sentence, lower st
 			sentOf = append(sentOf, int32(k))
 		}
 	}
-	if !slices.Equal(p.Toks, toks) || !slices.Equal(p.Sents, sents) || string(p.Lower) != lower || !slices.Equal(p.SentOf, sentOf) {
+	if !slices.Equal(p.Toks, toks) || !slices.Equal(p.Sents, sents) || string(p.Lower) != lower || !slices.Equal(p.SentOf, sentOf) ||
+		p.ValidUTF8 != utf8.ValidString(s) {
 		t.Fatalf("Split(%q) = %+v, want %v %v %v %q", s, p, toks, sents, sentOf, lower)
 	}
 }

@@ -81,7 +81,10 @@ func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // Tokenize appends the tokens of s to dst and returns it. Invalid UTF-8 bytes
 // count as one code point each, like range over a string, and never belong to
 // a token.
-func Tokenize(dst []Token, s string) []Token { return tokenize(dst, s, nil, scanPlain) }
+func Tokenize(dst []Token, s string) []Token {
+	dst, _ = tokenize(dst, s, nil, scanPlain)
+	return dst
+}
 
 // lowerFirst lower-cases low[i] when it is an ASCII capital: the capital
 // that starts a word, which tokenize leaves to its caller (see
@@ -99,13 +102,16 @@ type plainScanner func(dst []Token, s string, i, r int) ([]Token, int, int)
 // tokenize is Tokenize with plain words scanned by plain; when low is not
 // nil it holds a copy of s, which it turns into LowerSameLength(s) but for
 // the capital starting each plain word (see scanPlain), left to the caller
-// (see lowerFirst).
-func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
+// (see lowerFirst). It also reports whether s is valid UTF-8: every byte
+// that is not part of a token passes the rune decoding below, so an invalid
+// byte is seen there.
+func tokenize(dst []Token, s string, low []byte, plain plainScanner) ([]Token, bool) {
 	var sc scanner
 	sc.s = s
 	n0 := len(dst)
 	toks := dst[n0:] // the new tokens, which MayBreak may change
 	i, r := 0, 0
+	valid := true
 	for i < len(s) {
 		if len(toks) == cap(toks) {
 			dst = slices.Grow(dst[:n0+len(toks)], (len(s)-i)/6+8)
@@ -119,6 +125,9 @@ func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
 		from := i
 		if c := s[i]; c >= utf8.RuneSelf {
 			if rr, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(rr) {
+				if rr == utf8.RuneError && n == 1 {
+					valid = false
+				}
 				if len(toks) > 0 {
 					toks[len(toks)-1].Flags |= nonASCIIGap(c)
 				}
@@ -135,7 +144,7 @@ func tokenize(dst []Token, s string, low []byte, plain plainScanner) []Token {
 		i, r = sc.i, sc.r
 		lowerSpan(low, s, from, i)
 	}
-	return dst[:n0+len(toks)]
+	return dst[:n0+len(toks)], valid
 }
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
