@@ -53,7 +53,11 @@ func (m *entityMask) overlaps(sp pipeline.Span) bool {
 		return false
 	}
 	// Unsigned from here on: division and remainder by 64 are shifts.
-	for ua, uend := uint(a), uint(end); ua < uend; {
+	ua, uend := uint(a), uint(end)
+	if w := ua / 64; w == (uend-1)/64 { // the common span of one word's bits
+		return m.bits[w]&((1<<(uend-ua)-1)<<(ua%64)) != 0
+	}
+	for ua < uend {
 		off := ua % 64
 		n := min(uend-ua, 64-off) // bits in this word
 		if m.bits[ua/64]&((1<<n-1)<<off) != 0 {

@@ -45,6 +45,7 @@ func (s *scanner) reset(g *Gazetteer, text string, etoks []token, ents *entityMa
 	if etoks == nil || !s.fromEntityTokens(etoks) {
 		s.own, s.starts = fold.TokensStarts(s.own[:0], s.starts[:0], text)
 		s.toks = s.own
+		s.hashStarts()
 	}
 	s.folded = s.folded[:0]
 	if cap(s.folded) < len(text) {
@@ -144,8 +145,8 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 }
 
 // startsNone reports whether token i, a word of ASCII letters with a known
-// hash, is sure to start no name. A false report is no promise: the word
-// is looked up then.
+// hash (the entity tokenizer's, or hashStarts'), is sure to start no name.
+// A false report is no promise: the word is looked up then.
 func (s *scanner) startsNone(i int) bool {
 	h := s.toks[i].LowerHash
 	return h != 0 && !s.g.lowerFirst.has(h)

@@ -1,6 +1,9 @@
 package places
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Scoring weights. A reading's score is its prior (log10 population plus the
 // hand-made bonus) plus the evidence below; the best reading of a mention is
@@ -45,13 +48,17 @@ type evidence struct {
 	near    []nearPoint // first-pass readings of the mentions
 	ctx     *scanner    // the body: context words are looked up there
 	english bool
+	// byCode is the weight of each country of the gazetteer (by index in
+	// Gazetteer.codes), as in country: a reading's country is found at once.
+	byCode []float64
 }
 
 // ccWeight is the weight of one country code in the evidence.
 type ccWeight struct {
-	key uint32 // ccKey(cc)
-	cc  string
-	w   float64
+	key  uint32 // ccKey(cc)
+	code int32  // index in Gazetteer.codes, or -1
+	cc   string
+	w    float64
 }
 
 // longCC is the ccKey of every code longer than two bytes.
@@ -84,7 +91,14 @@ func (e *evidence) find(cc string) int {
 
 // reset empties e for a new story, keeping its memory.
 func (e *evidence) reset(ctx *scanner, english bool) {
-	*e = evidence{country: e.country[:0], near: e.near[:0], ctx: ctx, english: english}
+	for _, c := range e.country {
+		if c.code >= 0 {
+			e.byCode[c.code] = 0
+		}
+	}
+	n := len(ctx.g.codes)
+	byCode := slices.Grow(e.byCode[:0], n)[:n] // all zeros: cleared above, or new
+	*e = evidence{country: e.country[:0], near: e.near[:0], ctx: ctx, english: english, byCode: byCode}
 }
 
 func (e *evidence) addCountry(cc string, w float64) {
@@ -94,20 +108,31 @@ func (e *evidence) addCountry(cc string, w float64) {
 	k := e.find(cc)
 	if k < 0 {
 		k = len(e.country)
-		e.country = append(e.country, ccWeight{key: ccKey(cc), cc: cc})
+		code := int32(-1)
+		if i, ok := e.ctx.g.codeIdx[cc]; ok {
+			code = int32(i)
+		}
+		e.country = append(e.country, ccWeight{key: ccKey(cc), code: code, cc: cc})
 	}
-	e.country[k].w += w
-	if e.country[k].w > e.max {
-		e.max = e.country[k].w
+	c := &e.country[k]
+	c.w += w
+	if c.code >= 0 {
+		e.byCode[c.code] = c.w
+	}
+	if c.w > e.max {
+		e.max = c.w
 	}
 }
 
-func (e *evidence) countryScore(cc string) float64 {
+// countryScore is the country bonus of the country at index code of
+// Gazetteer.codes: in proportion to its weight, 0 when the story does not
+// name it.
+func (e *evidence) countryScore(code uint16) float64 {
 	if e.max == 0 {
 		return 0
 	}
-	if k := e.find(cc); k >= 0 {
-		return countryBonus * e.country[k].w / e.max
+	if w := e.byCode[code]; w != 0 {
+		return countryBonus * w / e.max
 	}
 	return 0
 }
@@ -134,7 +159,7 @@ func (g *Gazetteer) best(m *mention, ev *evidence, minScore float64) (int32, flo
 // bonuses only add, and rounding is monotonic, so no winner changes).
 func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float64, bool) {
 	if c.country != 0 {
-		return countryCueScore + ev.countryScore(g.codes[c.country]), true
+		return countryCueScore + ev.countryScore(c.country), true
 	}
 	if c.needsThe && !m.afterThe {
 		return 0, false
@@ -143,7 +168,7 @@ func (g *Gazetteer) score(c cand, m *mention, ev *evidence, beat float64) (float
 	if !ev.english && !p.curated && !p.capital && p.pop < foreignMinPop && p.war == 0 {
 		return 0, false // in German text "Lage" is a noun, not the town
 	}
-	s := p.prior + ev.countryScore(g.cc(p)) + p.war
+	s := p.prior + ev.countryScore(p.cc) + p.war
 	if c.preferred {
 		s += preferredBonus
 	}

@@ -30,8 +30,10 @@ type Gazetteer struct {
 	places []place
 	strs   string   // the places' strings back to back
 	codes  []string // country codes; codes[0] is ""
-	idx    nameIndex
-	first  *firstBits
+	// codeIdx maps a country code to its index in codes.
+	codeIdx map[string]uint16
+	idx     nameIndex
+	first   *firstBits
 	// lowerFirst holds the first words of the names for the entity
 	// tokenizer's hash (and the plurals pluralRegion folds into one).
 	lowerFirst *hashBits
@@ -105,7 +107,7 @@ func (b *builder) freeze() (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer strings too large")
 	}
 	g.strs = st.b.String()
-	g.codes = b.codes
+	g.codes, g.codeIdx = b.codes, b.codeIdx
 	idx, err := buildIndex(b.ents, g.first, g.lowerFirst)
 	if err != nil {
 		return nil, err

@@ -129,7 +129,7 @@ func (s *scanner) is(i int, c wordClass) bool {
 	}
 	k := s.cls[i]
 	if k == 0 {
-		if h := s.toks[i].LowerHash; h != 0 && !classWords.has(h) {
+		if h := s.hash(i); h != 0 && !classWords.has(h) {
 			k = clsKnown // a word of ASCII letters that folds to no list word
 		} else {
 			k = wordClasses.get(s.word(i)) | clsKnown

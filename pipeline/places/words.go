@@ -19,6 +19,51 @@ type token = etext.Token
 // upper reports whether token i is capitalised.
 func (s *scanner) upper(i int) bool { return s.toks[i].Flags&etext.Upper != 0 }
 
+// hash returns the entity tokenizer's LowerHash of token i: its own when
+// the tokenizer computed it, else lowerHash of its text.
+func (s *scanner) hash(i int) uint32 {
+	if h := s.toks[i].LowerHash; h != 0 {
+		return h
+	}
+	return s.textHash(i)
+}
+
+// textHash is lowerHash of token i's text.
+func (s *scanner) textHash(i int) uint32 {
+	t := &s.toks[i]
+	return lowerHash(s.text[t.Start:t.End])
+}
+
+// hashStarts gives the words a name may start at their hash (lowerHash),
+// which fold leaves out: the name filters (startsNone) then reject most of
+// them without folding them, and they fold with the quick ASCII path. It is
+// for the scanner's own words only (s.toks is s.own).
+func (s *scanner) hashStarts() {
+	for _, st := range s.starts {
+		i := int(st >> 1)
+		s.own[i].LowerHash = s.textHash(i)
+	}
+}
+
+// lowerHash is the FNV-1a hash of w in lower case, which is its folded form,
+// when w is made of ASCII letters only (as text.Token.LowerHash); else 0.
+// The fold tokenizer leaves hashes out, and the entity tokenizer computes
+// them only for words of one case after the first letter.
+func lowerHash(w string) uint32 {
+	if len(w) == 0 {
+		return 0
+	}
+	h := uint32(fnv32Offset)
+	for i := 0; i < len(w); i++ {
+		c := w[i] | 0x20 // a lower-case letter only when w[i] is a letter
+		if c-'a' >= 26 {
+			return 0
+		}
+		h = (h ^ uint32(c)) * fnv32Prime
+	}
+	return h
+}
+
 // theIn is 1 when token t of text is the article "the" (any case; no other
 // code point folds to t, h or e, so an ASCII test is exact), 0 otherwise.
 func theIn(text string, t *token) int {
