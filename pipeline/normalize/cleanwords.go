@@ -86,7 +86,11 @@ type wordScan struct {
 func (ws *wordScan) blocks(s string, i int) int {
 	n, in := ws.n, ws.in
 	for ; i+8 <= len(s); i += 8 {
-		v := cleanClasses8(s, i)
+		// the cleanClass of the eight bytes, that of byte k in bits 8k..8k+7
+		b := s[i : i+8]
+		v := cleanClassAt[0][b[0]] | cleanClassAt[1][b[1]] | cleanClassAt[2][b[2]] |
+			cleanClassAt[3][b[3]] | cleanClassAt[4][b[4]] | cleanClassAt[5][b[5]] |
+			cleanClassAt[6][b[6]] | cleanClassAt[7][b[7]]
 		if v&(uint64(classOther|classCtl)*loBits) != 0 {
 			break
 		}
@@ -181,15 +185,18 @@ var cleanClass = func() (t [256]uint8) {
 	return t
 }()
 
-// cleanClasses8 returns the cleanClass of the eight bytes at s[i], that of
-// byte k in bits 8k..8k+7.
-func cleanClasses8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(cleanClass[b[0]]) | uint64(cleanClass[b[1]])<<8 |
-		uint64(cleanClass[b[2]])<<16 | uint64(cleanClass[b[3]])<<24 |
-		uint64(cleanClass[b[4]])<<32 | uint64(cleanClass[b[5]])<<40 |
-		uint64(cleanClass[b[6]])<<48 | uint64(cleanClass[b[7]])<<56
-}
+// cleanClassAt holds cleanClass shifted into place for each byte of an
+// eight-byte block, so that classifying a byte takes one look-up and an OR:
+// cleanClassAt[k][b] is cleanClass[b] << 8k. At 16 KB it is a small table
+// still, read only by the clean-text pass.
+var cleanClassAt = func() (t [8][256]uint64) {
+	for k := range t {
+		for b, c := range cleanClass {
+			t[k][b] = uint64(c) << (8 * k)
+		}
+	}
+	return t
+}()
 
 // bodyWords returns CountWords(rest) for the body of a story, rest being a
 // suffix of joined, the clean text of pw without the paragraphs that hold
