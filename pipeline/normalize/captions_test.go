@@ -182,3 +182,15 @@ func FuzzTrimSpace(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndexSpaceOrSlash checks indexSpaceOrSlash against strings.IndexAny.
+func FuzzIndexSpaceOrSlash(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "REUTERS/Name", "AP Photo", "Ф/о x", "") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexSpaceOrSlash(s), strings.IndexAny(s, " /"); got != want {
+			t.Fatalf("indexSpaceOrSlash(%q) = %d, strings.IndexAny %d", s, got, want)
+		}
+	})
+}

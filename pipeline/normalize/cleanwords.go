@@ -61,9 +61,9 @@ func cleanTextWords(s string, pw *paragraphWords) bool {
 	}
 	var ws wordScan
 	for i := 0; i < len(s); {
-		i = ws.blocks(s, i)
+		at, end := ws.blocks(s, i)
 		var ok bool
-		if i, ok = ws.chars(s, i, min(i+8, len(s)), pw); !ok {
+		if i, ok = ws.chars(s, at, end, pw); !ok {
 			return false
 		}
 	}
@@ -81,14 +81,21 @@ type wordScan struct {
 }
 
 // blocks counts the words of the eight-byte blocks of printable ASCII
-// without joiners from s[i] on, as CountWords does, and returns the offset
-// of the first other block, or of the last bytes, fewer than eight.
-func (ws *wordScan) blocks(s string, i int) int {
+// without joiners from s[i] on, as CountWords does, and of the bytes of the
+// first other block up to its first other byte. It returns the offset of
+// that byte and the end of its block, or, at the last bytes, fewer than
+// eight, their offset and len(s).
+func (ws *wordScan) blocks(s string, i int) (at, end int) {
 	n, in := ws.n, ws.in
 	for ; i+8 <= len(s); i += 8 {
-		v := cleanClasses8(s, i)
-		if v&(uint64(classOther|classCtl)*loBits) != 0 {
-			break
+		// the cleanClass of the eight bytes, that of byte k in bits 8k..8k+7
+		b := s[i : i+8]
+		v := cleanClassAt[0][b[0]] | cleanClassAt[1][b[1]] | cleanClassAt[2][b[2]] |
+			cleanClassAt[3][b[3]] | cleanClassAt[4][b[4]] | cleanClassAt[5][b[5]] |
+			cleanClassAt[6][b[6]] | cleanClassAt[7][b[7]]
+		if other := v & (uint64(classOther|classCtl) * loBits); other != 0 {
+			ws.n, ws.in = n, in
+			return ws.before(s, i, v, other), i + 8
 		}
 		if dots := v & (uint64(classDot) * loBits); dots != 0 {
 			v = settleDots(s, i, v, dots)
@@ -97,7 +104,24 @@ func (ws *wordScan) blocks(s string, i int) int {
 		in = uint8(v >> 56)
 	}
 	ws.n, ws.in = n, in
-	return i
+	return i, len(s)
+}
+
+// before counts the words of the bytes of the block at s[i] with classes v
+// before its first byte marked in other, which needs a closer look, and
+// returns that byte's offset.
+func (ws *wordScan) before(s string, i int, v, other uint64) int {
+	k := bits.TrailingZeros64(other) >> 3
+	if k == 0 {
+		return i
+	}
+	v &= lowBytes[k]
+	if dots := v & (uint64(classDot) * loBits); dots != 0 {
+		v = settleDots(s, i, v, dots)
+	}
+	ws.n += bits.OnesCount64(v &^ (v<<8 | uint64(ws.in)))
+	ws.in = uint8(v >> (8 * (k - 1)))
+	return i + k
 }
 
 // chars reads s one character at a time from s[i] until stop (or past it,
@@ -181,15 +205,18 @@ var cleanClass = func() (t [256]uint8) {
 	return t
 }()
 
-// cleanClasses8 returns the cleanClass of the eight bytes at s[i], that of
-// byte k in bits 8k..8k+7.
-func cleanClasses8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(cleanClass[b[0]]) | uint64(cleanClass[b[1]])<<8 |
-		uint64(cleanClass[b[2]])<<16 | uint64(cleanClass[b[3]])<<24 |
-		uint64(cleanClass[b[4]])<<32 | uint64(cleanClass[b[5]])<<40 |
-		uint64(cleanClass[b[6]])<<48 | uint64(cleanClass[b[7]])<<56
-}
+// cleanClassAt holds cleanClass shifted into place for each byte of an
+// eight-byte block, so that classifying a byte takes one look-up and an OR:
+// cleanClassAt[k][b] is cleanClass[b] << 8k. At 16 KB it is a small table
+// still, read only by the clean-text pass.
+var cleanClassAt = func() (t [8][256]uint64) {
+	for k := range t {
+		for b, c := range cleanClass {
+			t[k][b] = uint64(c) << (8 * k)
+		}
+	}
+	return t
+}()
 
 // bodyWords returns CountWords(rest) for the body of a story, rest being a
 // suffix of joined, the clean text of pw without the paragraphs that hold

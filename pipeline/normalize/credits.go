@@ -202,7 +202,7 @@ func segCredit(seg string) bool {
 		return false
 	}
 	head, rest := seg, ""
-	if k := strings.IndexAny(seg, " /"); k >= 0 {
+	if k := indexSpaceOrSlash(seg); k >= 0 {
 		head, rest = seg[:k], seg[k:]
 	}
 	if _, ok := creditHeads[head]; ok && headTailOK(rest) {
@@ -229,7 +229,7 @@ func headTailOK(rest string) bool {
 		return true
 	}
 	w := strings.TrimSpace(rest)
-	if k := strings.IndexAny(w, " /"); k >= 0 {
+	if k := indexSpaceOrSlash(w); k >= 0 {
 		if w[k] == ' ' {
 			return false
 		}
@@ -237,6 +237,17 @@ func headTailOK(rest string) bool {
 	}
 	_, ok := headTails[w]
 	return ok
+}
+
+// indexSpaceOrSlash is strings.IndexAny(s, " /"), without building a byte
+// set per call: the words it looks past are short.
+func indexSpaceOrSlash(s string) int {
+	for k := 0; k < len(s); k++ {
+		if s[k] == ' ' || s[k] == '/' {
+			return k
+		}
+	}
+	return -1
 }
 
 // strongCredit reports whether a credit segment is a photo credit even with

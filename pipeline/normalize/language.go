@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -177,10 +178,8 @@ func (sc *scorer) endWord() (decided bool) {
 
 // addSet adds weight to every language in set.
 func (sc *scorer) addSet(set uint16, weight float64) {
-	for l := 0; set != 0; l, set = l+1, set>>1 {
-		if set&1 != 0 {
-			sc.score[l] += weight
-		}
+	for ; set != 0; set &= set - 1 {
+		sc.score[bits.TrailingZeros16(set)] += weight
 	}
 }
 
