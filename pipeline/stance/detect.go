@@ -5,6 +5,7 @@ import (
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/mention"
+	"github.com/warwire/warwire/pipeline/entities/text"
 	"github.com/warwire/warwire/pipeline/entities/words"
 	"github.com/warwire/warwire/pipeline/quotes"
 )
@@ -12,8 +13,7 @@ import (
 // doc is one story prepared for stance detection.
 type doc struct {
 	*mention.Doc
-	quotes     []pipeline.Quote // set with quotesDone, at the first cue
-	quotesDone bool
+	quotes []pipeline.Quote // the story's quotations (quotes.FromDoc)
 }
 
 // Detect returns the stances stated in body between the story's entities:
@@ -35,32 +35,68 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 	if len(md.Ents) < 2 {
 		return nil
 	}
-	d := &doc{Doc: md}
+	// The quotations are needed to bound the cue scan (below); found
+	// once and memoised on md, they cost the chain nothing extra, as the
+	// quote stage takes them from there.
+	d := &doc{Doc: md, quotes: quotes.FromDoc(md)}
 	var out []pipeline.Stance
-	toks, si := d.Toks, 0
-	for k := cueIdx.next(toks, 0); k < len(toks); k = cueIdx.next(toks, k+1) {
-		cs := cueIdx.at(d, k)
-		if cs == nil {
-			continue
+	toks, ms, mi, qi := d.Toks, d.Ms, 0, 0
+	for si := range d.Sents {
+		s := &d.Sents[si]
+		// Either a cue's target (active) or its holder (passive) is a
+		// mention starting after the cue in s, so a cue at or after the
+		// last mention's first token states no stance, unless it is quoted
+		// (a passive's holder may be the speaker, see quoteHolder).
+		for mi < len(ms) && ms[mi].T0 < s.Tok1 {
+			mi++
 		}
-		for si < len(d.Sents) && d.Sents[si].Tok1 <= k {
-			si++
+		end := s.Tok0
+		if mi > 0 {
+			end = max(end, ms[mi-1].T0)
 		}
-		if si == len(d.Sents) {
-			break
+		if end < s.Tok1 && len(d.quotes) > 0 {
+			var spoken bool
+			qi, spoken = d.spokenQuoteIn(int(toks[end].RStart), int(toks[s.Tok1-1].RStart), qi)
+			if spoken {
+				end = s.Tok1
+			}
 		}
-		s := d.Sents[si]
-		if k < s.Tok0 { // between sentences
-			continue
-		}
-		if !d.quotesDone { // needed from the first cue on
-			d.quotes, d.quotesDone = quotes.FromDoc(md), true
-		}
-		if st, ok := d.stanceAt(cs, k, s); ok && !seen(out, &st) {
-			out = append(out, st)
+		if end > s.Tok0 {
+			out = d.cuesIn(out, s, end)
 		}
 	}
 	return out
+}
+
+// cuesIn appends to out the new stances of the cues starting in tokens
+// [s.Tok0, end) of sentence s.
+func (d *doc) cuesIn(out []pipeline.Stance, s *text.Sentence, end int) []pipeline.Stance {
+	toks := d.Toks[:end]
+	for k := cueIdx.next(toks, s.Tok0); k < end; k = cueIdx.next(toks, k+1) {
+		if cs := cueIdx.at(d, k); cs != nil {
+			if st, ok := d.stanceAt(cs, k, *s); ok && !seen(out, &st) {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// spokenQuoteIn reports whether a quotation with a speaker covers a code
+// point offset in [a, b] (see quoteAt), searching from quotation qi on. It
+// also returns the first quotation from qi on that ends after a: later
+// calls, which ask about later offsets, may start there.
+func (d *doc) spokenQuoteIn(a, b, qi int) (int, bool) {
+	qs := d.quotes
+	for qi < len(qs) && qs[qi].Span[1] <= a {
+		qi++
+	}
+	for i := qi; i < len(qs) && qs[i].Span[0] <= b; i++ {
+		if qs[i].Speaker != nil {
+			return qi, true
+		}
+	}
+	return qi, false
 }
 
 // seen reports whether out holds a stance with st's holder, target and
