@@ -124,7 +124,7 @@ func Fingerprint(headline, body string) string {
 	if strings.TrimSpace(src) == "" {
 		src = headline
 	}
-	var arr [768]byte // 60 words fit unless they are long or not Latin
+	var arr [1536]byte // 60 words fit, Cyrillic ones too, unless very long
 	buf := arr[:0]
 	words := 0
 	inWord := false

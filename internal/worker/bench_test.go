@@ -173,46 +173,29 @@ func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) workerRun {
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
 	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
 	run := workerRun{rssKB: vmHWM(cmd.Process.Pid)}
 	for drained := false; !drained || h.count() < len(recs); time.Sleep(50 * time.Millisecond) {
 		run.rssKB = max(run.rssKB, vmHWM(cmd.Process.Pid))
 		drained = drained || clock.poll()
+		select {
+		case err := <-exited:
+			b.Fatalf("worker exited (%v) before the drain was done (%d failed scrapes of %s); logs:\n%s", err, clock.scrapeErrors, clock.url, logs.String())
+		default:
+		}
 		if time.Since(clock.start) > 20*time.Minute {
-			b.Fatalf("worker did not finish in 20 minutes; logs:\n%s", logs.String())
+			_ = cmd.Process.Kill()
+			b.Fatalf("worker did not finish in 20 minutes (%d failed scrapes of %s); logs:\n%s", clock.scrapeErrors, clock.url, logs.String())
 		}
 	}
 	run.wall = float64(len(recs)) / time.Since(clock.start).Seconds()
 	run.drain, run.startup = clock.rate(), clock.first.Sub(clock.start)
-	awaitIdleExit(b, cmd, &run.rssKB, &logs)
+	awaitIdleExit(b, cmd, exited, &run.rssKB, &logs)
 	dropIndex(b, h)
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	run.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	return run
-}
-
-// awaitIdleExit waits for the worker to exit by itself (--until-idle), reading
-// its peak RSS until then: VmHWM is the process's own high-water mark.
-// (rusage's Maxrss is not used: on Linux a child inherits the parent's RSS
-// high-water mark at fork, and this benchmark holds every pre-built document
-// in memory.)
-func awaitIdleExit(b *testing.B, cmd *exec.Cmd, rssKB *int64, logs *strings.Builder) {
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	deadline := time.After(2 * time.Minute)
-	for {
-		select {
-		case <-deadline:
-			_ = cmd.Process.Kill()
-			b.Fatalf("worker did not stop within 2 minutes of finishing; logs:\n%s", logs.String())
-		case err := <-exited:
-			if err != nil {
-				b.Fatalf("worker: %v\n%s", err, logs.String())
-			}
-			return
-		case <-time.After(50 * time.Millisecond):
-			*rssKB = max(*rssKB, vmHWM(cmd.Process.Pid))
-		}
-	}
 }
 
 // benchLatency produces rate stories/s for d while a worker runs, and
