@@ -49,7 +49,7 @@ func (p *parser) end() bool {
 
 // key reads an object key without escapes and the colon after it. Keys
 // are short: a byte loop finds the closing quote sooner than the byte
-// searches of scanString.
+// searches of scan.
 func (p *parser) key() ([]byte, bool) {
 	if !p.take('"') {
 		return nil, false

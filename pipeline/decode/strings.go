@@ -7,26 +7,22 @@ import (
 	"unicode/utf8"
 )
 
-// scanString moves past a string, returning where its content lies and
-// whether it holds escapes. It fails on an invalid escape or a control
-// character. The quotes and backslashes are found with the vectorised
-// byte search; the content between them is checked eight bytes at a time,
-// when the message holds a control character at all.
-func (p *parser) scanString() (start, end int, esc, ok bool) { return p.scan(false) }
-
-// scan is scanString, which also appends the content, unescaped, to p.out
-// when keep is set: one pass finds, checks and decodes the escapes.
-func (p *parser) scan(keep bool) (start, end int, esc, ok bool) {
+// scan moves past a string, and appends its content, unescaped, to p.out
+// when keep is set: one pass finds, checks and decodes the escapes. It
+// fails on an invalid escape or a control character. The quotes and
+// backslashes are found with the vectorised byte search; the content between
+// them is checked eight bytes at a time, when the message holds a control
+// character at all.
+func (p *parser) scan(keep bool) bool {
 	if !p.take('"') {
-		return 0, 0, false, false
+		return false
 	}
-	start = p.i
 	quote := -1 // the next '"' at or after i, once known
-	for i := start; ; {
+	for i := p.i; ; {
 		if quote < i {
 			k := bytes.IndexByte(p.b[i:], '"')
 			if k < 0 {
-				return 0, 0, false, false
+				return false
 			}
 			quote = i + k
 		}
@@ -36,16 +32,16 @@ func (p *parser) scan(keep bool) (start, end int, esc, ok bool) {
 		}
 		if k < 0 {
 			if p.ctl && hasControl(p.b[i:quote]) {
-				return 0, 0, false, false
+				return false
 			}
 			if keep {
 				p.out = append(p.out, p.b[i:quote]...)
 			}
 			p.i = quote + 1
-			return start, quote, esc, true
+			return true
 		}
 		if p.ctl && hasControl(p.b[i:i+k]) {
-			return 0, 0, false, false
+			return false
 		}
 		if c := simpleEscape[p.b[i+k+1]]; c != 0 { // i+k < quote: in range
 			if keep {
@@ -54,13 +50,12 @@ func (p *parser) scan(keep bool) (start, end int, esc, ok bool) {
 				}
 				p.out = append(p.out, c)
 			}
-			esc = true
 			i += k + 2
 			continue
 		}
 		n, r := escape(p.b[i+k:])
 		if n == 0 {
-			return 0, 0, false, false
+			return false
 		}
 		if keep {
 			if k > 0 {
@@ -68,7 +63,6 @@ func (p *parser) scan(keep bool) (start, end int, esc, ok bool) {
 			}
 			p.out = utf8.AppendRune(p.out, r)
 		}
-		esc = true
 		i += k + n
 	}
 }
@@ -99,15 +93,14 @@ func hasControl(b []byte) bool {
 }
 
 func (p *parser) skipString() bool {
-	_, _, _, ok := p.scanString()
-	return ok
+	return p.scan(false)
 }
 
 // stringSpan reads a string value, checking its escapes, appends its
 // content to p.out and returns where it lies there.
 func (p *parser) stringSpan() (span, bool) {
 	start := len(p.out)
-	_, _, _, ok := p.scan(true)
+	ok := p.scan(true)
 	return span{start: start, end: len(p.out)}, ok
 }
 

@@ -39,6 +39,9 @@ func newEdgeTable(m map[uint64]int32) edgeTable {
 
 // get returns the child along key, or 0 when there is none.
 func (t *edgeTable) get(key uint64) int32 {
+	if len(t.slots) == 0 {
+		return 0
+	}
 	mask := uint64(len(t.slots) - 1)
 	for i := (key * edgeHash) >> t.shift; ; i = (i + 1) & mask {
 		s := &t.slots[i&mask]

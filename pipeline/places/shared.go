@@ -13,7 +13,7 @@ import (
 // into its own tokens (text.Tokenize) in Story.Shared. Its words differ from
 // this package's (fold.Tokens) in three ways only, which fromEntityTokens
 // undoes where they occur (the scanner keeps the entity tokens' type, and
-// reads only their offsets and Upper):
+// reads only their offsets, Upper and LowerHash):
 //
 //   - a possessive "'s" ("Kyiv's") is consumed with the word (Poss), where
 //     fold makes "s" a word of its own;

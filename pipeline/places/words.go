@@ -83,11 +83,15 @@ func b2i(b bool) int {
 	return 0
 }
 
-// pluralRegion folds "regions", "oblasts" and "provinces" to the singular
-// so "the Kursk and Belgorod regions" finds "Belgorod region".
+// regionNouns are the region nouns whose plural pluralRegion folds, so
+// "the Kursk and Belgorod regions" finds "Belgorod region". The name and
+// veto filters add their plurals from this one list.
+var regionNouns = [...]string{"region", "oblast", "province"}
+
+// pluralRegion folds the plural of a region noun in b[from:] to the
+// singular.
 func pluralRegion(b []byte, from int) []byte {
-	switch string(b[from:]) {
-	case "regions", "oblasts", "provinces":
+	if w := b[from:]; len(w) > 1 && w[len(w)-1] == 's' && singularRegion(string(w[:len(w)-1])) {
 		return b[:len(b)-1]
 	}
 	return b
@@ -95,7 +99,12 @@ func pluralRegion(b []byte, from int) []byte {
 
 // singularRegion reports whether pluralRegion folds w+"s" into w.
 func singularRegion(w string) bool {
-	return w == "region" || w == "oblast" || w == "province"
+	for _, r := range regionNouns {
+		if w == r {
+			return true
+		}
+	}
+	return false
 }
 
 // word returns token i folded.

@@ -4,20 +4,9 @@ import (
 	"strings"
 
 	"github.com/warwire/warwire/pipeline/entities/text"
-	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 func (d *doc) quoted(t int) bool { return d.inQuote[t] }
-
-// is reports whether the word of token k is in set, with the hash the
-// tokenizer computed for it: the set's filter turns most words away
-// without a call.
-func (d *doc) is(set *words.Set, k int) bool {
-	if h := d.Toks[k].LowerHash; h != 0 && !set.MayHaveHash(h) {
-		return false
-	}
-	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
-}
 
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
 // Only a gap flagged text.MarkGap may hold a line break.
@@ -73,7 +62,7 @@ func (d *doc) post(qi int) speaker {
 			break
 		}
 		if d.maySpeak(k) {
-			if d.is(speechVerbs, k) && (k == t || !d.is(weakVerbs, k)) {
+			if d.Is(speechVerbs, k) && (k == t || !d.Is(weakVerbs, k)) {
 				if k == t {
 					return d.after(k+1, 8)
 				}
@@ -116,7 +105,7 @@ func (d *doc) pre(qi int) speaker {
 		if e := d.according(k); e >= 0 {
 			return e
 		}
-		if d.is(speechVerbs, k) && !d.is(weakVerbs, k) {
+		if d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) {
 			if e := d.Subject(k, d.quoted); e >= 0 {
 				return e
 			}
@@ -134,7 +123,7 @@ func (d *doc) pre(qi int) speaker {
 
 // according resolves "according to X" / "по словам X" starting at token k.
 func (d *doc) according(k int) speaker {
-	if !d.is(accordingWords, k) {
+	if !d.Is(accordingWords, k) {
 		return -1
 	}
 	next := accordingTo[d.Word(k)]

@@ -48,8 +48,9 @@ func (s *Stage) Process(ctx context.Context, batch []*pipeline.Story) error {
 
 // quotesOf returns the quotations of st: those found already when the
 // story's shared analysis (st.Shared, see mention.ForStory) holds them, as
-// it does when the stance stage met a cue; else none when the body has no
-// quotation mark, without preparing the analysis.
+// it does once the stance stage has looked at a story with two entities or
+// more; else none when the body has no quotation mark, without preparing
+// the analysis.
 func quotesOf(st *pipeline.Story) []pipeline.Quote {
 	if md, ok := st.Shared.(*mention.Doc); ok && md.QuotesDone && mention.ForStory(st) == md {
 		return md.Quotes

@@ -121,15 +121,6 @@ func (d *doc) quoteAt(t int) *pipeline.Quote {
 	return nil
 }
 
-// is reports whether the word of token k is in set, with the hash the
-// tokenizer computed for it.
-func (d *doc) is(set *words.Set, k int) bool {
-	if h := d.Toks[k].LowerHash; h != 0 && !set.MayHaveHash(h) {
-		return false // most words, without a call
-	}
-	return set.HasHash(d.Word(k), d.Toks[k].LowerHash)
-}
-
 // maybeIn returns the first token from k before end that may be in the
 // set whose filter is f (see words.Set.Filter), or end: the loop rejects
 // most ASCII words by their hash without a call.
@@ -157,7 +148,7 @@ func (d *doc) quoteHolder(q *pipeline.Quote, c0 int) int {
 		return -1
 	}
 	for j := c0 - 1; j >= 0 && j >= c0-3 && int(d.Toks[j].RStart) >= q.Span[0]; j-- {
-		if d.is(firstPerson, j) {
+		if d.Is(firstPerson, j) {
 			for i := range d.Ents {
 				if d.Ents[i].ID == q.Speaker.ID {
 					return i

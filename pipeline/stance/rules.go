@@ -38,7 +38,7 @@ var (
 // sentence s.
 func (d *doc) stanceAt(cs []cue, k int, s text.Sentence) (pipeline.Stance, bool) {
 	c := d.cueAt(cs, k, s.Tok1)
-	if c == nil || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !d.is(verbMarkers, k-1)) {
+	if c == nil || d.negated(k, s.Tok0) || c.verbOnly && (k == s.Tok0 || !d.Is(verbMarkers, k-1)) {
 		return pipeline.Stance{}, false
 	}
 	c0, c1 := k, k+len(c.words)
@@ -82,7 +82,7 @@ func (d *doc) holder(c0 int, s text.Sentence) int {
 		return e
 	}
 	for v := d.maybeIn(reportFilter, s.Tok0, c0); v < c0; v = d.maybeIn(reportFilter, v+1, c0) {
-		if d.is(reportVerbs, v) && !d.quoted(v) && !d.coordinated(v, c0) {
+		if d.Is(reportVerbs, v) && !d.quoted(v) && !d.coordinated(v, c0) {
 			if e := d.Subject(v, d.quoted); e >= 0 {
 				return e
 			}
@@ -101,7 +101,7 @@ func (d *doc) holder(c0 int, s text.Sentence) int {
 func (d *doc) coordinated(a, b int) bool {
 	for i := a; i < b; i++ {
 		g := d.Body[d.Toks[i].End:d.Toks[i+1].Start]
-		if strings.Contains(g, ";") || strings.Contains(g, ",") && d.is(clauseWords, i+1) {
+		if strings.Contains(g, ";") || strings.Contains(g, ",") && d.Is(clauseWords, i+1) {
 			return true
 		}
 	}
@@ -126,7 +126,7 @@ func (d *doc) inSentence(e int, s text.Sentence, t int) bool {
 // equivalents) in tokens [a, b), or -1.
 func (d *doc) according(a, b int) int {
 	for j := d.maybeIn(accordingFilter, a, b); j < b; j = d.maybeIn(accordingFilter, j+1, b) {
-		if !d.is(accordingWords, j) || d.quoted(j) {
+		if !d.Is(accordingWords, j) || d.quoted(j) {
 			continue
 		}
 		next := accordingTo[d.Word(j)]
@@ -172,7 +172,7 @@ func (d *doc) cueAt(cs []cue, k, end int) *cue {
 func (d *doc) negated(k, s0 int) bool {
 	for j := k - 1; j >= s0 && j >= k-3; j-- {
 		if d.Toks[j].LowerHash != 0 {
-			if d.is(negations, j) {
+			if d.Is(negations, j) {
 				return true
 			}
 			continue
@@ -188,7 +188,7 @@ func (d *doc) negated(k, s0 int) bool {
 // passive reports "was criticized by": an auxiliary before the cue and an
 // agent word after it.
 func (d *doc) passive(c0, c1 int) bool {
-	return c0 > 0 && c1 < len(d.Toks) && d.is(passiveAux, c0-1) && d.is(agentWords, c1)
+	return c0 > 0 && c1 < len(d.Toks) && d.Is(passiveAux, c0-1) && d.Is(agentWords, c1)
 }
 
 // target returns the object entity of cue c ending at c1; a country or
@@ -197,21 +197,21 @@ func (d *doc) passive(c0, c1 int) bool {
 func (d *doc) target(c1, end int, c *cue) int {
 	content := 0 // lower-case words between the cue and the target
 	for j := c1; j < end && j <= c1+c.reach; j++ {
-		if j > c1 && (d.is(stopTarget, j-1) || d.Punct(j-1, j)) {
+		if j > c1 && (d.Is(stopTarget, j-1) || d.Punct(j-1, j)) {
 			return -1
 		}
 		k := d.MentionAt(j)
 		if k < 0 {
-			if !d.Toks[j].Has(text.Upper) && !d.is(targetFiller, j) {
+			if !d.Toks[j].Has(text.Upper) && !d.Is(targetFiller, j) {
 				content++
 			}
 			continue
 		}
-		if c.needPrep && (j == c1 || !d.is(targetPreps, j-1)) {
+		if c.needPrep && (j == c1 || !d.Is(targetPreps, j-1)) {
 			continue
 		}
 		// "criticized the plan to push Ukraine": the object is the plan.
-		if !c.needPrep && content > 0 && (j == c1 || !d.is(agentPreps, j-1) || content > 2) {
+		if !c.needPrep && content > 0 && (j == c1 || !d.Is(agentPreps, j-1) || content > 2) {
 			return -1
 		}
 		if p := d.ModifiedPerson(k); p >= 0 {

@@ -6,7 +6,6 @@ package mention
 import (
 	"slices"
 	"sort"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/warwire/warwire/pipeline"
@@ -29,12 +28,8 @@ type Text struct {
 	Toks   []text.Token
 	Sents  []text.Sentence
 	SentOf []int32
-	// ValidUTF8 is set when Body is valid UTF-8 (the tokenizer, which sees
-	// every byte, tells), so that a reader need not check it again. It is
-	// false for invalid UTF-8, and in a Text not built by this package.
-	ValidUTF8 bool
-	lower     string  // Body in lower case, same byte offsets
-	pool      *pooled // set when the Text came from Borrow
+	lower  string  // Body in lower case, same byte offsets
+	pool   *pooled // set when the Text came from Borrow
 }
 
 // Word returns the lower-case text of token i.
@@ -47,7 +42,7 @@ func (t *Text) Word(i int) string {
 // text.LowerSameLength returns it); toks and lower may be reused by the
 // caller afterwards only if copy is true.
 func NewText(body, lower string, toks []text.Token, sents []text.Sentence, copyTokens bool) *Text {
-	t := &Text{Body: body, Toks: toks, Sents: sents, ValidUTF8: utf8.ValidString(body)}
+	t := &Text{Body: body, Toks: toks, Sents: sents}
 	if copyTokens {
 		t.Toks = slices.Clone(toks)
 		t.Sents = slices.Clone(sents)

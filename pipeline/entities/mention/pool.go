@@ -36,7 +36,6 @@ func Borrow(body string) *Text {
 		parts := text.Parts{Toks: t.Toks, Sents: t.Sents, SentOf: t.SentOf, Lower: p.lower}
 		parts.Split(body)
 		t.Toks, t.Sents, t.SentOf, p.lower = parts.Toks, parts.Sents, parts.SentOf, parts.Lower
-		t.ValidUTF8 = parts.ValidUTF8
 	}
 	t.lower = ""
 	if len(p.lower) > 0 {
@@ -60,7 +59,6 @@ func (t *Text) split(body string) {
 	sc.Lower = t.pool.lower
 	sc.Split(body)
 	t.Toks, t.Sents, t.SentOf = slices.Clone(sc.Toks), slices.Clone(sc.Sents), slices.Clone(sc.SentOf)
-	t.ValidUTF8 = sc.ValidUTF8
 	t.pool.lower, sc.Lower = sc.Lower, nil
 	scratchPool.Put(sc)
 }

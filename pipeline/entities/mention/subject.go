@@ -27,10 +27,10 @@ func (d *Doc) SubjectLike(k int) bool {
 // "according to X" excepted.
 func (d *Doc) afterPreposition(t int) bool {
 	j := t - 1
-	if j >= 0 && d.is(determiners, j) {
+	if j >= 0 && d.Is(determiners, j) {
 		j--
 	}
-	if j < 0 || d.SentOf[j] != d.SentOf[t] || !d.is(prepositions, j) {
+	if j < 0 || d.SentOf[j] != d.SentOf[t] || !d.Is(prepositions, j) {
 		return false
 	}
 	// Russian and Ukrainian "В МИД России заявили": "in X they said" is "X said".
@@ -140,9 +140,9 @@ func (d *Doc) PrevSubject(t int) int {
 // to an entity, or returns -1.
 func (d *Doc) Pronoun(t int, skip func(tok int) bool) int {
 	switch {
-	case d.is(personPronouns, t):
+	case d.Is(personPronouns, t):
 		return d.LastPerson(t, skip)
-	case d.is(thingPronouns, t):
+	case d.Is(thingPronouns, t):
 		return d.PrevSubject(t)
 	}
 	return -1
@@ -150,7 +150,7 @@ func (d *Doc) Pronoun(t int, skip func(tok int) bool) int {
 
 // IsPronoun reports whether token t is a pronoun Pronoun resolves.
 func (d *Doc) IsPronoun(t int) bool {
-	return d.is(pronouns, t)
+	return d.Is(pronouns, t)
 }
 
 // Subject returns the entity that is the subject of the verb at token v in
@@ -205,10 +205,10 @@ func (d *Doc) Subject(v int, skip func(tok int) bool) int {
 // no relative word stands before v.
 func (d *Doc) Relative(v, s0 int, skip func(int) bool) (int, bool) {
 	r := v - 1
-	if r > s0 && d.is(auxiliaries, r) {
+	if r > s0 && d.Is(auxiliaries, r) {
 		r--
 	}
-	if r <= s0 || !d.is(relativeWords, r) {
+	if r <= s0 || !d.Is(relativeWords, r) {
 		return -1, false
 	}
 	if d.Word(r) == "who" || d.Word(r) == "который" || d.Word(r) == "який" {
@@ -229,7 +229,7 @@ func (d *Doc) Relative(v, s0 int, skip func(int) bool) (int, bool) {
 // Definite reports whether token j is an institution noun after "the",
 // and returns the organisation or country it refers back to.
 func (d *Doc) Definite(j int) (int, bool) {
-	if j == 0 || d.Word(j-1) != "the" || !d.is(institutionNouns, j) {
+	if j == 0 || d.Word(j-1) != "the" || !d.Is(institutionNouns, j) {
 		return -1, false
 	}
 	return d.PrevSubject(j), true

@@ -11,8 +11,10 @@ import (
 // (text.Token.LowerHash) instead of a map lookup that hashes the word
 // again.
 
-// is reports whether the lower-case text of token t (see Word) is in s.
-func (d *Doc) is(s *words.Set, t int) bool {
+// Is reports whether the lower-case text of token t (see Word) is in s,
+// with the hash the tokenizer computed for it: the set's filter turns most
+// words away without a call.
+func (d *Doc) Is(s *words.Set, t int) bool {
 	tok := &d.Toks[t]
 	if tok.LowerHash != 0 && !s.MayHaveHash(tok.LowerHash) {
 		return false // most words, without a call

@@ -15,7 +15,7 @@ func TestWordLists(t *testing.T) {
 			t.Errorf("IsPronoun(%q) = %v, want %v", d.Word(i), got, w)
 		}
 	}
-	if !d.is(prepositions, 7) || !d.is(determiners, 8) || !d.is(institutionNouns, 9) {
+	if !d.Is(prepositions, 7) || !d.Is(determiners, 8) || !d.Is(institutionNouns, 9) {
 		t.Error("für, the, ministry not found in their lists")
 	}
 }

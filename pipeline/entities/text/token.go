@@ -46,8 +46,10 @@ const (
 // int32 to keep tokens small: texts are far shorter than 2 GiB.
 //
 // LowerHash, when not 0, is the 32-bit FNV-1a hash of the token's text in
-// lower case (see LowerSameLength), which the tokenizer computes for
-// tokens of ASCII letters only; 0 means it was not computed.
+// lower case (see LowerSameLength), which the tokenizer computes only for
+// plain words: ASCII letters, all lower case but perhaps the first ("Kyiv",
+// "kyiv"; not "KYIV", "McDonald", "U.S.", "5G" or "don't"); 0 means it was
+// not computed.
 type Token struct {
 	Start, End   int32
 	RStart, REnd int32
@@ -102,9 +104,9 @@ type plainScanner func(dst []Token, s string, i, r int) ([]Token, int, int)
 // tokenize is Tokenize with plain words scanned by plain; when low is not
 // nil it holds a copy of s, which it turns into LowerSameLength(s) but for
 // the capital starting each plain word (see scanPlain), left to the caller
-// (see lowerFirst). It also reports whether s is valid UTF-8: every byte
-// that is not part of a token passes the rune decoding below, so an invalid
-// byte is seen there.
+// (see lowerFirst). It also reports whether s is valid UTF-8: every
+// non-ASCII byte outside a token passes the rune decoding below, so an
+// invalid byte is seen there.
 func tokenize(dst []Token, s string, low []byte, plain plainScanner) ([]Token, bool) {
 	var sc scanner
 	sc.s = s
