@@ -24,17 +24,10 @@ func SplitCaptions(paragraphs []string) (body, captions []string) {
 	return body, captions
 }
 
-// splitCaptionsText is SplitCaptions over the paragraphs of clean text,
-// returning the body paragraphs joined again: text itself when it holds no
-// caption.
-func splitCaptionsText(text string) (body string, captions []string) {
-	body, captions, _ = splitCaptionsWords(text, &paragraphWords{})
-	return body, captions
-}
-
-// splitCaptionsWords is splitCaptionsText that also returns the words of the
-// captions by the counts of pw, when pw.ok (0 otherwise), and then takes the
-// paragraph ends from pw too.
+// splitCaptionsWords is SplitCaptions over the paragraphs of clean text,
+// returning the body paragraphs joined again (text itself when it holds no
+// caption). It also returns the words of the captions by the counts of pw,
+// when pw.ok (0 otherwise), and then takes the paragraph ends from pw too.
 func splitCaptionsWords(text string, pw *paragraphWords) (body string, captions []string, captionWords int) {
 	cuts := make([][2]int, 0, 16) // the byte ranges of the captions
 	for start, k := 0, 0; start < len(text); k++ {

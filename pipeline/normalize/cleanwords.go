@@ -44,8 +44,12 @@ func (pw *paragraphWords) paragraph(k int) int {
 	return end - start
 }
 
-// cleanTextWords is cleanTextAlready that also counts the words of s when it
-// is clean, in the same pass: it reads s eight bytes at a time through
+// cleanTextWords reports whether body text s is clean already, so that it
+// needs none of cleanPlainText's passes: no markup or entity reference,
+// only printable ASCII and NFC-inert characters, words separated by single
+// spaces and paragraphs by exactly "\n\n", nothing blank at either end (the
+// reference is cleanTextAlready in clean_ref_test.go). It also counts the
+// words of s when it is clean, in the same pass: it reads s eight bytes at a time through
 // cleanClass, the byte classes of CountWords with control characters set
 // apart, and takes the characters that need a closer look (line breaks,
 // joiners, non-ASCII) one at a time. pw.ok is false when s is not clean or
@@ -182,7 +186,7 @@ func cleanWordStep(s string, i int, in uint8) (next int, after, started uint8, o
 	return i + size, 0, 0, true
 }
 
-// cleanEdges runs the checks of cleanTextAlready that look at s as a whole:
+// cleanEdges runs the checks of cleanTextWords that look at s as a whole:
 // visible characters at both ends, no '<', no double space, no entity
 // reference. s must not be empty.
 func cleanEdges(s string) bool {

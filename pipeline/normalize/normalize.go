@@ -11,10 +11,9 @@ package normalize
 import (
 	"context"
 	"fmt"
+	"github.com/warwire/warwire/pipeline"
 	"slices"
 	"strings"
-
-	"github.com/warwire/warwire/pipeline"
 )
 
 // Name is the stage name used in logs, metrics and DLQ headers.
@@ -109,17 +108,10 @@ func bodyText(s *pipeline.Story, pw *paragraphWords) (string, []string) {
 	return cleanPlainText(s.BodyText)
 }
 
-// plainText cleans a body_text. Text that carries HTML tags goes through the
-// HTML tokenizer (keeping its line breaks); otherwise only well-formed entity
+// cleanPlainText cleans a body_text that is not clean already (see
+// cleanTextWords). Text that carries HTML tags goes through the HTML
+// tokenizer (keeping its line breaks); otherwise only well-formed entity
 // references are decoded. Hard-wrapped text has its lines rejoined.
-func plainText(src string) (string, []string) {
-	if cleanTextAlready(src) {
-		return src, nil
-	}
-	return cleanPlainText(src)
-}
-
-// cleanPlainText is plainText for text that is not clean already.
 func cleanPlainText(src string) (string, []string) {
 	var figcaps []string
 	if looksLikeHTML(src) {
