@@ -155,7 +155,7 @@ func (w *BulkWriter) send(ctx context.Context, items []Item) {
 func (w *BulkWriter) attempt(ctx context.Context, items []Item) ([]Item, error) {
 	body := encodeBulk(items)
 	start := time.Now()
-	req, err := newRequest(ctx, "POST", "/"+w.index+"/_bulk", bytes.NewReader(body))
+	req, err := newRequest(ctx, "POST", "/"+w.index+"/_bulk?"+bulkFilter, bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("failed to build bulk request: %w", err)
 	}

@@ -60,6 +60,9 @@ func TestPoisonMessagesGoToTheDLQWithReasons(t *testing.T) {
 		if hd[kafka.HeaderStage] == "" || hd[kafka.HeaderError] == "" || hd["origin"] != "test" {
 			t.Errorf("DLQ message %d lacks stage, error or the original headers: %v", i, hd)
 		}
+		if poison[i].reason == pipeline.ReasonRejected && !strings.Contains(hd[kafka.HeaderError], "_exception") {
+			t.Errorf("DLQ message %d: error %q does not carry Elasticsearch's error type", i, hd[kafka.HeaderError])
+		}
 		at, err := time.Parse(time.RFC3339Nano, hd[kafka.HeaderFailedAt])
 		if err != nil || at.Before(start) {
 			t.Errorf("DLQ message %d: failed-at %q is not a time of this run", i, hd[kafka.HeaderFailedAt])
