@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // sameAsMarshal fails t unless d.AppendJSON writes what json.Marshal writes,
@@ -130,4 +132,38 @@ func FuzzAppendJSON(f *testing.F) {
 		d.Entities[0].Spans = []Span{{int(n), int(-n)}}
 		sameAsMarshal(t, d)
 	})
+}
+
+// TestPlain8MatchesTheByteTable checks the SWAR test against htmlSafe for
+// every byte value at every position, and for random words over the bytes
+// that sit next to the escaped ones.
+func TestPlain8MatchesTheByteTable(t *testing.T) {
+	want := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= utf8.RuneSelf || !htmlSafe[s[i]] {
+				return false
+			}
+		}
+		return true
+	}
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			if got := plain8(string(b)); got != want(string(b)) {
+				t.Fatalf("plain8(%q) = %v", b, got)
+			}
+		}
+	}
+	near := []byte(" !\"#$%&'()*+,-./;<=>?@[\\]^_`{|}~\x00\x1f\x7f\x80\xffaZ09")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 200000; n++ {
+		var b [8]byte
+		for i := range b {
+			b[i] = near[rng.IntN(len(near))]
+		}
+		if got := plain8(string(b[:])); got != want(string(b[:])) {
+			t.Fatalf("plain8(%q) = %v", b, got)
+		}
+	}
 }

@@ -46,7 +46,14 @@ func (w *jsonWriter) str(s string) {
 			continue
 		}
 		for end := min(i+8, len(s)); i < end; {
-			b, i, start = escapeAt(b, s, i, start)
+			switch c := s[i]; {
+			case c < utf8.RuneSelf && htmlSafe[c]:
+				i++
+			case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+				i += 2 // a valid two-byte rune (Cyrillic, accents): never escaped
+			default:
+				b, i, start = escapeAt(b, s, i, start)
+			}
 		}
 	}
 	w.buf = append(append(b, s[start:]...), '"')
@@ -89,7 +96,9 @@ func plain8(s string) bool {
 	v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 	m := v | (v-ones*0x20)&^v // non-ASCII, or a byte below 0x20
-	m |= hasByte(v, '"') | hasByte(v, '\\') | hasByte(v, '<') | hasByte(v, '>') | hasByte(v, '&')
+	// < (0x3C) and > (0x3E) differ only in bit 1, " (0x22) and & (0x26)
+	// only in bit 2: setting that bit makes one test find either.
+	m |= hasByte(v|ones*2, '>') | hasByte(v|ones*4, '&') | hasByte(v, '\\')
 	return m&highs == 0
 }
 
