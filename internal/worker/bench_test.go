@@ -37,7 +37,7 @@ func benchStories() int {
 // topic, with its CPU seconds and peak RSS; the ratio b/a; (c) produce-to-
 // searchable latency at a steady 200 stories/s. It runs once whatever b.N is.
 //
-// (a) runs before and after (b), and the ratio uses the mean of the two, so a
+// (a) runs before and after (b), and the ratio uses its rate over both runs, so a
 // drift of the shared host during the run moves both sides alike. The
 // worker's rate is its drain rate, from its first consumed message to the
 // last verdict, as the baseline's starts at its first document; the rate
