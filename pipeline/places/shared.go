@@ -68,8 +68,10 @@ func hasSeq(s, seq string, k int) bool {
 	return false
 }
 
-// theHash is the entity tokenizer's LowerHash of "the".
-var theHash = text.Tokenize(nil, "the")[0].LowerHash
+// theHash is the entity tokenizer's LowerHash of "the": lowerHash("the"),
+// a constant so the token loops compare with an immediate (TestTheHash
+// checks it against the tokenizer).
+const theHash = 0xb40eb21c
 
 // fromEntityTokens sets s.toks and s.starts to the words and name starts of
 // fold.TokensStarts for s.text, given etoks, the tokens text.Tokenize makes
@@ -89,7 +91,7 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 		if t.Flags&(text.Upper|text.Poss|text.Abbrev) == 0 && t.LowerHash != theHash && (t.LowerHash != 0 || t.End-t.Start != 3) {
 			continue
 		}
-		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || upperAgrees(s.text, t)) {
+		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
 			if the := theIn(s.text, t); t.Flags&text.Upper != 0 || the == 1 {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
 			}
