@@ -73,8 +73,8 @@ func hasSeq(s, seq string, k int) bool {
 // checks it against the tokenizer).
 const theHash = 0xb40eb21c
 
-// fromEntityTokens sets s.toks and s.starts to the words and name starts of
-// fold.TokensStarts for s.text, given etoks, the tokens text.Tokenize makes
+// fromEntityTokens sets s.toks to the words of fold.TokensStarts for
+// s.text and s.starts to those of its name starts that mayStart, given etoks, the tokens text.Tokenize makes
 // of it, and reports true; or reports false when it cannot tell (see
 // foldOnly and possEnd). s.toks is etoks itself when no word needs
 // rewriting (see rewrite), else a copy in s.own: it is never written to.
@@ -92,7 +92,7 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 			continue
 		}
 		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
-			if the := theIn(s.text, t); t.Flags&text.Upper != 0 || the == 1 {
+			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
 			}
 			continue

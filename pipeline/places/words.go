@@ -35,14 +35,27 @@ func (s *scanner) textHash(i int) uint32 {
 }
 
 // hashStarts gives the words a name may start at their hash (lowerHash),
-// which fold leaves out: the name filters (startsNone) then reject most of
-// them without folding them, and they fold with the quick ASCII path. It is
-// for the scanner's own words only (s.toks is s.own).
+// which fold leaves out, and drops the starts that mayStart rejects: the
+// words fold then with the quick ASCII path. It is for the scanner's own
+// words only (s.toks is s.own).
 func (s *scanner) hashStarts() {
+	kept := s.starts[:0]
 	for _, st := range s.starts {
 		i := int(st >> 1)
-		s.own[i].LowerHash = s.textHash(i)
+		h := s.textHash(i)
+		s.own[i].LowerHash = h
+		if s.mayStart(h) {
+			kept = append(kept, st)
+		}
 	}
+	s.starts = kept
+}
+
+// mayStart reports whether a word with the hash h (text.Token.LowerHash;
+// 0 when unknown) may start a name: false only when it is sure to start
+// none (see startsNone), and the scan need not try it.
+func (s *scanner) mayStart(h uint32) bool {
+	return h == 0 || s.g.lowerFirst.has(h)
 }
 
 // lowerHash is the FNV-1a hash of w in lower case, which is its folded form,
