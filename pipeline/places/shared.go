@@ -74,7 +74,8 @@ func hasSeq(s, seq string, k int) bool {
 const theHash = 0xb40eb21c
 
 // fromEntityTokens sets s.toks to the words of fold.TokensStarts for
-// s.text and s.starts to those of its name starts that mayStart, given etoks, the tokens text.Tokenize makes
+// s.text and s.starts to those of its name starts that mayStart and that
+// begin in no entity (inEntityWord), given etoks, the tokens text.Tokenize makes
 // of it, and reports true; or reports false when it cannot tell (see
 // foldOnly and possEnd). s.toks is etoks itself when no word needs
 // rewriting (see rewrite), else a copy in s.own: it is never written to.
@@ -92,7 +93,7 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 			continue
 		}
 		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
-			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) {
+			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t, the) {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
 			}
 			continue
@@ -110,6 +111,13 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 		s.toks = s.own
 	}
 	return true
+}
+
+// inEntityWord reports whether t, a name start that is not "the" (the ==
+// 0), begins inside an entity span: longestAt is then sure to find no name
+// at it (see inEntity), and it need not be listed.
+func (s *scanner) inEntityWord(t *token, the int) bool {
+	return the == 0 && s.ents != nil && s.ents.marked(t.RStart)
 }
 
 // upperAgrees reports whether t, which has Upper set, starts with a capital
