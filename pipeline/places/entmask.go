@@ -68,6 +68,13 @@ func (m *entityMask) overlaps(sp pipeline.Span) bool {
 	return false
 }
 
+// marked reports whether code point r is inside an entity span that is
+// not odd: true is sure to overlap, false is no promise (see overlaps).
+func (m *entityMask) marked(r int32) bool {
+	w := uint(r) / 64
+	return w < uint(len(m.bits)) && m.bits[w]&(1<<(uint(r)%64)) != 0
+}
+
 func (m *entityMask) overlapsOdd(sp pipeline.Span) bool {
 	for _, e := range m.odd {
 		if e[0] < sp[1] && e[1] > sp[0] {

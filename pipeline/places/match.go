@@ -28,7 +28,7 @@ type scanner struct {
 	folded []byte      // folded words, back to back, in the order they were needed
 	fspan  [][2]int32  // folded[fspan[i][0]:fspan[i][1]-1] is token i; zeros until folded
 	cls    []wordClass // the veto lists token i is in; 0 until looked up
-	starts []int32     // the tokens a name may start at (capitalised, or "the"), as i<<1 | 1 if "the"
+	starts []int32     // the tokens a name may start at (capitalised, or "the"; see mayStart), as i<<1 | 1 if "the"
 	key    []byte
 	found  [maxNameWords]*nameSlot // the keys longest met, shortest first
 	ents   *entityMask             // nil: no entities
@@ -114,10 +114,9 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 		}
 		return false
 	}
-	s.key = append(s.key[:0], first...)
-	n := 0
+	key, n := first, 0 // key is copied to s.key only to grow
 	for {
-		e := s.g.idx.find(s.key, hm)
+		e := s.g.idx.find(key, hm)
 		if e == nil {
 			break
 		}
@@ -127,7 +126,11 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 			break
 		}
 		w := s.word(i + n)
+		if n == 1 {
+			s.key = append(s.key[:0], first...)
+		}
 		s.key = append(append(s.key, ' '), w...)
+		key = s.key
 		h = hashAdd(hashAdd(h, " "), w)
 		hm = mix(h)
 	}

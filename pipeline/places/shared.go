@@ -68,11 +68,14 @@ func hasSeq(s, seq string, k int) bool {
 	return false
 }
 
-// theHash is the entity tokenizer's LowerHash of "the".
-var theHash = text.Tokenize(nil, "the")[0].LowerHash
+// theHash is the entity tokenizer's LowerHash of "the": lowerHash("the"),
+// a constant so the token loops compare with an immediate (TestTheHash
+// checks it against the tokenizer).
+const theHash = 0xb40eb21c
 
-// fromEntityTokens sets s.toks and s.starts to the words and name starts of
-// fold.TokensStarts for s.text, given etoks, the tokens text.Tokenize makes
+// fromEntityTokens sets s.toks to the words of fold.TokensStarts for
+// s.text and s.starts to those of its name starts that mayStart and that
+// begin in no entity (inEntityWord), given etoks, the tokens text.Tokenize makes
 // of it, and reports true; or reports false when it cannot tell (see
 // foldOnly and possEnd). s.toks is etoks itself when no word needs
 // rewriting (see rewrite), else a copy in s.own: it is never written to.
@@ -89,8 +92,8 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 		if t.Flags&(text.Upper|text.Poss|text.Abbrev) == 0 && t.LowerHash != theHash && (t.LowerHash != 0 || t.End-t.Start != 3) {
 			continue
 		}
-		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || upperAgrees(s.text, t)) {
-			if the := theIn(s.text, t); t.Flags&text.Upper != 0 || the == 1 {
+		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
+			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t, the) {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
 			}
 			continue
@@ -108,6 +111,13 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 		s.toks = s.own
 	}
 	return true
+}
+
+// inEntityWord reports whether t, a name start that is not "the" (the ==
+// 0), begins inside an entity span: longestAt is then sure to find no name
+// at it (see inEntity), and it need not be listed.
+func (s *scanner) inEntityWord(t *token, the int) bool {
+	return the == 0 && s.ents != nil && s.ents.marked(t.RStart)
 }
 
 // upperAgrees reports whether t, which has Upper set, starts with a capital

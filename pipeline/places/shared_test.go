@@ -44,7 +44,11 @@ func checkEntityTokens(t *testing.T, s string) bool {
 	wantToks, wantStarts := fold.TokensStarts(nil, nil, s)
 	etoks := text.Tokenize(nil, s)
 	before := slices.Clone(etoks)
-	sc := scanner{text: s, own: []token{{Start: 9}}, starts: []int32{7}}
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := scanner{g: g, text: s, own: []token{{Start: 9}}, starts: []int32{7}}
 	ok := sc.fromEntityTokens(etoks)
 	if !slices.Equal(etoks, before) {
 		t.Fatalf("%q: the entity tokens changed", s)
@@ -65,6 +69,12 @@ func checkEntityTokens(t *testing.T, s string) bool {
 			t.Fatalf("%q: token %d is %+v, want %+v", s, i, g, w)
 		}
 	}
+	// The starts a word's hash rules out are dropped (mayStart).
+	wantStarts = slices.DeleteFunc(wantStarts, func(st int32) bool {
+		w := &wantToks[st>>1]
+		h := sc.toks[st>>1].LowerHash
+		return h != 0 && h == lowerHash(s[w.Start:w.End]) && !g.lowerFirst.has(h)
+	})
 	if !slices.Equal(sc.starts, wantStarts) {
 		t.Fatalf("%q: starts %v, want %v", s, sc.starts, wantStarts)
 	}

@@ -35,14 +35,27 @@ func (s *scanner) textHash(i int) uint32 {
 }
 
 // hashStarts gives the words a name may start at their hash (lowerHash),
-// which fold leaves out: the name filters (startsNone) then reject most of
-// them without folding them, and they fold with the quick ASCII path. It is
-// for the scanner's own words only (s.toks is s.own).
+// which fold leaves out, and drops the starts that mayStart rejects: the
+// words fold then with the quick ASCII path. It is for the scanner's own
+// words only (s.toks is s.own).
 func (s *scanner) hashStarts() {
+	kept := s.starts[:0]
 	for _, st := range s.starts {
 		i := int(st >> 1)
-		s.own[i].LowerHash = s.textHash(i)
+		h := s.textHash(i)
+		s.own[i].LowerHash = h
+		if s.mayStart(h) {
+			kept = append(kept, st)
+		}
 	}
+	s.starts = kept
+}
+
+// mayStart reports whether a word with the hash h (text.Token.LowerHash;
+// 0 when unknown) may start a name: false only when it is sure to start
+// none (see startsNone), and the scan need not try it.
+func (s *scanner) mayStart(h uint32) bool {
+	return h == 0 || s.g.lowerFirst.has(h)
 }
 
 // lowerHash is the FNV-1a hash of w in lower case, which is its folded form,
@@ -118,18 +131,36 @@ func (s *scanner) word(i int) []byte {
 	return s.folded[sp[0] : sp[1]-1]
 }
 
-// appendWord returns s.folded with t folded after it. A word of at most
-// eight ASCII letters (it has a hash) folds to its lower case, which one
-// 8-byte load from the text and one store into the spare capacity of
-// s.folded make (the bytes past the word are garbage, never read).
+// appendWord returns s.folded with t folded after it. A word of ASCII
+// letters (it has a hash) folds to its lower case, which 8-byte loads from
+// the text and stores into the spare capacity of s.folded make (the bytes
+// past the word are garbage, never read): one of each for most words.
 func (s *scanner) appendWord(t *token) []byte {
-	n, a := len(s.folded), int(t.Start)
-	if t.LowerHash != 0 && t.End-t.Start <= 8 && a+8 <= len(s.text) && cap(s.folded)-n >= 8 {
-		x := binary.LittleEndian.Uint64([]byte(s.text[a : a+8]))
-		binary.LittleEndian.PutUint64(s.folded[n:n+8], x|0x2020202020202020)
-		return s.folded[:n+int(t.End-t.Start)]
+	n, a, w := len(s.folded), int(t.Start), int(t.End-t.Start)
+	if t.LowerHash != 0 && a+8 <= len(s.text) && cap(s.folded)-n >= 8 {
+		if w <= 8 {
+			x := binary.LittleEndian.Uint64([]byte(s.text[a : a+8]))
+			binary.LittleEndian.PutUint64(s.folded[n:n+8], x|0x2020202020202020)
+			return s.folded[:n+w]
+		}
+		if w8 := (w + 7) &^ 7; a+w8 <= len(s.text) && cap(s.folded)-n >= w8 {
+			return lowerLetters(s.folded[:n], s.text[a:a+w8], w)
+		}
 	}
 	return fold.AppendWord(s.folded, s.text[t.Start:t.End])
+}
+
+// lowerLetters appends the first w letters of src, ASCII letters, in lower
+// case to dst, eight at a time; src holds w rounded up to a multiple of 8
+// bytes and dst that much spare capacity.
+func lowerLetters(dst []byte, src string, w int) []byte {
+	n := len(dst)
+	out := dst[n : n+len(src)]
+	for j := 0; j+8 <= len(src) && j+8 <= len(out); j += 8 {
+		x := binary.LittleEndian.Uint64([]byte(src[j : j+8]))
+		binary.LittleEndian.PutUint64(out[j:j+8], x|0x2020202020202020)
+	}
+	return dst[:n+w]
 }
 
 // foldsToThe reports whether token i folds to "the" (which "thé" and

@@ -196,6 +196,9 @@ func Key(name string) string {
 // AppendKey appends Key(name) to dst, using toks as scratch space, and
 // returns both for reuse.
 func AppendKey(dst []byte, toks []Token, name string) ([]byte, []Token) {
+	if key, ok := appendPlainKey(dst, name); ok {
+		return key, toks
+	}
 	toks = Tokens(toks[:0], name)
 	for i, t := range toks {
 		if i > 0 {
@@ -204,6 +207,28 @@ func AppendKey(dst []byte, toks []Token, name string) ([]byte, []Token) {
 		dst = AppendWord(dst, t.Text(name))
 	}
 	return dst, toks
+}
+
+// appendPlainKey is AppendKey for a name of ASCII letters in words joined
+// by single spaces ("KYIV", "United States"), which folds to its lower
+// case; false (and dst as it was) for any other name.
+func appendPlainKey(dst []byte, name string) ([]byte, bool) {
+	n := len(dst)
+	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' {
+		return dst, false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c == ' ' && name[i-1] != ' ' {
+			dst = append(dst, ' ')
+			continue
+		}
+		if c|0x20-'a' >= 26 {
+			return dst[:n], false
+		}
+		dst = append(dst, c|0x20)
+	}
+	return dst, true
 }
 
 // Words returns the number of words in a folded key.

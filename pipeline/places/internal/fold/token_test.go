@@ -139,6 +139,33 @@ func FuzzAppendWordFastPath(f *testing.F) {
 	})
 }
 
+// FuzzAppendKeyPlain checks the plain-ASCII path of AppendKey against the
+// tokenizing one.
+func FuzzAppendKeyPlain(f *testing.F) {
+	for _, s := range []string{"KYIV", "United States", "New  York", " Kyiv", "Kyiv ", "Ab`c", "St. Petersburg", "a", "", "Київ", "x\xff", "[a]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := appendPlainKey([]byte("k "), s)
+		if !ok {
+			if string(got) != "k " {
+				t.Fatalf("appendPlainKey(%q) changed dst to %q", s, got)
+			}
+			return
+		}
+		want := []byte("k ")
+		for i, tk := range Tokens(nil, s) {
+			if i > 0 {
+				want = append(want, ' ')
+			}
+			want = AppendWord(want, tk.Text(s))
+		}
+		if string(got) != string(want) {
+			t.Fatalf("appendPlainKey(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
 // checkStarts checks the tokens and name starts of TokensStarts against the
 // reference tokens want of s.
 func checkStarts(t *testing.T, s string, want []Token) {
