@@ -6,7 +6,8 @@ import (
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-func (d *doc) quoted(t int) bool { return d.inQuote[t] }
+// quoted reports whether token t lies inside a quotation.
+func (d *doc) quoted(t int) bool { return d.inQuote[uint(t)/64]>>(uint(t)%64)&1 != 0 }
 
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
 // Only a gap flagged text.MarkGap may hold a line break.
