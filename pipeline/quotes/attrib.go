@@ -47,6 +47,20 @@ func (d *doc) maySpeak(k int) bool {
 	return h == 0 || speechFilter.MayHave(h) || accordingFilter.MayHave(h)
 }
 
+// mayAccord reports whether token k may open "according to": false for
+// most words, by the set's filter, without a call.
+func (d *doc) mayAccord(k int) bool {
+	h := d.Toks[k].LowerHash
+	return h == 0 || accordingFilter.MayHave(h)
+}
+
+// maySay reports whether token k may be a speech verb: false for most
+// words, by the set's filter, without a call.
+func (d *doc) maySay(k int) bool {
+	h := d.Toks[k].LowerHash
+	return h == 0 || speechFilter.MayHave(h)
+}
+
 // speaker is an attribution result: an entity index, or -1.
 type speaker = int
 
@@ -63,14 +77,16 @@ func (d *doc) post(qi int) speaker {
 			break
 		}
 		if d.maySpeak(k) {
-			if d.Is(speechVerbs, k) && (k == t || !d.Is(weakVerbs, k)) {
+			if d.maySay(k) && d.Is(speechVerbs, k) && (k == t || !d.Is(weakVerbs, k)) {
 				if k == t {
 					return d.after(k+1, 8)
 				}
 				return d.between(t, k)
 			}
-			if e := d.according(k); e >= 0 {
-				return e
+			if d.mayAccord(k) {
+				if e := d.according(k); e >= 0 {
+					return e
+				}
 			}
 		}
 		if d.breakAfter(k) {
@@ -103,10 +119,12 @@ func (d *doc) pre(qi int) speaker {
 		if !d.maySpeak(k) {
 			continue
 		}
-		if e := d.according(k); e >= 0 {
-			return e
+		if d.mayAccord(k) {
+			if e := d.according(k); e >= 0 {
+				return e
+			}
 		}
-		if d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) {
+		if d.maySay(k) && d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) {
 			if e := d.Subject(k, d.quoted); e >= 0 {
 				return e
 			}

@@ -181,7 +181,7 @@ func (d *doc) carryOver(who []speaker, qi int) speaker {
 		if d.newPara(k+1) && k != t {
 			break
 		}
-		if d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) && !d.quoted(k) {
+		if d.maySay(k) && d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) && !d.quoted(k) {
 			return d.Subject(k, d.quoted)
 		}
 	}
