@@ -40,13 +40,6 @@ var (
 	accordingFilter = accordingWords.Filter()
 )
 
-// maySpeak reports whether token k may be a speech verb or open "according
-// to": false for most words, by the sets' filters.
-func (d *doc) maySpeak(k int) bool {
-	h := d.Toks[k].LowerHash
-	return h == 0 || speechFilter.MayHave(h) || accordingFilter.MayHave(h)
-}
-
 // mayAccord reports whether token k may open "according to": false for
 // most words, by the set's filter, without a call.
 func (d *doc) mayAccord(k int) bool {
@@ -76,17 +69,15 @@ func (d *doc) post(qi int) speaker {
 		if d.quoted(k) || d.newPara(k) {
 			break
 		}
-		if d.maySpeak(k) {
-			if d.maySay(k) && d.Is(speechVerbs, k) && (k == t || !d.Is(weakVerbs, k)) {
-				if k == t {
-					return d.after(k+1, 8)
-				}
-				return d.between(t, k)
+		if d.maySay(k) && d.Is(speechVerbs, k) && (k == t || !d.Is(weakVerbs, k)) {
+			if k == t {
+				return d.after(k+1, 8)
 			}
-			if d.mayAccord(k) {
-				if e := d.according(k); e >= 0 {
-					return e
-				}
+			return d.between(t, k)
+		}
+		if d.mayAccord(k) {
+			if e := d.according(k); e >= 0 {
+				return e
 			}
 		}
 		if d.breakAfter(k) {
@@ -108,17 +99,10 @@ func (d *doc) pre(qi int) speaker {
 	if !colon && !d.midSentence(qi) {
 		return -1
 	}
+	// The words of the sentence before the quotation, back to its start
+	// or to an earlier quotation.
 	s0 := d.Sents[d.SentOf[t]].Tok0
-	for k := t; k >= s0; k-- {
-		if d.quoted(k) {
-			s0 = k + 1
-			break
-		}
-	}
-	for k := t; k >= s0; k-- {
-		if !d.maySpeak(k) {
-			continue
-		}
+	for k := t; k >= s0 && !d.quoted(k); k-- {
 		if d.mayAccord(k) {
 			if e := d.according(k); e >= 0 {
 				return e
