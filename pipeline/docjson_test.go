@@ -117,11 +117,26 @@ func TestAppendJSONTimeZones(t *testing.T) {
 	sameAsMarshal(t, d)
 }
 
+// TestAppendJSONGeneralPunctuation checks every character U+2000–U+203F
+// (E2 80 xx: dashes and curly quotes, common in agency copy, and U+2028
+// and U+2029, which are escaped) and cut and broken sequences like them.
+func TestAppendJSONGeneralPunctuation(t *testing.T) {
+	var b []byte
+	for c := 0x80; c < 0xC0; c++ {
+		b = append(b, 'x', 0xE2, 0x80, byte(c), 0xE2, 0x80, ' ', 0xE2, byte(c), 0x80)
+	}
+	b = append(b, 0xE2, 0x80)
+	d := fullDocument()
+	d.Body, d.Headline = string(b), string(b[:len(b)-1])
+	sameAsMarshal(t, d)
+}
+
 // FuzzAppendJSON puts arbitrary text and numbers in every kind of field.
 func FuzzAppendJSON(f *testing.F) {
 	f.Add(allBytes(), 0.5, int64(3))
 	f.Add("", 1e-7, int64(-1))
 	f.Add("\u2028<&>\"\\\x00\x1f\x7f\xc3", 1e21, int64(0))
+	f.Add("a\u2029b–—“”‘’…\xe2\x80\xe2\x80\xa8\xe2\x80", 2.5, int64(7))
 	f.Fuzz(func(t *testing.T, s string, x float64, n int64) {
 		d := fullDocument()
 		d.Body, d.Headline, d.URI, d.Captions = s, s, s, []string{s}

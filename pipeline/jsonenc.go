@@ -41,9 +41,8 @@ func (w *jsonWriter) str(s string) {
 	b := append(w.buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plain8(s[i:i+8]) {
-			i += 8
-			continue
+		if i = plainRun(s, i); i == len(s) {
+			break
 		}
 		for end := min(i+8, len(s)); i < end; {
 			switch c := s[i]; {
@@ -57,6 +56,28 @@ func (w *jsonWriter) str(s string) {
 		}
 	}
 	w.buf = append(append(b, s[start:]...), '"')
+}
+
+// plainRun returns the index of the first eight-byte block of s from i on
+// that is not plain, or of the last fewer than eight bytes. A block is
+// plain when its bytes are all ASCII that encoding/json copies unescaped:
+// no byte < 0x20, ≥ 0x80, or one of " \ < > &. The block is read with one
+// load and its bytes tested at once, without a call (each test is exact
+// about whether any byte matches).
+func plainRun(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		t := s[i : i+8]
+		v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		m := v | (v-ones*0x20)&^v // non-ASCII, or a byte below 0x20
+		// < (0x3C) and > (0x3E) differ only in bit 1, " (0x22) and & (0x26)
+		// only in bit 2: setting that bit makes one test find either.
+		m |= hasByte(v|ones*2, '>') | hasByte(v|ones*4, '&') | hasByte(v, '\\')
+		if m&highs != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // escapeAt handles the byte or rune of s at i: plain text is left for a
@@ -89,17 +110,10 @@ const (
 )
 
 // plain8 reports whether the 8 bytes of s are all ASCII that encoding/json
-// copies unescaped: no byte < 0x20, ≥ 0x80, or one of " \ < > &. It tests
-// the eight at once (each test is exact about whether any byte matches).
+// copies unescaped (see plainRun).
 func plain8(s string) bool {
 	_ = s[7]
-	v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	m := v | (v-ones*0x20)&^v // non-ASCII, or a byte below 0x20
-	// < (0x3C) and > (0x3E) differ only in bit 1, " (0x22) and & (0x26)
-	// only in bit 2: setting that bit makes one test find either.
-	m |= hasByte(v|ones*2, '>') | hasByte(v|ones*4, '&') | hasByte(v, '\\')
-	return m&highs == 0
+	return plainRun(s[:8], 0) == 8
 }
 
 // hasByte has a high bit set in some byte iff a byte of v equals c.

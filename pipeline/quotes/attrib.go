@@ -6,7 +6,8 @@ import (
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
-func (d *doc) quoted(t int) bool { return d.inQuote[t] }
+// quoted reports whether token t lies inside a quotation.
+func (d *doc) quoted(t int) bool { return d.inQuote[uint(t)/64]>>(uint(t)%64)&1 != 0 }
 
 // newPara reports whether a paragraph break lies between tokens k-1 and k.
 // Only a gap flagged text.MarkGap may hold a line break.
@@ -39,11 +40,18 @@ var (
 	accordingFilter = accordingWords.Filter()
 )
 
-// maySpeak reports whether token k may be a speech verb or open "according
-// to": false for most words, by the sets' filters.
-func (d *doc) maySpeak(k int) bool {
+// mayAccord reports whether token k may open "according to": false for
+// most words, by the set's filter, without a call.
+func (d *doc) mayAccord(k int) bool {
 	h := d.Toks[k].LowerHash
-	return h == 0 || speechFilter.MayHave(h) || accordingFilter.MayHave(h)
+	return h == 0 || accordingFilter.MayHave(h)
+}
+
+// maySay reports whether token k may be a speech verb: false for most
+// words, by the set's filter, without a call.
+func (d *doc) maySay(k int) bool {
+	h := d.Toks[k].LowerHash
+	return h == 0 || speechFilter.MayHave(h)
 }
 
 // speaker is an attribution result: an entity index, or -1.
@@ -61,13 +69,13 @@ func (d *doc) post(qi int) speaker {
 		if d.quoted(k) || d.newPara(k) {
 			break
 		}
-		if d.maySpeak(k) {
-			if d.Is(speechVerbs, k) && (k == t || !d.Is(weakVerbs, k)) {
-				if k == t {
-					return d.after(k+1, 8)
-				}
-				return d.between(t, k)
+		if d.maySay(k) && d.Is(speechVerbs, k) && (k == t || !d.Is(weakVerbs, k)) {
+			if k == t {
+				return d.after(k+1, 8)
 			}
+			return d.between(t, k)
+		}
+		if d.mayAccord(k) {
 			if e := d.according(k); e >= 0 {
 				return e
 			}
@@ -91,21 +99,16 @@ func (d *doc) pre(qi int) speaker {
 	if !colon && !d.midSentence(qi) {
 		return -1
 	}
+	// The words of the sentence before the quotation, back to its start
+	// or to an earlier quotation.
 	s0 := d.Sents[d.SentOf[t]].Tok0
-	for k := t; k >= s0; k-- {
-		if d.quoted(k) {
-			s0 = k + 1
-			break
+	for k := t; k >= s0 && !d.quoted(k); k-- {
+		if d.mayAccord(k) {
+			if e := d.according(k); e >= 0 {
+				return e
+			}
 		}
-	}
-	for k := t; k >= s0; k-- {
-		if !d.maySpeak(k) {
-			continue
-		}
-		if e := d.according(k); e >= 0 {
-			return e
-		}
-		if d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) {
+		if d.maySay(k) && d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) {
 			if e := d.Subject(k, d.quoted); e >= 0 {
 				return e
 			}

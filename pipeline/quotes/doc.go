@@ -10,7 +10,7 @@ import (
 type doc struct {
 	*mention.Doc
 	quotes  []quote
-	inQuote []bool // token → inside a quotation
+	inQuote []uint64 // bit t: token t is inside a quotation (see quoted)
 	who     []speaker
 }
 
@@ -26,17 +26,15 @@ func newDoc(md *mention.Doc) *doc {
 	if len(d.quotes) == 0 {
 		return d // nothing to attribute: the token tables are not needed
 	}
-	if cap(d.inQuote) < len(d.Toks) {
-		d.inQuote = make([]bool, len(d.Toks))
+	n := (len(d.Toks) + 63) / 64
+	if cap(d.inQuote) < n {
+		d.inQuote = make([]uint64, n)
 	}
-	d.inQuote = d.inQuote[:len(d.Toks)]
+	d.inQuote = d.inQuote[:n]
 	clear(d.inQuote)
 	for qi := range d.quotes {
-		q := &d.quotes[qi]
-		end := int32(q.end)
-		for t := q.tStart; t < len(d.Toks) && d.Toks[t].End <= end; t++ {
-			d.inQuote[t] = true
-		}
+		t0, t1 := d.quotedTokens(&d.quotes[qi])
+		setBits(d.inQuote, t0, t1)
 	}
 	return d
 }
@@ -45,4 +43,26 @@ func newDoc(md *mention.Doc) *doc {
 func (d *doc) free() {
 	d.Doc = nil
 	docPool.Put(d)
+}
+
+// quotedTokens returns the tokens [t0, t1) inside quotation q: those from
+// q.tStart on that end at or before its content's end. Token ends grow, and
+// the token q.tClose starts past the content, so they are the tokens before
+// q.tClose less a (rare) tail that ends past the content.
+func (d *doc) quotedTokens(q *quote) (t0, t1 int) {
+	t0, t1 = q.tStart, min(q.tClose, len(d.Toks))
+	for t1 > t0 && int(d.Toks[t1-1].End) > q.end {
+		t1--
+	}
+	return t0, t1
+}
+
+// setBits sets bits [a, b) of bs, a word at a time.
+func setBits(bs []uint64, a, b int) {
+	for a < b {
+		lo := uint(a % 64)
+		n := min(uint(b-a), 64-lo)
+		bs[a/64] |= (1<<n - 1) << lo // 1<<64 is 0: n = 64 sets the whole word
+		a += int(n)
+	}
 }

@@ -1,8 +1,6 @@
 package quotes
 
 import (
-	"strings"
-
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
@@ -102,12 +100,14 @@ func (d *doc) output(who []speaker) []pipeline.Quote {
 	var refs []pipeline.Ref // the speakers' references, allocated together
 	for qi := range d.quotes {
 		q := &d.quotes[qi]
-		raw := d.Body[q.start:q.end]
-		t := strings.TrimRight(raw, ",")
-		if t == "" { // raw starts with no space (trimQuote): nor does t
+		end := q.end // without trailing commas
+		for end > q.start && d.Body[end-1] == ',' {
+			end--
+		}
+		if end == q.start { // the content starts with no space (trimQuote): nor does the text
 			continue
 		}
-		pq := pipeline.Quote{Text: text.Valid(t), Span: pipeline.Span{q.rstart, q.rend - (len(raw) - len(t))}}
+		pq := pipeline.Quote{Text: text.Valid(d.Body[q.start:end]), Span: pipeline.Span{q.rstart, q.rend - (q.end - end)}}
 		if e := who[qi]; e >= 0 {
 			if refs == nil {
 				refs = make([]pipeline.Ref, 0, len(d.quotes)-qi)
@@ -181,7 +181,7 @@ func (d *doc) carryOver(who []speaker, qi int) speaker {
 		if d.newPara(k+1) && k != t {
 			break
 		}
-		if d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) && !d.quoted(k) {
+		if d.maySay(k) && d.Is(speechVerbs, k) && !d.Is(weakVerbs, k) && !d.quoted(k) {
 			return d.Subject(k, d.quoted)
 		}
 	}

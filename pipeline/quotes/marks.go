@@ -57,24 +57,42 @@ type markScanner struct {
 	tok   int  // the first token starting after the bytes being read
 }
 
-// step handles the mark or line break r of n bytes at byte i (code point
-// ri), between the characters prev and next.
-func (sc *markScanner) step(r, prev, next rune, i, ri, n int) {
-	if r == '\n' {
-		sc.newline(i, ri, prev != '\n')
-		return
-	}
+// step handles the quotation mark r of n bytes at byte i (code point ri).
+// The characters around it are decoded only for the marks whose reading
+// depends on them.
+func (sc *markScanner) step(r rune, i, ri, n int) {
 	if sc.in == 0 {
-		if isOpening(r, prev, next) {
+		if sc.isOpening(r, i, n) {
 			sc.begin(r, i, n, ri)
-		} else if !unicode.IsSpace(r) {
-			sc.paraQ = false
+		} else {
+			sc.paraQ = false // a mark is not a space
 		}
 		return
 	}
-	if isClosing(sc.in, r, prev, next) {
+	if closes(sc.in, r) && sc.isClosing(sc.in, r, i, n) {
 		sc.finish(i, ri, i+n)
 	}
+}
+
+// before returns the character before byte i, or ' ' at the start.
+func (sc *markScanner) before(i int) rune {
+	if i == 0 {
+		return ' '
+	}
+	if prev := rune(sc.s[i-1]); prev < utf8.RuneSelf {
+		return prev
+	}
+	prev, _ := utf8.DecodeLastRuneInString(sc.s[:i])
+	return prev
+}
+
+// after returns the character at byte j, or ' ' at the end.
+func (sc *markScanner) after(j int) rune {
+	if j >= len(sc.s) {
+		return ' '
+	}
+	next, _ := decodeAt(sc.s, j)
+	return next
 }
 
 // newline handles the line break at byte i (code point ri), which starts
@@ -105,7 +123,7 @@ func (sc *markScanner) begin(r rune, i, n, ri int) {
 // ri); closeEnd is just past the closing mark, or -1 when the paragraph or
 // text ended first.
 func (sc *markScanner) finish(i, ri, closeEnd int) {
-	q := sc.cur
+	q := &sc.cur
 	q.end, q.rend = i, ri
 	q.close = closeEnd
 	q.tClose = sc.tok
@@ -114,9 +132,9 @@ func (sc *markScanner) finish(i, ri, closeEnd int) {
 		q.close = i
 	}
 	sc.in = 0
-	trimQuote(sc.s, &q)
+	trimQuote(sc.s, q)
 	if q.end > q.start {
-		sc.out = append(sc.out, q)
+		sc.out = append(sc.out, *q)
 	}
 }
 
@@ -155,35 +173,48 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// isOpening reports whether r opens a quotation here.
-func isOpening(r, prev, next rune) bool {
+// isOpening reports whether the mark r of n bytes at byte i opens a
+// quotation.
+func (sc *markScanner) isOpening(r rune, i, n int) bool {
 	switch r {
-	case '“', '«', '„', '‹':
-		return !unicode.IsSpace(next) || r == '«'
+	case '«':
+		return true
+	case '“', '„', '‹':
+		return !isSpace(sc.after(i + n))
 	case '"':
-		return startBoundary(prev) && !unicode.IsSpace(next)
+		return startBoundary(sc.before(i)) && !isSpace(sc.after(i+n))
 	case '‘':
-		return startBoundary(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next))
+		if !startBoundary(sc.before(i)) {
+			return false
+		}
+		next := sc.after(i + n)
+		return isLetter(next) || unicode.IsDigit(next)
 	}
 	return false
 }
 
-// isClosing reports whether r closes a quotation opened by open.
-func isClosing(open, r, prev, next rune) bool {
-	if !closes(open, r) {
-		return false
-	}
+// isClosing reports whether the mark r of n bytes at byte i closes a
+// quotation opened by open (closes(open, r) holds).
+func (sc *markScanner) isClosing(open, r rune, i, n int) bool {
 	switch r {
 	case '"':
-		return !unicode.IsSpace(prev) || !unicode.IsLetter(next)
+		return !isSpace(sc.before(i)) || !isLetter(sc.after(i+n))
 	case '’':
 		// An apostrophe inside a word ("can’t") does not close.
-		return !unicode.IsLetter(next)
+		return !isLetter(sc.after(i + n))
 	case '“':
 		// „German“ closes with “; an English “ inside a quote opens a nested one.
 		return open == '„'
 	}
 	return true
+}
+
+// isLetter is unicode.IsLetter with the ASCII case inline.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return uint32(r|0x20)-'a' < 26
+	}
+	return unicode.IsLetter(r)
 }
 
 // startBoundary reports whether a quotation may open after prev.
@@ -192,5 +223,5 @@ func startBoundary(prev rune) bool {
 	case '(', '[', '{', '—', '–', '-', ':', '/', '“', '«', '„':
 		return true
 	}
-	return unicode.IsSpace(prev)
+	return isSpace(prev)
 }

@@ -121,16 +121,7 @@ func (sc *markScanner) scan(i, ri, end int) int {
 			ri++
 			continue
 		}
-		prev, next := ' ', ' '
-		if i > 0 {
-			if prev = rune(s[i-1]); prev >= utf8.RuneSelf {
-				prev, _ = utf8.DecodeLastRuneInString(s[:i])
-			}
-		}
-		if i+n < len(s) {
-			next, _ = decodeAt(s, i+n)
-		}
-		sc.step(r, prev, next, i, ri, n)
+		sc.step(r, i, ri, n)
 		i += n
 		ri++
 	}

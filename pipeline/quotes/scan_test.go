@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/warwire/warwire/internal/synth"
+	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
 )
 
@@ -28,6 +29,24 @@ func checkSameQuotes(t *testing.T, s string) {
 	got := findQuotesTokens(nil, s, toks)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("findQuotesTokens(%q) = %+v, want %+v", s, got, want)
+	}
+	checkQuotedTokens(t, s, toks, got)
+}
+
+// checkQuotedTokens fails t when doc.quotedTokens disagrees with the tokens
+// from q.tStart on that end within the content, counted one by one.
+func checkQuotedTokens(t *testing.T, s string, toks []text.Token, qs []quote) {
+	t.Helper()
+	d := &doc{Doc: &mention.Doc{Text: &mention.Text{Body: s, Toks: toks}}}
+	for i := range qs {
+		q := &qs[i]
+		want := q.tStart
+		for want < len(toks) && int(toks[want].End) <= q.end {
+			want++
+		}
+		if t0, t1 := d.quotedTokens(q); t0 != q.tStart || max(t1, t0) != max(want, t0) {
+			t.Fatalf("quotedTokens(%q, quote %d) = [%d, %d), want [%d, %d)", s, i, t0, t1, q.tStart, want)
+		}
 	}
 }
 
@@ -68,6 +87,22 @@ func TestIsSpace(t *testing.T) {
 	for r := rune(-1); r <= 0x3100; r++ {
 		if isSpace(r) != unicode.IsSpace(r) {
 			t.Fatalf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
+}
+
+// TestSetBits checks setBits against setting the bits one by one.
+func TestSetBits(t *testing.T) {
+	for a := 0; a <= 200; a += 7 {
+		for b := a; b <= 200; b += 5 {
+			got, want := make([]uint64, 4), make([]uint64, 4)
+			setBits(got, a, b)
+			for i := a; i < b; i++ {
+				want[i/64] |= 1 << (i % 64)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("setBits(%d, %d) = %x, want %x", a, b, got, want)
+			}
 		}
 	}
 }

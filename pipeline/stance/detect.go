@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/warwire/warwire/pipeline"
@@ -35,51 +36,79 @@ func DetectDoc(md *mention.Doc) []pipeline.Stance {
 	if len(md.Ents) < 2 {
 		return nil
 	}
-	// The quotations are needed to bound the cue scan (below); found
-	// once and memoised on md, they cost the chain nothing extra, as the
-	// quote stage takes them from there.
+	// The quotations are needed to bound the cue scan (see scanEnd);
+	// found once and memoised on md, they cost the chain nothing extra, as
+	// the quote stage takes them from there.
 	d := &doc{Doc: md, quotes: quotes.FromDoc(md)}
-	var out []pipeline.Stance
-	toks, ms, mi, qi := d.Toks, d.Ms, 0, 0
-	for si := range d.Sents {
-		s := &d.Sents[si]
-		// Either a cue's target (active) or its holder (passive) is a
-		// mention starting after the cue in s, so a cue at or after the
-		// last mention's first token states no stance, unless it is quoted
-		// (a passive's holder may be the speaker, see quoteHolder).
-		for mi < len(ms) && ms[mi].T0 < s.Tok1 {
-			mi++
+	// The stances are gathered on the stack (a story states a few at
+	// most) and returned in one allocation of their number.
+	var buf [4]pipeline.Stance
+	out := buf[:0]
+	w := walk{si: -1}
+	toks := d.Toks
+	// The tokens that may start a cue are visited in order; the bound of
+	// a sentence is worked out when the first of them falls in it.
+	for k := cueIdx.next(toks, 0); k < len(toks); k = cueIdx.next(toks, k+1) {
+		s := d.sentence(&w, k)
+		if k >= w.end {
+			k = s.Tok1 - 1 // no cue from here on in s states a stance
+			continue
 		}
-		end := s.Tok0
-		if mi > 0 {
-			end = max(end, ms[mi-1].T0)
-		}
-		if end < s.Tok1 && len(d.quotes) > 0 {
-			var spoken bool
-			qi, spoken = d.spokenQuoteIn(int(toks[end].RStart), int(toks[s.Tok1-1].RStart), qi)
-			if spoken {
-				end = s.Tok1
-			}
-		}
-		if end > s.Tok0 {
-			out = d.cuesIn(out, s, end)
-		}
-	}
-	return out
-}
-
-// cuesIn appends to out the new stances of the cues starting in tokens
-// [s.Tok0, end) of sentence s.
-func (d *doc) cuesIn(out []pipeline.Stance, s *text.Sentence, end int) []pipeline.Stance {
-	toks := d.Toks[:end]
-	for k := cueIdx.next(toks, s.Tok0); k < end; k = cueIdx.next(toks, k+1) {
 		if cs := cueIdx.at(d, k); cs != nil {
 			if st, ok := d.stanceAt(cs, k, *s); ok && !seen(out, &st) {
 				out = append(out, st)
 			}
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
+}
+
+// walk is DetectDoc's place in the story: the sentence it is in (-1
+// before the first) and the end of that sentence's cue scan, and the
+// first mention and quotation not yet passed.
+type walk struct {
+	si, end int
+	mi, qi  int
+}
+
+// sentence returns the sentence of token k, which follows the tokens
+// visited before, and sets w.end to the end of its cue scan (see
+// scanEnd) when k is the first token visited in it.
+func (d *doc) sentence(w *walk, k int) *text.Sentence {
+	si := int(d.SentOf[k])
+	s := &d.Sents[si]
+	if si != w.si {
+		w.si = si
+		w.end = d.scanEnd(w, s)
+	}
+	return s
+}
+
+// scanEnd returns the end of the cue scan of sentence s, which follows
+// the sentences scanned before. Either a cue's target (active) or its
+// holder (passive) is a mention starting after the cue in s, so a cue at
+// or after the last mention's first token states no stance, unless it is
+// quoted (a passive's holder may be the speaker, see quoteHolder).
+func (d *doc) scanEnd(w *walk, s *text.Sentence) int {
+	ms := d.Ms
+	for w.mi < len(ms) && ms[w.mi].T0 < s.Tok1 {
+		w.mi++
+	}
+	end := s.Tok0
+	if w.mi > 0 {
+		end = max(end, ms[w.mi-1].T0)
+	}
+	if end < s.Tok1 && len(d.quotes) > 0 {
+		var spoken bool
+		w.qi, spoken = d.spokenQuoteIn(int(d.Toks[end].RStart), int(d.Toks[s.Tok1-1].RStart), w.qi)
+		if spoken {
+			end = s.Tok1
+		}
+	}
+	return end
 }
 
 // spokenQuoteIn reports whether a quotation with a speaker covers a code

@@ -79,5 +79,6 @@ func FuzzDetect(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		detect(t, body)
+		checkSameStances(t, body, ix.Recognize(body, time.Date(2024, 6, 18, 0, 0, 0, 0, time.UTC), "en"))
 	})
 }
