@@ -88,7 +88,10 @@ const (
 )
 
 // caseFlags lists the name tokens in names and sets caps from the token
-// flags; it also clears sets.
+// flags; it also clears sets. Only capitalised tokens can be name tokens or
+// in capitals (AllUpper implies Upper), so it reads those, d.t.Uppers,
+// unless most of them are in capitals: then it counts the words with
+// letters among all tokens.
 func (d *doc) caseFlags() {
 	toks := d.toks
 	d.sets = resizeSets(d.sets, len(toks))
@@ -97,7 +100,7 @@ func (d *doc) caseFlags() {
 	}
 	names := d.names[:len(toks)]
 	n, letters, caps := 0, 0, 0
-	for i := range toks {
+	for _, i := range d.t.Uppers {
 		t := &toks[i]
 		f := t.Flags
 		if f&text.Letter != 0 && t.REnd-t.RStart > 1 {
@@ -107,14 +110,29 @@ func (d *doc) caseFlags() {
 			}
 		}
 		if f&nameCase == nameFlags {
-			names[n] = int32(i)
+			names[n] = i
 			n++
 		}
 	}
 	d.names = names[:n]
+	if caps*2 > letters { // letters counted the capitalised words only
+		letters = wordsWithLetters(toks)
+	}
 	// Most words in capitals: a shouted headline or a feed that upper-cases
 	// everything, with no casing cues.
 	d.caps = letters > 0 && caps*2 > letters
+}
+
+// wordsWithLetters returns the number of tokens of more than one code point
+// that hold a letter.
+func wordsWithLetters(toks []text.Token) int {
+	n := 0
+	for i := range toks {
+		if toks[i].Flags&text.Letter != 0 && toks[i].REnd-toks[i].RStart > 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // lookupFolded returns the vocabulary id of the folded form of token i (one
