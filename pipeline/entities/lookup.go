@@ -42,40 +42,39 @@ type probe struct {
 	h   uint32
 }
 
-// States of ids between hashAll and the end of lookupAll.
-const (
-	needProbe = -2 // plain word that may be in the vocabulary
-	needFold  = -3 // a word to fold before looking it up
-)
+// needFold marks in ids, between hashAll and the end of lookupAll, a word
+// to fold before looking it up.
+const needFold = -3
 
 // hashAll is the second pass of lookupAll, with no calls in its loops: it
-// marks in ids the words to look up (all plain words when genitive, as a
-// German genitive may be known without its -s), and lists them in probes,
-// with the hashes of plain ones. It returns their number.
+// sets ids to -1 but for the words to fold (needFold), and lists in probes
+// the words to look up (all plain words when genitive, as a German genitive
+// may be known without its -s), with the hashes of plain ones. It returns
+// their number.
 func (d *doc) hashAll(ix *Index, genitive bool) int {
 	toks, lower := d.toks, d.lower
 	ids := resize(d.ids, len(toks))
+	fill(ids, -1)
 	if cap(d.probes) < len(toks) {
 		d.probes = make([]probe, len(toks))
 	}
 	d.ids, d.probes = ids, d.probes[:len(toks)]
 	probes, n := d.probes, 0
 	for i := range toks {
-		h, ok := toks[i].LowerHash, true
-		if h == 0 {
-			h, ok = plainHash(lower[toks[i].Start:toks[i].End])
+		h := toks[i].LowerHash
+		if h == 0 { // not a plain word: hashed here, unless it needs folding
+			var ok bool
+			if h, ok = plainHash(lower[toks[i].Start:toks[i].End]); !ok {
+				ids[i] = needFold
+				probes[n] = probe{tok: int32(i)}
+				n++
+				continue
+			}
 		}
-		switch {
-		case !ok:
-			ids[i] = needFold
-		case genitive || ix.mayHave(h):
-			ids[i] = needProbe
-		default:
-			ids[i] = -1
-			continue
+		if genitive || ix.mayHave(h) {
+			probes[n] = probe{tok: int32(i), h: h}
+			n++
 		}
-		probes[n] = probe{tok: int32(i), h: h}
-		n++
 	}
 	return n
 }
