@@ -14,25 +14,48 @@ func (d *doc) lookupAll(ix *Index, lang string) {
 	d.caseFlags()
 	n := d.hashAll(ix, lang == "de")
 	d.probes = d.probes[:n]
+	slow := d.probes
+	if lang != "de" { // a German word may need its genitive -s dropped: all slow
+		slow = d.lookupPacked(&ix.vocab)
+	}
 	lower, toks, ids := d.lower, d.toks, d.ids
-	for _, p := range d.probes {
+	for _, p := range slow {
 		i := p.tok
 		if ids[i] == needFold {
 			ids[i] = d.lookupFolded(ix, int(i), lang)
 			continue
 		}
 		t := &toks[i]
-		var id int32
-		if n := int(t.End - t.Start); n <= 8 && int(t.Start)+8 <= len(lower) {
-			id = ix.vocab.findPacked(pack8(lower, int(t.Start), n), n, p.h) // findAt, inlined
-		} else {
-			id = ix.vocab.find(lower[t.Start:t.End], p.h)
-		}
+		id := ix.vocab.findAt(lower, int(t.Start), int(t.End), p.h)
 		if id < 0 && lang == "de" {
 			id = genitive(ix, lower[t.Start:t.End])
 		}
 		ids[i] = id
 	}
+}
+
+// lookupPacked sets the ids of the probes that are plain words of one to
+// eight bytes with eight bytes of the text from their start on, found in
+// vocab packed (see findPacked), and returns the other probes (in d.slow).
+// It calls nothing, so that its loop keeps its values in registers.
+func (d *doc) lookupPacked(vocab *strTable) []probe {
+	lower, toks, ids := d.lower, d.toks, d.ids
+	slow := d.slow[:cap(d.slow)]
+	if len(slow) < len(d.probes) {
+		slow = make([]probe, len(d.probes))
+	}
+	ns := 0
+	for _, p := range d.probes {
+		t := &toks[p.tok]
+		if n := int(t.End - t.Start); p.h != 0 && n <= 8 && int(t.Start)+8 <= len(lower) {
+			ids[p.tok] = vocab.findPacked(pack8(lower, int(t.Start), n), n, p.h)
+			continue
+		}
+		slow[ns] = p
+		ns++
+	}
+	d.slow = slow
+	return slow[:ns]
 }
 
 // probe is a token that lookupAll looks up, with the fnv32 hash of its

@@ -25,6 +25,7 @@ type doc struct {
 	toks    []text.Token
 	ids     []int32
 	probes  []probe // the tokens that may have a vocabulary id, in order
+	slow    []probe // scratch of lookupAll
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
