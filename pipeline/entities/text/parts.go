@@ -47,14 +47,16 @@ func (p *Parts) Split(s string) {
 // i < len(toks) <= len(uppers). It calls nothing, so that its loop keeps
 // its values in registers.
 func markRun(toks []Token, low []byte, sentOf, uppers []int32, i, nu int, sent int32) (int, int) {
-	for ; i < len(toks)-1; i++ {
-		f := toks[i].Flags
+	last := len(toks) - 1
+	run, runSent := toks[:last], sentOf[:last] // same length: no bounds checks
+	for ; i < len(run); i++ {
+		f := run[i].Flags
 		if f&Upper != 0 {
-			lowerFirst(low, toks[i].Start)
+			lowerFirst(low, run[i].Start)
 			uppers[nu] = int32(i)
 			nu++
 		}
-		sentOf[i] = sent
+		runSent[i] = sent
 		if f&MayBreak != 0 {
 			return i, nu
 		}
