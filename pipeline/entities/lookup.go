@@ -83,6 +83,10 @@ func (d *doc) hashAll(ix *Index, genitive bool) int {
 	}
 	d.ids, d.probes = ids, d.probes[:len(toks)]
 	probes, n := d.probes, 0
+	filter := &ix.filter
+	if genitive {
+		filter = &everyWord
+	}
 	for i := range toks {
 		h := toks[i].LowerHash
 		if h == 0 { // not a plain word: hashed here, unless it needs folding
@@ -94,13 +98,21 @@ func (d *doc) hashAll(ix *Index, genitive bool) int {
 				continue
 			}
 		}
-		if genitive || ix.mayHave(h) {
+		if b := filterBit(h); filter[b>>6]&(1<<(b&63)) != 0 { // see Index.mayHave
 			probes[n] = probe{tok: int32(i), h: h}
 			n++
 		}
 	}
 	return n
 }
+
+// everyWord is a filter like Index.filter that passes every word.
+var everyWord = func() (f [filterWords]uint64) {
+	for i := range f {
+		f[i] = ^uint64(0)
+	}
+	return f
+}()
 
 // nameCase is the mask of the token flags that decide whether a token's
 // case allows a name word: it does when they are nameFlags.
