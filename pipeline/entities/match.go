@@ -182,7 +182,7 @@ func (d *doc) scan(ix *Index) {
 		best, bestNode, bestP := -1, int32(0), payload{}
 		node := root[id] // the first step, ix.child(0, id)
 		for j := i; ; {
-			if len(ix.payloads(node)) > 0 {
+			if ix.payAt[node] != ix.payAt[node+1] { // node has payloads
 				if p, ok := d.payload(ix, node, i, j+1); ok {
 					best, bestNode, bestP = j+1, node, p
 				}
