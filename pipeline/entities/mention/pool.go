@@ -58,8 +58,11 @@ func (t *Text) split(body string) {
 	}
 	sc.Lower = t.pool.lower
 	sc.Split(body)
-	t.Toks, t.Sents, t.SentOf = slices.Clone(sc.Toks), slices.Clone(sc.Sents), slices.Clone(sc.SentOf)
-	t.Uppers = slices.Clone(sc.Uppers)
+	t.Toks, t.Sents = slices.Clone(sc.Toks), slices.Clone(sc.Sents)
+	ints := make([]int32, len(sc.SentOf)+len(sc.Uppers)) // SentOf and Uppers share one allocation
+	n := copy(ints, sc.SentOf)
+	copy(ints[n:], sc.Uppers)
+	t.SentOf, t.Uppers = ints[:n:n], ints[n:]
 	t.pool.lower, sc.Lower = sc.Lower, nil
 	scratchPool.Put(sc)
 }
