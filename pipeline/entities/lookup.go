@@ -14,25 +14,48 @@ func (d *doc) lookupAll(ix *Index, lang string) {
 	d.caseFlags()
 	n := d.hashAll(ix, lang == "de")
 	d.probes = d.probes[:n]
+	slow := d.probes
+	if lang != "de" { // a German word may need its genitive -s dropped: all slow
+		slow = d.lookupPacked(&ix.vocab)
+	}
 	lower, toks, ids := d.lower, d.toks, d.ids
-	for _, p := range d.probes {
+	for _, p := range slow {
 		i := p.tok
 		if ids[i] == needFold {
 			ids[i] = d.lookupFolded(ix, int(i), lang)
 			continue
 		}
 		t := &toks[i]
-		var id int32
-		if n := int(t.End - t.Start); n <= 8 && int(t.Start)+8 <= len(lower) {
-			id = ix.vocab.findPacked(pack8(lower, int(t.Start), n), n, p.h) // findAt, inlined
-		} else {
-			id = ix.vocab.find(lower[t.Start:t.End], p.h)
-		}
+		id := ix.vocab.findAt(lower, int(t.Start), int(t.End), p.h)
 		if id < 0 && lang == "de" {
 			id = genitive(ix, lower[t.Start:t.End])
 		}
 		ids[i] = id
 	}
+}
+
+// lookupPacked sets the ids of the probes that are plain words of one to
+// eight bytes with eight bytes of the text from their start on, found in
+// vocab packed (see findPacked), and returns the other probes (in d.slow).
+// It calls nothing, so that its loop keeps its values in registers.
+func (d *doc) lookupPacked(vocab *strTable) []probe {
+	lower, toks, ids := d.lower, d.toks, d.ids
+	slow := d.slow[:cap(d.slow)]
+	if len(slow) < len(d.probes) {
+		slow = make([]probe, len(d.probes))
+	}
+	ns := 0
+	for _, p := range d.probes {
+		t := &toks[p.tok]
+		if n := int(t.End - t.Start); p.h != 0 && n <= 8 && int(t.Start)+8 <= len(lower) {
+			ids[p.tok] = vocab.findPacked(pack8(lower, int(t.Start), n), n, p.h)
+			continue
+		}
+		slow[ns] = p
+		ns++
+	}
+	d.slow = slow
+	return slow[:ns]
 }
 
 // probe is a token that lookupAll looks up, with the fnv32 hash of its
@@ -42,43 +65,54 @@ type probe struct {
 	h   uint32
 }
 
-// States of ids between hashAll and the end of lookupAll.
-const (
-	needProbe = -2 // plain word that may be in the vocabulary
-	needFold  = -3 // a word to fold before looking it up
-)
+// needFold marks in ids, between hashAll and the end of lookupAll, a word
+// to fold before looking it up.
+const needFold = -3
 
 // hashAll is the second pass of lookupAll, with no calls in its loops: it
-// marks in ids the words to look up (all plain words when genitive, as a
-// German genitive may be known without its -s), and lists them in probes,
-// with the hashes of plain ones. It returns their number.
+// sets ids to -1 but for the words to fold (needFold), and lists in probes
+// the words to look up (all plain words when genitive, as a German genitive
+// may be known without its -s), with the hashes of plain ones. It returns
+// their number.
 func (d *doc) hashAll(ix *Index, genitive bool) int {
 	toks, lower := d.toks, d.lower
 	ids := resize(d.ids, len(toks))
+	fill(ids, -1)
 	if cap(d.probes) < len(toks) {
 		d.probes = make([]probe, len(toks))
 	}
 	d.ids, d.probes = ids, d.probes[:len(toks)]
 	probes, n := d.probes, 0
+	filter := &ix.filter
+	if genitive {
+		filter = &everyWord
+	}
 	for i := range toks {
-		h, ok := toks[i].LowerHash, true
-		if h == 0 {
-			h, ok = plainHash(lower[toks[i].Start:toks[i].End])
+		h := toks[i].LowerHash
+		if h == 0 { // not a plain word: hashed here, unless it needs folding
+			var ok bool
+			if h, ok = plainHash(lower[toks[i].Start:toks[i].End]); !ok {
+				ids[i] = needFold
+				probes[n] = probe{tok: int32(i)}
+				n++
+				continue
+			}
 		}
-		switch {
-		case !ok:
-			ids[i] = needFold
-		case genitive || ix.mayHave(h):
-			ids[i] = needProbe
-		default:
-			ids[i] = -1
-			continue
+		if b := filterBit(h); filter[b>>6]&(1<<(b&63)) != 0 { // see Index.mayHave
+			probes[n] = probe{tok: int32(i), h: h}
+			n++
 		}
-		probes[n] = probe{tok: int32(i), h: h}
-		n++
 	}
 	return n
 }
+
+// everyWord is a filter like Index.filter that passes every word.
+var everyWord = func() (f [filterWords]uint64) {
+	for i := range f {
+		f[i] = ^uint64(0)
+	}
+	return f
+}()
 
 // nameCase is the mask of the token flags that decide whether a token's
 // case allows a name word: it does when they are nameFlags.
@@ -88,7 +122,10 @@ const (
 )
 
 // caseFlags lists the name tokens in names and sets caps from the token
-// flags; it also clears sets.
+// flags; it also clears sets. Only capitalised tokens can be name tokens or
+// in capitals (AllUpper implies Upper), so it reads those, d.t.Uppers,
+// unless most of them are in capitals: then it counts the words with
+// letters among all tokens.
 func (d *doc) caseFlags() {
 	toks := d.toks
 	d.sets = resizeSets(d.sets, len(toks))
@@ -97,7 +134,7 @@ func (d *doc) caseFlags() {
 	}
 	names := d.names[:len(toks)]
 	n, letters, caps := 0, 0, 0
-	for i := range toks {
+	for _, i := range d.t.Uppers {
 		t := &toks[i]
 		f := t.Flags
 		if f&text.Letter != 0 && t.REnd-t.RStart > 1 {
@@ -107,14 +144,29 @@ func (d *doc) caseFlags() {
 			}
 		}
 		if f&nameCase == nameFlags {
-			names[n] = int32(i)
+			names[n] = i
 			n++
 		}
 	}
 	d.names = names[:n]
+	if caps*2 > letters { // letters counted the capitalised words only
+		letters = wordsWithLetters(toks)
+	}
 	// Most words in capitals: a shouted headline or a feed that upper-cases
 	// everything, with no casing cues.
 	d.caps = letters > 0 && caps*2 > letters
+}
+
+// wordsWithLetters returns the number of tokens of more than one code point
+// that hold a letter.
+func wordsWithLetters(toks []text.Token) int {
+	n := 0
+	for i := range toks {
+		if toks[i].Flags&text.Letter != 0 && toks[i].REnd-toks[i].RStart > 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // lookupFolded returns the vocabulary id of the folded form of token i (one

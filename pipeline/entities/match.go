@@ -25,6 +25,7 @@ type doc struct {
 	toks    []text.Token
 	ids     []int32
 	probes  []probe // the tokens that may have a vocabulary id, in order
+	slow    []probe // scratch of lookupAll
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
@@ -167,29 +168,33 @@ func spacesOnly(g string) bool {
 
 // scan finds the leftmost-longest dictionary phrases that pass the case rules.
 func (d *doc) scan(ix *Index) {
+	ids, root := d.ids, ix.rootChild
 	next := 0 // the first token after the last match
 	for _, p := range d.probes {
 		i := int(p.tok)
-		if i < next || d.ids[i] < 0 || !ix.starts(d.ids[i]) {
-			continue // no phrase starts here
+		if i < next {
+			continue // inside the last match
+		}
+		id := ids[i]
+		if uint(id) >= uint(len(root)) || root[id] == 0 {
+			continue // no phrase starts here (see Index.starts)
 		}
 		best, bestNode, bestP := -1, int32(0), payload{}
-		node := int32(0)
-		for j := i; ; j++ {
-			child, ok := ix.child(node, d.ids[j])
-			if !ok {
-				break
-			}
-			node = child
-			if len(ix.payloads(node)) > 0 {
+		node := root[id] // the first step, ix.child(0, id)
+		for j := i; ; {
+			if ix.payAt[node] != ix.payAt[node+1] { // node has payloads
 				if p, ok := d.payload(ix, node, i, j+1); ok {
 					best, bestNode, bestP = j+1, node, p
 				}
 			}
 			// The phrase goes on into a known word after only spaces or
 			// hyphens; the cheaper test first.
-			if j+1 >= len(d.toks) || d.ids[j+1] < 0 || !d.joinable(j) {
+			if j+1 >= len(ids) || ids[j+1] < 0 || !d.joinable(j) {
 				break
+			}
+			j++
+			if node = ix.edges.get(uint64(node)<<32 | uint64(uint32(ids[j]))); node == 0 {
+				break // see Index.child
 			}
 		}
 		if best >= 0 {

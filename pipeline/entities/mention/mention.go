@@ -28,6 +28,8 @@ type Text struct {
 	Toks   []text.Token
 	Sents  []text.Sentence
 	SentOf []int32
+	// Uppers lists the indexes of the tokens flagged text.Upper, in order.
+	Uppers []int32
 	lower  string  // Body in lower case, same byte offsets
 	pool   *pooled // set when the Text came from Borrow
 }
@@ -51,11 +53,17 @@ func NewText(body, lower string, toks []text.Token, sents []text.Sentence, copyT
 	return t
 }
 
-// fill sets the lower-case body and SentOf from Toks and Sents, reusing
-// SentOf's memory.
+// fill sets the lower-case body, SentOf and Uppers from Toks and Sents,
+// reusing SentOf's memory.
 func (t *Text) fill(lower string) {
 	n := len(t.Toks)
 	t.lower = lower
+	t.Uppers = nil
+	for i := range t.Toks {
+		if t.Toks[i].Has(text.Upper) {
+			t.Uppers = append(t.Uppers, int32(i))
+		}
+	}
 	if cap(t.SentOf) < n {
 		t.SentOf = make([]int32, n)
 	}

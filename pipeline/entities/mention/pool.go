@@ -33,9 +33,9 @@ func Borrow(body string) *Text {
 	if cap(t.Toks) == 0 {
 		t.split(body)
 	} else {
-		parts := text.Parts{Toks: t.Toks, Sents: t.Sents, SentOf: t.SentOf, Lower: p.lower}
+		parts := text.Parts{Toks: t.Toks, Sents: t.Sents, SentOf: t.SentOf, Uppers: t.Uppers, Lower: p.lower}
 		parts.Split(body)
-		t.Toks, t.Sents, t.SentOf, p.lower = parts.Toks, parts.Sents, parts.SentOf, parts.Lower
+		t.Toks, t.Sents, t.SentOf, t.Uppers, p.lower = parts.Toks, parts.Sents, parts.SentOf, parts.Uppers, parts.Lower
 	}
 	t.lower = ""
 	if len(p.lower) > 0 {
@@ -47,8 +47,8 @@ func Borrow(body string) *Text {
 
 var scratchPool = sync.Pool{New: func() any { return new(text.Parts) }}
 
-// split sets the tokens, sentences and lower-case body of a new Text (one
-// with no memory to reuse yet), the slices of the first three of their
+// split sets the tokens, sentences, capitals and lower-case body of a new
+// Text (one with no memory to reuse yet), the slices of the first four of their
 // exact size, which keeps the memory a Text holds, and the garbage
 // collector's work, small.
 func (t *Text) split(body string) {
@@ -58,7 +58,11 @@ func (t *Text) split(body string) {
 	}
 	sc.Lower = t.pool.lower
 	sc.Split(body)
-	t.Toks, t.Sents, t.SentOf = slices.Clone(sc.Toks), slices.Clone(sc.Sents), slices.Clone(sc.SentOf)
+	t.Toks, t.Sents = slices.Clone(sc.Toks), slices.Clone(sc.Sents)
+	ints := make([]int32, len(sc.SentOf)+len(sc.Uppers)) // SentOf and Uppers share one allocation
+	n := copy(ints, sc.SentOf)
+	copy(ints[n:], sc.Uppers)
+	t.SentOf, t.Uppers = ints[:n:n], ints[n:]
 	t.pool.lower, sc.Lower = sc.Lower, nil
 	scratchPool.Put(sc)
 }

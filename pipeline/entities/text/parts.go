@@ -1,13 +1,14 @@
 package text
 
 // Parts are the tokens of a text (see Tokenize), its sentences (see
-// Sentences), the sentence of each token, and the text in lower case (see
-// LowerSameLength). Split fills them in fewer passes than those functions
-// take one after another.
+// Sentences), the sentence of each token, the tokens flagged Upper and the
+// text in lower case (see LowerSameLength). Split fills them in fewer
+// passes than those functions take one after another.
 type Parts struct {
 	Toks   []Token
 	Sents  []Sentence
 	SentOf []int32 // index in Sents of the sentence holding each token
+	Uppers []int32 // indexes of the tokens flagged Upper, in order
 	Lower  []byte
 	// ValidUTF8 reports whether the text is valid UTF-8.
 	ValidUTF8 bool
@@ -23,36 +24,48 @@ func (p *Parts) Split(s string) {
 		p.SentOf = make([]int32, len(toks))
 	}
 	sentOf := p.SentOf[:len(toks)]
+	if cap(p.Uppers) < len(toks) {
+		p.Uppers = make([]int32, len(toks))
+	}
+	uppers := p.Uppers[:len(toks)]
 	sents := p.Sents[:0]
-	start := 0
+	start, nu := 0, 0
 	for i := 0; i < len(toks); i++ {
-		i = markRun(toks, low, sentOf, i, int32(len(sents)))
+		i, nu = markRun(toks, low, sentOf, uppers, i, nu, int32(len(sents)))
 		if BreakAfter(s, toks, i) { // see Sentences
 			sents = append(sents, makeSentence(s, toks, start, i+1))
 			start = i + 1
 		}
 	}
-	p.Sents, p.SentOf = sents, sentOf
+	p.Sents, p.SentOf, p.Uppers = sents, sentOf, uppers[:nu]
 }
 
 // markRun lower-cases the capitals starting toks[i:] in low (see
-// lowerFirst) and sets their sentOf to sent, up to the first token flagged
-// MayBreak or the last one, whose index it returns; i < len(toks). It
-// calls nothing, so that its loop keeps its values in registers.
-func markRun(toks []Token, low []byte, sentOf []int32, i int, sent int32) int {
-	for ; i < len(toks)-1; i++ {
-		f := toks[i].Flags
+// lowerFirst), lists those tokens in uppers from uppers[nu] on, and sets
+// their sentOf to sent, up to the first token flagged MayBreak or the last
+// one. It returns that token's index and the new length of uppers;
+// i < len(toks) <= len(uppers). It calls nothing, so that its loop keeps
+// its values in registers.
+func markRun(toks []Token, low []byte, sentOf, uppers []int32, i, nu int, sent int32) (int, int) {
+	last := len(toks) - 1
+	run, runSent := toks[:last], sentOf[:last] // same length: no bounds checks
+	for ; i < len(run); i++ {
+		f := run[i].Flags
 		if f&Upper != 0 {
-			lowerFirst(low, toks[i].Start)
+			lowerFirst(low, run[i].Start)
+			uppers[nu] = int32(i)
+			nu++
 		}
-		sentOf[i] = sent
+		runSent[i] = sent
 		if f&MayBreak != 0 {
-			return i
+			return i, nu
 		}
 	}
 	if toks[i].Flags&Upper != 0 {
 		lowerFirst(low, toks[i].Start)
+		uppers[nu] = int32(i)
+		nu++
 	}
 	sentOf[i] = sent
-	return i
+	return i, nu
 }

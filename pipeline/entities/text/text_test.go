@@ -185,7 +185,7 @@ func FuzzTokenize(f *testing.F) {
 // checkParts checks Parts.Split of s, with memory left from another text,
 // against the tokens, sentences and lower-case text of s.
 func checkParts(t *testing.T, s string, toks []Token, sents []Sentence, lower string) {
-	p := Parts{Toks: make([]Token, 3, 5), Sents: make([]Sentence, 2), SentOf: []int32{7, 7, 7}, Lower: []byte("QQQ")}
+	p := Parts{Toks: make([]Token, 3, 5), Sents: make([]Sentence, 2), SentOf: []int32{7, 7, 7}, Uppers: []int32{9}, Lower: []byte("QQQ")}
 	p.Split(s)
 	var sentOf []int32
 	for k, st := range sents {
@@ -193,9 +193,15 @@ func checkParts(t *testing.T, s string, toks []Token, sents []Sentence, lower st
 			sentOf = append(sentOf, int32(k))
 		}
 	}
+	var uppers []int32
+	for i, tok := range toks {
+		if tok.Has(Upper) {
+			uppers = append(uppers, int32(i))
+		}
+	}
 	if !slices.Equal(p.Toks, toks) || !slices.Equal(p.Sents, sents) || string(p.Lower) != lower || !slices.Equal(p.SentOf, sentOf) ||
-		p.ValidUTF8 != utf8.ValidString(s) {
-		t.Fatalf("Split(%q) = %+v, want %v %v %v %q", s, p, toks, sents, sentOf, lower)
+		!slices.Equal(p.Uppers, uppers) || p.ValidUTF8 != utf8.ValidString(s) {
+		t.Fatalf("Split(%q) = %+v, want %v %v %v %v %q", s, p, toks, sents, sentOf, uppers, lower)
 	}
 }
 
