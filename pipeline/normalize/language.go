@@ -77,6 +77,15 @@ func (sc *scorer) add(s string, limit int) bool {
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
 			if lb := b | 0x20; lb >= 'a' && lb <= 'z' {
+				if sc.n == 0 {
+					if j, ok := sc.asciiWord(s, i); ok {
+						if sc.countWord() {
+							return false
+						}
+						i = j + 1 // past the non-letter after the word
+						continue
+					}
+				}
 				i = sc.asciiLetters(s, i)
 			} else if i++; sc.n > 0 && sc.endWord() {
 				return false
@@ -162,6 +171,12 @@ func (sc *scorer) endWord() (decided bool) {
 		}
 	}
 	sc.n, sc.runes, sc.long, sc.prev = 0, 0, false, 0
+	return sc.countWord()
+}
+
+// countWord counts a word scored and, every 16 words, reports whether the
+// evidence is decisive.
+func (sc *scorer) countWord() (decided bool) {
 	if sc.words++; sc.words%16 != 0 {
 		return false
 	}
