@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"math/bits"
 )
 
@@ -11,17 +12,47 @@ import (
 // for a word that ends s (add scores it when s ends) or goes on with a
 // non-ASCII byte, and for a word within eight bytes of the end of s.
 func (sc *scorer) asciiWord(s string, i int) (end int, ok bool) {
-	j, ok := asciiLettersEnd(s, i)
+	if i+8 > len(s) {
+		return 0, false
+	}
+	x := load8(s, i)
+	m := ^asciiBetween(x|0x20*loBits, 'a', 'z') & hiBits
+	if m == 0 {
+		return sc.asciiLongWord(s, i)
+	}
+	n := bits.TrailingZeros64(m) >> 3
+	if x>>(8*n)&0x80 != 0 {
+		return 0, false
+	}
+	sc.latin += n
+	// the word in lower case, packed as stopWord packs its buffer
+	w := (x | 0x20*loBits) & lowBytes[n]
+	if js := bytesEqual(w, 'j') & bytesEqual(w<<8, 'i'); js != 0 {
+		for ; js != 0; js &= js - 1 {
+			sc.score[nl] += 0.5
+		}
+	}
+	if b0 := byte(w); stopStarts[n][b0>>6]&(1<<(b0&63)) != 0 {
+		if set := stopSet.find(w); set != 0 {
+			sc.addSet(set, 1)
+			return i + n, true
+		}
+	}
+	if n >= 4 {
+		e := w >> (8 * (n - 3))
+		sc.addSet(asciiEndings[asciiEndingKey3(byte(e), byte(e>>8), byte(e>>16))], 0.5)
+	}
+	return i + n, true
+}
+
+// asciiLongWord is asciiWord for a word of eight letters or more.
+func (sc *scorer) asciiLongWord(s string, i int) (end int, ok bool) {
+	j, ok := asciiLettersEnd(s, i+8)
 	if !ok {
 		return 0, false
 	}
 	n := j - i
 	sc.latin += n
-	if n <= 8 {
-		// the word in lower case, packed as stopWord packs its buffer
-		sc.scoreShort((load8(s, i)|0x20*loBits)&lowBytes[n], n)
-		return j, true
-	}
 	sc.ijBonus(s[i:j])
 	if n > maxScoredWord {
 		return j, true // too long to look up, as endWord skips it
@@ -31,7 +62,13 @@ func (sc *scorer) asciiWord(s string, i int) (end int, ok bool) {
 		w[k] = s[i+k] | 0x20
 	}
 	if stopStarts[n][w[0]>>6]&(1<<(w[0]&63)) != 0 {
-		if set := stopSet.long[string(w[:n])]; set != 0 {
+		var set uint16
+		if n == 8 {
+			set = stopSet.find(binary.LittleEndian.Uint64(w[:8]))
+		} else {
+			set = stopSet.long[string(w[:n])]
+		}
+		if set != 0 {
 			sc.addSet(set, 1)
 			return j, true
 		}
@@ -52,27 +89,6 @@ func asciiLettersEnd(s string, i int) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// scoreShort scores w, a lower-case ASCII word of n (1 to 8) letters packed
-// by packWord: the Dutch "ij" bonus, then its function-word languages or,
-// failing those, its ending's.
-func (sc *scorer) scoreShort(w uint64, n int) {
-	if js := bytesEqual(w, 'j') & (bytesEqual(w<<8, 'i')); js != 0 {
-		for ; js != 0; js &= js - 1 {
-			sc.score[nl] += 0.5
-		}
-	}
-	if b0 := byte(w); stopStarts[n][b0>>6]&(1<<(b0&63)) != 0 {
-		if set := stopSet.find(w); set != 0 {
-			sc.addSet(set, 1)
-			return
-		}
-	}
-	if n >= 4 {
-		e := w >> (8 * (n - 3))
-		sc.addSet(asciiEndings[asciiEndingKey3(byte(e), byte(e>>8), byte(e>>16))], 0.5)
-	}
 }
 
 // ijBonus adds the Dutch "ij" bonus of asciiLetters for each "ij" in w, a
