@@ -280,8 +280,11 @@ var tagAliases = map[string]string{
 // lower-case primary subtag in ISO 639-1 where known; junk becomes "".
 func normalizeTag(tag string) string {
 	tag = strings.TrimSpace(tag)
-	if k := strings.IndexAny(tag, "-_"); k >= 0 {
-		tag = tag[:k]
+	for k := 0; k < len(tag); k++ { // strings.IndexAny(tag, "-_") builds a set per call
+		if tag[k] == '-' || tag[k] == '_' {
+			tag = tag[:k]
+			break
+		}
 	}
 	if len(tag) < 2 || len(tag) > 3 {
 		return ""

@@ -85,11 +85,16 @@ func isTitleWord(w string) bool {
 // white space: ASCII other than the spaces and controls, or characters that
 // plainRune accepts (no space is one).
 func trimSpace(s string) string {
-	if s == "" || !plainEdge(utf8.DecodeRuneInString(s)) || !plainEdge(utf8.DecodeLastRuneInString(s)) {
+	if s == "" || !plainEdgeAt(s[0]) && !plainEdge(utf8.DecodeRuneInString(s)) ||
+		!plainEdgeAt(s[len(s)-1]) && !plainEdge(utf8.DecodeLastRuneInString(s)) {
 		return strings.TrimSpace(s)
 	}
 	return s
 }
+
+// plainEdgeAt is plainEdge for an ASCII byte b, without decoding; it is
+// false for the bytes of wider characters, which plainEdge must decode.
+func plainEdgeAt(b byte) bool { return b > ' ' && b < 0x7f }
 
 // plainEdge reports whether r (of size bytes, unused) is plainly not white
 // space.
