@@ -107,7 +107,7 @@ func (ws *wordScan) blocks(s string, i int) (at, end int) {
 		if dots := v & (uint64(classDot) * loBits); dots != 0 {
 			v = settleDots(s, i, v, dots)
 		}
-		n += bits.OnesCount64(v &^ (v<<8 | uint64(in)))
+		n += wordStarts(v, in)
 		in = uint8(v >> 56)
 	}
 	ws.n, ws.in = n, in
@@ -126,7 +126,7 @@ func (ws *wordScan) before(s string, i int, v, other uint64) int {
 	if dots := v & (uint64(classDot) * loBits); dots != 0 {
 		v = settleDots(s, i, v, dots)
 	}
-	ws.n += bits.OnesCount64(v &^ (v<<8 | uint64(ws.in)))
+	ws.n += wordStarts(v, ws.in)
 	ws.in = uint8(v >> (8 * (k - 1)))
 	return i + k
 }
