@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"encoding/binary"
 	"math/bits"
 )
 
@@ -45,50 +44,60 @@ func (sc *scorer) asciiWord(s string, i int) (end int, ok bool) {
 	return i + n, true
 }
 
-// asciiLongWord is asciiWord for a word of eight letters or more.
+// asciiLongWord is asciiWord for a word of eight letters or more. It
+// lower-cases the word only to look it up among the long function words.
 func (sc *scorer) asciiLongWord(s string, i int) (end int, ok bool) {
-	j, ok := asciiLettersEnd(s, i+8)
+	j, hasJ, ok := asciiLettersEnd(s, i)
 	if !ok {
 		return 0, false
 	}
 	n := j - i
 	sc.latin += n
-	sc.ijBonus(s[i:j])
+	if hasJ {
+		sc.ijBonus(s[i:j])
+	}
 	if n > maxScoredWord {
 		return j, true // too long to look up, as endWord skips it
 	}
-	var w [maxScoredWord]byte
-	for k := range n {
-		w[k] = s[i+k] | 0x20
-	}
-	if stopStarts[n][w[0]>>6]&(1<<(w[0]&63)) != 0 {
-		var set uint16
-		if n == 8 {
-			set = stopSet.find(binary.LittleEndian.Uint64(w[:8]))
-		} else {
-			set = stopSet.long[string(w[:n])]
-		}
-		if set != 0 {
+	if c := s[i] | 0x20; stopStarts[n][c>>6]&(1<<(c&63)) != 0 {
+		if set := longStopWord(s[i:j]); set != 0 {
 			sc.addSet(set, 1)
 			return j, true
 		}
 	}
-	sc.addSet(asciiEndings[asciiEndingKey3(w[n-3], w[n-2], w[n-1])], 0.5)
+	sc.addSet(asciiEndings[asciiEndingKey3(s[j-3]|0x20, s[j-2]|0x20, s[j-1]|0x20)], 0.5)
 	return j, true
 }
 
-// asciiLettersEnd returns the end of the run of ASCII letters at s[i] and
-// whether it is followed by an ASCII byte, reading eight bytes at a time; it
-// returns false when fewer than eight bytes are left at some block.
-func asciiLettersEnd(s string, i int) (int, bool) {
-	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i)
-		if m := ^asciiBetween(x|0x20*loBits, 'a', 'z') & hiBits; m != 0 {
-			k := bits.TrailingZeros64(m) >> 3
-			return i + k, x>>(8*k)&0x80 == 0
-		}
+// longStopWord is stopWord for w, a word of 8 to maxScoredWord ASCII
+// letters.
+func longStopWord(w string) uint16 {
+	if len(w) == 8 {
+		return stopSet.find(load8(w, 0) | 0x20*loBits)
 	}
-	return 0, false
+	var b [maxScoredWord]byte
+	for k := range len(w) {
+		b[k] = w[k] | 0x20
+	}
+	return stopSet.long[string(b[:len(w)])]
+}
+
+// asciiLettersEnd returns the end of the run of ASCII letters at s[i],
+// whether the run holds a 'j' or 'J' (so maybe a Dutch "ij"), and whether
+// it is followed by an ASCII byte, reading eight bytes at a time; it returns
+// false when fewer than eight bytes are left at some block.
+func asciiLettersEnd(s string, i int) (end int, hasJ, ok bool) {
+	var js uint64
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s, i) | 0x20*loBits // letters in lower case; bit 7 kept
+		if m := ^asciiBetween(x, 'a', 'z') & hiBits; m != 0 {
+			k := bits.TrailingZeros64(m) >> 3
+			js |= bytesEqual(x, 'j') & lowBytes[k] // not a 'j' past the run
+			return i + k, js != 0, x>>(8*k)&0x80 == 0
+		}
+		js |= bytesEqual(x, 'j')
+	}
+	return 0, false, false
 }
 
 // ijBonus adds the Dutch "ij" bonus of asciiLetters for each "ij" in w, a

@@ -66,7 +66,7 @@ func TestAsciiWordMatchesRef(t *testing.T) {
 	long := strings.Repeat("Bijna", 12)
 	cases := []string{
 		"", "a", "the cat", "Rijksmuseum bij IJmuiden. Zijn vrijheid, rijk!", long + " x " + long + ".",
-		"über café naïve déjà-vu résumé", "Zwischen den Häusern, zwischen bereits verletzten; tijdens, volgens, ZWISCHEN.", "the and of " + long, "Київ, 12 червня — the",
+		"über café naïve déjà-vu résumé", "Ijaaaaaa jaaaaaaaa xIjaaaaaaaa Jaaaaaa ijbbbbbbbbbbbbbbbbbbb-jc", "Zwischen den Häusern, zwischen bereits verletzten; tijdens, volgens, ZWISCHEN.", "the and of " + long, "Київ, 12 червня — the",
 		strings.Repeat("the war in the east goes on, said the officials. ", 40),
 	}
 	for _, l := range langSamples {
