@@ -105,7 +105,11 @@ func (ws *wordScan) blocks(s string, i int) (at, end int) {
 			return ws.before(s, i, v, other), i + 8
 		}
 		if dots := v & (uint64(classDot) * loBits); dots != 0 {
-			v = settleDots(s, i, v, dots)
+			if dotsMayJoin(v, dots) {
+				v = settleDots(s, i, v, dots)
+			} else {
+				v &^= dots
+			}
 		}
 		n += wordStarts(v, in)
 		in = uint8(v >> 56)
@@ -124,7 +128,11 @@ func (ws *wordScan) before(s string, i int, v, other uint64) int {
 	}
 	v &= lowBytes[k]
 	if dots := v & (uint64(classDot) * loBits); dots != 0 {
-		v = settleDots(s, i, v, dots)
+		if dotsMayJoin(v, dots) {
+			v = settleDots(s, i, v, dots)
+		} else {
+			v &^= dots
+		}
 	}
 	ws.n += wordStarts(v, ws.in)
 	ws.in = uint8(v >> (8 * (k - 1)))
