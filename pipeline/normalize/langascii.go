@@ -2,7 +2,39 @@ package normalize
 
 import (
 	"math/bits"
+	"unicode/utf8"
 )
+
+// asciiWords scores the words of ASCII letters from s[i] on, as add would,
+// while the scorer holds no word (sc.n is 0): it takes each word by
+// asciiWord and passes over the ASCII bytes between words, which end no word
+// when none is open. It returns the offset where add must go on (a
+// non-ASCII byte, a letter asciiWord leaves to asciiLetters, or len(s)) and
+// whether the evidence became decisive, when add stops at once.
+func (sc *scorer) asciiWords(s string, i int) (next int, decided bool) {
+	for i < len(s) {
+		b := s[i]
+		if b >= utf8.RuneSelf {
+			return i, false
+		}
+		if !isASCIILetter(b) {
+			i++
+			continue
+		}
+		j, ok := sc.asciiWord(s, i)
+		if !ok {
+			return i, false
+		}
+		if sc.countWord() {
+			return j, true
+		}
+		i = j + 1 // past the non-letter after the word
+	}
+	return i, false
+}
+
+// isASCIILetter reports whether b is an ASCII letter.
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // asciiWord scores the word of ASCII letters at s[i], as asciiLetters and
 // endWord would, when the scorer holds no word yet (sc.n is 0, so sc.prev is

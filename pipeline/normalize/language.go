@@ -78,11 +78,11 @@ func (sc *scorer) add(s string, limit int) bool {
 		if b := s[i]; b < utf8.RuneSelf {
 			if lb := b | 0x20; lb >= 'a' && lb <= 'z' {
 				if sc.n == 0 {
-					if j, ok := sc.asciiWord(s, i); ok {
-						if sc.countWord() {
-							return false
-						}
-						i = j + 1 // past the non-letter after the word
+					var decided bool
+					if i, decided = sc.asciiWords(s, i); decided {
+						return false
+					}
+					if i == len(s) || !isASCIILetter(s[i]) {
 						continue
 					}
 				}
