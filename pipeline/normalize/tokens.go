@@ -173,3 +173,34 @@ var asciiAlnum = func() (t [256]bool) {
 	}
 	return t
 }()
+
+func toSet(words string) map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(words) {
+		m[w] = struct{}{}
+	}
+	return m
+}
+
+func trimPunct(w string) string { return strings.TrimRight(w, ".,;:") }
+
+func isDay(w string) bool { return len(w) >= 1 && len(w) <= 2 && allDigits(w) }
+
+func isYear(w string) bool {
+	return len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20")
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// firstRuneUpper reports whether s starts with an upper-case letter.
+func firstRuneUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
