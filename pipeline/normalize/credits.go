@@ -208,13 +208,16 @@ func segCredit(seg string) bool {
 	if _, ok := creditHeads[head]; ok && headTailOK(rest) {
 		return true
 	}
+	// the first and last bytes are compared before the whole head or suffix
 	for _, h := range photoHeads {
-		if strings.HasPrefix(seg, h) {
+		if h[0] == seg[0] && strings.HasPrefix(seg, h) {
 			return true
 		}
 	}
+	end := seg[len(seg)-1]
 	for _, s := range creditSuffixes {
-		if strings.HasSuffix(seg, s) && (seg == s || strings.Contains(seg, "/") || strings.Contains(seg, " via ")) {
+		if s[len(s)-1] == end && strings.HasSuffix(seg, s) &&
+			(seg == s || strings.Contains(seg, "/") || strings.Contains(seg, " via ")) {
 			return true
 		}
 	}
