@@ -216,3 +216,14 @@ func TestHasCaptionLeadFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestLastIndex checks lastIndex against strings.LastIndex.
+func TestLastIndex(t *testing.T) {
+	for _, s := range []string{"", "x", " REUTERS", "a REUTERS b REUTERS", " REUTERS REUTERS", "aaaa", "aREUTERS", " REUTER"} {
+		for _, sub := range []string{" REUTERS", "aa", "a", "REUTERS"} {
+			if got, want := lastIndex(s, sub), strings.LastIndex(s, sub); got != want {
+				t.Fatalf("lastIndex(%q, %q) = %d, strings.LastIndex %d", s, sub, got, want)
+			}
+		}
+	}
+}

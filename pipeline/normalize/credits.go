@@ -269,7 +269,7 @@ const maxTailCredit = 80
 // "... June 14, 2024 AFP". It returns the credit's offset in seg.
 func tailCredit(seg string) (int, bool) {
 	from := max(0, len(seg)-maxTailCredit)
-	if i := strings.LastIndex(seg[from:], " REUTERS"); i >= 0 {
+	if i := lastIndex(seg[from:], " REUTERS"); i >= 0 {
 		i += from
 		after := seg[i+len(" REUTERS"):]
 		if after == "" || (after[0] == '/' && wordCountAtMost(after, 5) >= 0 && !strings.Contains(after, ". ")) {

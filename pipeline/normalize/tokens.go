@@ -204,3 +204,18 @@ func firstRuneUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
+
+// lastIndex is strings.LastIndex(s, sub) for a non-empty sub, found by
+// forward searches (vectorised for short patterns), which beat
+// LastIndex's rolling hash on the short texts here, where sub is rare.
+func lastIndex(s, sub string) int {
+	last := -1
+	for i := 0; ; {
+		k := strings.Index(s[i:], sub)
+		if k < 0 {
+			return last
+		}
+		last = i + k
+		i = last + 1
+	}
+}
