@@ -1,10 +1,6 @@
 package normalize
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
 // maxCaptionBytes bounds the length of a paragraph that can be a caption.
 const maxCaptionBytes = 1200
@@ -152,14 +148,27 @@ var captionLeads = []string{
 	"Фото:", "Foto:",
 }
 
+// hasCaptionLead reports whether desc opens with one of captionLeads. Only
+// the leads that share its first byte are compared in full.
 func hasCaptionLead(desc string) bool {
+	if desc == "" || leadStarts[desc[0]>>6]&(1<<(desc[0]&63)) == 0 {
+		return false
+	}
 	for _, l := range captionLeads {
-		if strings.HasPrefix(desc, l) {
+		if l[0] == desc[0] && strings.HasPrefix(desc, l) {
 			return true
 		}
 	}
 	return false
 }
+
+// leadStarts marks the first bytes of captionLeads.
+var leadStarts = func() (t [4]uint64) {
+	for _, l := range captionLeads {
+		t[l[0]>>6] |= 1 << (l[0] & 63)
+	}
+	return t
+}()
 
 // Kinds of caption words.
 const (
@@ -276,35 +285,4 @@ func tokenKind(w string, kind uint8) uint8 {
 		return dayTok
 	}
 	return kind & wordMonth
-}
-
-func toSet(words string) map[string]struct{} {
-	m := map[string]struct{}{}
-	for _, w := range strings.Fields(words) {
-		m[w] = struct{}{}
-	}
-	return m
-}
-
-func trimPunct(w string) string { return strings.TrimRight(w, ".,;:") }
-
-func isDay(w string) bool { return len(w) >= 1 && len(w) <= 2 && allDigits(w) }
-
-func isYear(w string) bool {
-	return len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20")
-}
-
-func allDigits(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return w != ""
-}
-
-// firstRuneUpper reports whether s starts with an upper-case letter.
-func firstRuneUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }

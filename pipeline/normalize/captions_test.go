@@ -194,3 +194,36 @@ func FuzzIndexSpaceOrSlash(f *testing.F) {
 		}
 	})
 }
+
+// TestHasCaptionLeadFilter checks hasCaptionLead's first-byte filter
+// against comparing every lead.
+func TestHasCaptionLeadFilter(t *testing.T) {
+	ref := func(desc string) bool {
+		for _, l := range captionLeads {
+			if strings.HasPrefix(desc, l) {
+				return true
+			}
+		}
+		return false
+	}
+	cases := []string{"", "A", "a view shows", "Smoke rises", "Фото", "Фото: x", "Ф", "\xd0"}
+	for _, l := range captionLeads {
+		cases = append(cases, l, l+" x", l[:len(l)-1], strings.ToLower(l), " "+l)
+	}
+	for _, c := range cases {
+		if got, want := hasCaptionLead(c), ref(c); got != want {
+			t.Fatalf("hasCaptionLead(%q) = %v, comparing every lead %v", c, got, want)
+		}
+	}
+}
+
+// TestLastIndex checks lastIndex against strings.LastIndex.
+func TestLastIndex(t *testing.T) {
+	for _, s := range []string{"", "x", " REUTERS", "a REUTERS b REUTERS", " REUTERS REUTERS", "aaaa", "aREUTERS", " REUTER"} {
+		for _, sub := range []string{" REUTERS", "aa", "a", "REUTERS"} {
+			if got, want := lastIndex(s, sub), strings.LastIndex(s, sub); got != want {
+				t.Fatalf("lastIndex(%q, %q) = %d, strings.LastIndex %d", s, sub, got, want)
+			}
+		}
+	}
+}

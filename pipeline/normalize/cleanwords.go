@@ -63,7 +63,7 @@ func cleanTextWords(s string, pw *paragraphWords) bool {
 	if !cleanEdges(s) {
 		return false
 	}
-	var ws wordScan
+	ws := wordScan{classes: &cleanClassAt}
 	for i := 0; i < len(s); {
 		at, end := ws.blocks(s, i)
 		var ok bool
@@ -82,6 +82,9 @@ type wordScan struct {
 	n    int
 	in   uint8
 	seps int
+	// classes is &cleanClassAt: read through a field, the table's address
+	// is loaded once, not computed again for each of the eight look-ups
+	classes *[8][256]uint64
 }
 
 // blocks counts the words of the eight-byte blocks of printable ASCII
@@ -91,20 +94,24 @@ type wordScan struct {
 // eight, their offset and len(s).
 func (ws *wordScan) blocks(s string, i int) (at, end int) {
 	n, in := ws.n, ws.in
+	t := ws.classes // a base address in a register for the eight look-ups
 	for ; i+8 <= len(s); i += 8 {
 		// the cleanClass of the eight bytes, that of byte k in bits 8k..8k+7
 		b := s[i : i+8]
-		v := cleanClassAt[0][b[0]] | cleanClassAt[1][b[1]] | cleanClassAt[2][b[2]] |
-			cleanClassAt[3][b[3]] | cleanClassAt[4][b[4]] | cleanClassAt[5][b[5]] |
-			cleanClassAt[6][b[6]] | cleanClassAt[7][b[7]]
+		v := t[0][b[0]] | t[1][b[1]] | t[2][b[2]] | t[3][b[3]] |
+			t[4][b[4]] | t[5][b[5]] | t[6][b[6]] | t[7][b[7]]
 		if other := v & (uint64(classOther|classCtl) * loBits); other != 0 {
 			ws.n, ws.in = n, in
 			return ws.before(s, i, v, other), i + 8
 		}
 		if dots := v & (uint64(classDot) * loBits); dots != 0 {
-			v = settleDots(s, i, v, dots)
+			if dotsMayJoin(v, dots) {
+				v = settleDots(s, i, v, dots)
+			} else {
+				v &^= dots
+			}
 		}
-		n += bits.OnesCount64(v &^ (v<<8 | uint64(in)))
+		n += wordStarts(v, in)
 		in = uint8(v >> 56)
 	}
 	ws.n, ws.in = n, in
@@ -121,9 +128,13 @@ func (ws *wordScan) before(s string, i int, v, other uint64) int {
 	}
 	v &= lowBytes[k]
 	if dots := v & (uint64(classDot) * loBits); dots != 0 {
-		v = settleDots(s, i, v, dots)
+		if dotsMayJoin(v, dots) {
+			v = settleDots(s, i, v, dots)
+		} else {
+			v &^= dots
+		}
 	}
-	ws.n += bits.OnesCount64(v &^ (v<<8 | uint64(ws.in)))
+	ws.n += wordStarts(v, ws.in)
 	ws.in = uint8(v >> (8 * (k - 1)))
 	return i + k
 }

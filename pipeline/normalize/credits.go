@@ -208,13 +208,16 @@ func segCredit(seg string) bool {
 	if _, ok := creditHeads[head]; ok && headTailOK(rest) {
 		return true
 	}
+	// the first and last bytes are compared before the whole head or suffix
 	for _, h := range photoHeads {
-		if strings.HasPrefix(seg, h) {
+		if h[0] == seg[0] && strings.HasPrefix(seg, h) {
 			return true
 		}
 	}
+	end := seg[len(seg)-1]
 	for _, s := range creditSuffixes {
-		if strings.HasSuffix(seg, s) && (seg == s || strings.Contains(seg, "/") || strings.Contains(seg, " via ")) {
+		if s[len(s)-1] == end && strings.HasSuffix(seg, s) &&
+			(seg == s || strings.Contains(seg, "/") || strings.Contains(seg, " via ")) {
 			return true
 		}
 	}
@@ -266,7 +269,7 @@ const maxTailCredit = 80
 // "... June 14, 2024 AFP". It returns the credit's offset in seg.
 func tailCredit(seg string) (int, bool) {
 	from := max(0, len(seg)-maxTailCredit)
-	if i := strings.LastIndex(seg[from:], " REUTERS"); i >= 0 {
+	if i := lastIndex(seg[from:], " REUTERS"); i >= 0 {
 		i += from
 		after := seg[i+len(" REUTERS"):]
 		if after == "" || (after[0] == '/' && wordCountAtMost(after, 5) >= 0 && !strings.Contains(after, ". ")) {

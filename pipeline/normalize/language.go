@@ -77,6 +77,15 @@ func (sc *scorer) add(s string, limit int) bool {
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
 			if lb := b | 0x20; lb >= 'a' && lb <= 'z' {
+				if sc.n == 0 {
+					var decided bool
+					if i, decided = sc.asciiWords(s, i); decided {
+						return false
+					}
+					if i == len(s) || !isASCIILetter(s[i]) {
+						continue
+					}
+				}
 				i = sc.asciiLetters(s, i)
 			} else if i++; sc.n > 0 && sc.endWord() {
 				return false
@@ -162,6 +171,12 @@ func (sc *scorer) endWord() (decided bool) {
 		}
 	}
 	sc.n, sc.runes, sc.long, sc.prev = 0, 0, false, 0
+	return sc.countWord()
+}
+
+// countWord counts a word scored and, every 16 words, reports whether the
+// evidence is decisive.
+func (sc *scorer) countWord() (decided bool) {
 	if sc.words++; sc.words%16 != 0 {
 		return false
 	}
@@ -265,8 +280,11 @@ var tagAliases = map[string]string{
 // lower-case primary subtag in ISO 639-1 where known; junk becomes "".
 func normalizeTag(tag string) string {
 	tag = strings.TrimSpace(tag)
-	if k := strings.IndexAny(tag, "-_"); k >= 0 {
-		tag = tag[:k]
+	for k := 0; k < len(tag); k++ { // strings.IndexAny(tag, "-_") builds a set per call
+		if tag[k] == '-' || tag[k] == '_' {
+			tag = tag[:k]
+			break
+		}
 	}
 	if len(tag) < 2 || len(tag) > 3 {
 		return ""

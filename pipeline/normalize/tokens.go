@@ -85,11 +85,16 @@ func isTitleWord(w string) bool {
 // white space: ASCII other than the spaces and controls, or characters that
 // plainRune accepts (no space is one).
 func trimSpace(s string) string {
-	if s == "" || !plainEdge(utf8.DecodeRuneInString(s)) || !plainEdge(utf8.DecodeLastRuneInString(s)) {
+	if s == "" || !plainEdgeAt(s[0]) && !plainEdge(utf8.DecodeRuneInString(s)) ||
+		!plainEdgeAt(s[len(s)-1]) && !plainEdge(utf8.DecodeLastRuneInString(s)) {
 		return strings.TrimSpace(s)
 	}
 	return s
 }
+
+// plainEdgeAt is plainEdge for an ASCII byte b, without decoding; it is
+// false for the bytes of wider characters, which plainEdge must decode.
+func plainEdgeAt(b byte) bool { return b > ' ' && b < 0x7f }
 
 // plainEdge reports whether r (of size bytes, unused) is plainly not white
 // space.
@@ -168,3 +173,49 @@ var asciiAlnum = func() (t [256]bool) {
 	}
 	return t
 }()
+
+func toSet(words string) map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(words) {
+		m[w] = struct{}{}
+	}
+	return m
+}
+
+func trimPunct(w string) string { return strings.TrimRight(w, ".,;:") }
+
+func isDay(w string) bool { return len(w) >= 1 && len(w) <= 2 && allDigits(w) }
+
+func isYear(w string) bool {
+	return len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20")
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// firstRuneUpper reports whether s starts with an upper-case letter.
+func firstRuneUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// lastIndex is strings.LastIndex(s, sub) for a non-empty sub, found by
+// forward searches (vectorised for short patterns), which beat
+// LastIndex's rolling hash on the short texts here, where sub is rare.
+func lastIndex(s, sub string) int {
+	last := -1
+	for i := 0; ; {
+		k := strings.Index(s[i:], sub)
+		if k < 0 {
+			return last
+		}
+		last = i + k
+		i = last + 1
+	}
+}
