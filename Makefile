@@ -22,9 +22,9 @@ build: ## build bin/warwire
 test: ## all tests, integration included (starts the stack unless 9092 and 9200 answer)
 	deploy/local/test.sh
 
-bench: ## benchmarks, integration included (starts the stack unless it answers)
+bench: ## benchmarks, one package at a time, integration included (starts the stack unless it answers)
 	$(STACK) ensure
-	WARWIRE_INTEGRATION=1 $(GO) test -run '^$$' -bench . -benchmem ./...
+	WARWIRE_INTEGRATION=1 $(GO) test -p 1 -timeout 60m -run '^$$' -bench . -benchmem ./...
 
 demo: ## stack up, setup, ingest the samples, index them, search
 	deploy/local/demo.sh
