@@ -42,7 +42,9 @@ func recognizeUnknown(d *doc, b *builder) {
 	names := d.names
 	for c := 0; c < len(names); {
 		i := int(names[c])
-		if d.covered[i] {
+		// A name token with no other one in the next three tokens is a run
+		// of one (see nameRun), which classify turns down.
+		if d.covered[i] || c+1 == len(names) || int(names[c+1]) > i+3 {
 			c++
 			continue
 		}
