@@ -48,3 +48,37 @@ func BenchmarkSynth(b *testing.B) {
 	}
 	testenv.ReportCPU(b, testenv.CPUTime()-cpu, total/len(stories))
 }
+
+// BenchmarkSynthCaptions runs the stage over the headlines and captions of
+// the synthetic stories alone (no body, no entities): the cost of the texts
+// the stage tokenizes itself.
+func BenchmarkSynthCaptions(b *testing.B) {
+	c, err := enrich.Build(enrich.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	k := 0
+	for k < len(c.Chain) && c.Chain[k].Name() != "places" {
+		k++
+	}
+	g := synth.New(1)
+	stories := make([]*pipeline.Story, 200)
+	for i := range stories {
+		st := &pipeline.Story{Raw: g.AppendJSON(nil, i)}
+		for _, s := range c.Chain[:k] {
+			if err := s.Process(context.Background(), []*pipeline.Story{st}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		stories[i] = &pipeline.Story{Headline: st.Headline, Captions: st.Captions, Language: st.Language}
+	}
+	st := c.Chain[k]
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := st.Process(context.Background(), stories[i%len(stories):i%len(stories)+1]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -164,10 +164,18 @@ func lowerLetters(dst []byte, src string, w int) []byte {
 }
 
 // foldsToThe reports whether token i folds to "the" (which "thé" and
-// "th'e" do too); a word with a hash is known without folding it.
+// "th'e" do too); a word with a hash, or of other than four or five ASCII
+// bytes, is known without folding it.
 func (s *scanner) foldsToThe(i int) bool {
-	if t := &s.toks[i]; t.LowerHash != 0 {
+	t := &s.toks[i]
+	if t.LowerHash != 0 {
 		return t.LowerHash == theHash && t.End-t.Start == 3
+	}
+	if n := t.End - t.Start; n == t.REnd-t.RStart && (n < 4 || n > 5) {
+		// ASCII: fold lower-cases it and drops only the apostrophes, one
+		// at most between two letters: of three letters it has at most
+		// five bytes, of three bytes no apostrophe.
+		return theIn(s.text, t) == 1
 	}
 	return string(s.word(i)) == "the"
 }
