@@ -55,7 +55,8 @@ func creditHint(tail string) bool {
 	for i, last := 0, len(tail)-9; ; i = min(i+8, last) {
 		x := load8(tail, i)
 		for m := asciiBetween(x, 'A', 'Z'); m != 0; m &= m - 1 {
-			if capitalHint(tail, i+bits.TrailingZeros64(m)>>3) {
+			k := i + bits.TrailingZeros64(m)>>3 // capitalHint, inlined
+			if n := tail[k+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[k:]) {
 				return true
 			}
 		}
