@@ -261,18 +261,18 @@ func captionSignals(desc string) signals {
 	var k1, k2 uint8 // kinds of the two previous tokens (wordMonth, dayTok)
 	n := 0
 	for start, end := nextToken(desc, 0); start < end; start, end = nextToken(desc, end) {
-		w := desc[start:end]
 		n++
-		var kind uint8
-		if len(w) >= 3 && len(w) <= maxCaptionWord && (w[0] < '0' || w[0] > '9') {
-			kind = captionWord(desc, start, end)
+		var k uint8 // the token's kind for a date: wordMonth, dayTok or 0
+		if desc[start]-'0' < 10 {
+			// a number: a day or a year (all digits), never a caption word
+			k = numberSignal(desc[start:end], k1, k2, &sig)
+		} else if l := end - start; l >= 3 && l <= maxCaptionWord {
+			kind := captionWord(desc, start, end)
+			sig.speech = sig.speech || kind&wordSpeech != 0
+			sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
+			k = kind & wordMonth
 		}
-		sig.speech = sig.speech || kind&wordSpeech != 0
-		sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
-		if isYear(w) && ((k1 == dayTok && k2 == wordMonth) || (k1 == wordMonth && k2 == dayTok)) {
-			sig.date = true
-		}
-		k1, k2 = tokenKind(w, kind), k1
+		k1, k2 = k, k1
 	}
 	return sig
 }
@@ -280,9 +280,15 @@ func captionSignals(desc string) signals {
 // dayTok is the kind of a one- or two-digit number.
 const dayTok = 1 << 7
 
-func tokenKind(w string, kind uint8) uint8 {
+// numberSignal reads a token w that starts with a digit, following tokens of
+// kinds k1 and k2: it sets sig.date when w is the year of a full date, and
+// returns w's kind for a date (dayTok or 0).
+func numberSignal(w string, k1, k2 uint8, sig *signals) uint8 {
+	if isYear(w) && ((k1 == dayTok && k2 == wordMonth) || (k1 == wordMonth && k2 == dayTok)) {
+		sig.date = true
+	}
 	if isDay(w) {
 		return dayTok
 	}
-	return kind & wordMonth
+	return 0
 }
