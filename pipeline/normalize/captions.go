@@ -255,26 +255,52 @@ type signals struct {
 }
 
 // captionSignals reads the words of desc once: reported speech, a scene verb
-// after the first word, a full date ("June 14, 2024", "14 June 2024").
+// after the first word, a full date ("June 14, 2024", "14 June 2024"). It
+// reads tokens as nextToken would, taking those of ASCII letters and digits
+// between ASCII separators itself (no call) and the others from nextToken.
 func captionSignals(desc string) signals {
-	var sig signals
-	var k1, k2 uint8 // kinds of the two previous tokens (wordMonth, dayTok)
-	n := 0
-	for start, end := nextToken(desc, 0); start < end; start, end = nextToken(desc, end) {
-		n++
-		var k uint8 // the token's kind for a date: wordMonth, dayTok or 0
-		if desc[start]-'0' < 10 {
-			// a number: a day or a year (all digits), never a caption word
-			k = numberSignal(desc[start:end], k1, k2, &sig)
-		} else if l := end - start; l >= 3 && l <= maxCaptionWord {
-			kind := captionWord(desc, start, end)
-			sig.speech = sig.speech || kind&wordSpeech != 0
-			sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
-			k = kind & wordMonth
+	var sc captionScan
+	for i := 0; ; {
+		for i < len(desc) && tokenByte[desc[i]] == tokenSep {
+			i++
 		}
-		k1, k2 = k, k1
+		start := i
+		for i < len(desc) && tokenByte[desc[i]] == tokenAlnum {
+			i++
+		}
+		if i < len(desc) && tokenByte[desc[i]] == tokenWide {
+			start, i = nextToken(desc, start) // desc[start] is wide, or the token goes on with a wide character
+		}
+		if start == i {
+			return sc.sig
+		}
+		sc.token(desc, start, i)
 	}
-	return sig
+}
+
+// captionScan is the state of captionSignals: the signals so far, the
+// number of tokens read and the kinds of the two previous tokens (wordMonth,
+// dayTok).
+type captionScan struct {
+	sig    signals
+	n      int
+	k1, k2 uint8
+}
+
+// token reads the token desc[start:end].
+func (sc *captionScan) token(desc string, start, end int) {
+	sc.n++
+	var k uint8 // the token's kind for a date: wordMonth, dayTok or 0
+	if desc[start]-'0' < 10 {
+		// a number: a day or a year (all digits), never a caption word
+		k = numberSignal(desc[start:end], sc.k1, sc.k2, &sc.sig)
+	} else if l := end - start; l >= 3 && l <= maxCaptionWord {
+		kind := captionWord(desc, start, end)
+		sc.sig.speech = sc.sig.speech || kind&wordSpeech != 0
+		sc.sig.scene = sc.sig.scene || (kind&wordScene != 0 && sc.n > 1)
+		k = kind & wordMonth
+	}
+	sc.k1, sc.k2 = k, sc.k1
 }
 
 // dayTok is the kind of a one- or two-digit number.
