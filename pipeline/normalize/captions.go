@@ -235,11 +235,8 @@ var captionSet = func() *wordSet {
 }()
 
 // captionWord returns the kind of the word s[i:j], of 1 to maxCaptionWord
-// bytes.
+// bytes, whose first byte captionStarts marks for its length.
 func captionWord(s string, i, j int) uint8 {
-	if captionStarts[j-i][s[i]>>6]&(1<<(s[i]&63)) == 0 {
-		return 0
-	}
 	if j-i > 8 {
 		return uint8(captionSet.long[s[i:j]])
 	}
@@ -294,7 +291,8 @@ func (sc *captionScan) token(desc string, start, end int) {
 	if desc[start]-'0' < 10 {
 		// a number: a day or a year (all digits), never a caption word
 		k = numberSignal(desc[start:end], sc.k1, sc.k2, &sc.sig)
-	} else if l := end - start; l >= 3 && l <= maxCaptionWord {
+	} else if l := end - start; l >= 3 && l <= maxCaptionWord &&
+		captionStarts[l][desc[start]>>6]&(1<<(desc[start]&63)) != 0 {
 		kind := captionWord(desc, start, end)
 		sc.sig.speech = sc.sig.speech || kind&wordSpeech != 0
 		sc.sig.scene = sc.sig.scene || (kind&wordScene != 0 && sc.n > 1)
