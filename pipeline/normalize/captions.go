@@ -256,8 +256,9 @@ type signals struct {
 // reads tokens as nextToken would, taking those of ASCII letters and digits
 // between ASCII separators itself (no call) and the others from nextToken.
 func captionSignals(desc string) signals {
-	var sc captionScan
-	for i := 0; ; {
+	var sig signals
+	var k1, k2 uint8 // kinds of the two previous tokens (wordMonth, dayTok)
+	for i, n := 0, 1; ; n++ {
 		for i < len(desc) && tokenByte[desc[i]] == tokenSep {
 			i++
 		}
@@ -269,36 +270,20 @@ func captionSignals(desc string) signals {
 			start, i = nextToken(desc, start) // desc[start] is wide, or the token goes on with a wide character
 		}
 		if start == i {
-			return sc.sig
+			return sig
 		}
-		sc.token(desc, start, i)
+		var k uint8 // the token's kind for a date: wordMonth, dayTok or 0
+		if b := desc[start]; b-'0' < 10 {
+			// a number: a day or a year (all digits), never a caption word
+			k = numberSignal(desc[start:i], k1, k2, &sig)
+		} else if l := i - start; l >= 3 && l <= maxCaptionWord && captionStarts[l][b>>6]&(1<<(b&63)) != 0 {
+			kind := captionWord(desc, start, i)
+			sig.speech = sig.speech || kind&wordSpeech != 0
+			sig.scene = sig.scene || (kind&wordScene != 0 && n > 1)
+			k = kind & wordMonth
+		}
+		k1, k2 = k, k1
 	}
-}
-
-// captionScan is the state of captionSignals: the signals so far, the
-// number of tokens read and the kinds of the two previous tokens (wordMonth,
-// dayTok).
-type captionScan struct {
-	sig    signals
-	n      int
-	k1, k2 uint8
-}
-
-// token reads the token desc[start:end].
-func (sc *captionScan) token(desc string, start, end int) {
-	sc.n++
-	var k uint8 // the token's kind for a date: wordMonth, dayTok or 0
-	if desc[start]-'0' < 10 {
-		// a number: a day or a year (all digits), never a caption word
-		k = numberSignal(desc[start:end], sc.k1, sc.k2, &sc.sig)
-	} else if l := end - start; l >= 3 && l <= maxCaptionWord &&
-		captionStarts[l][desc[start]>>6]&(1<<(desc[start]&63)) != 0 {
-		kind := captionWord(desc, start, end)
-		sc.sig.speech = sc.sig.speech || kind&wordSpeech != 0
-		sc.sig.scene = sc.sig.scene || (kind&wordScene != 0 && sc.n > 1)
-		k = kind & wordMonth
-	}
-	sc.k1, sc.k2 = k, sc.k1
 }
 
 // dayTok is the kind of a one- or two-digit number.
