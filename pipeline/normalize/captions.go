@@ -33,7 +33,8 @@ func splitCaptionsWords(text string, pw *paragraphWords) (body string, captions 
 		} else {
 			end = paragraphEnd(text, start)
 		}
-		if p := text[start:end]; IsCaption(p) {
+		// clean text (pw.ok) has no white space at a paragraph's ends
+		if p := text[start:end]; pw.ok && isCaption(p) || !pw.ok && IsCaption(p) {
 			if captions == nil {
 				captions = make([]string, 0, 4) // most stories have a few
 			}
@@ -99,7 +100,11 @@ func cutParagraphs(text string, cuts [][2]int) string {
 // text before it to report no speech. A paragraph that ends "..., he told
 // Reuters." or quotes AP stays in the body.
 func IsCaption(p string) bool {
-	p = trimSpace(p)
+	return isCaption(trimSpace(p))
+}
+
+// isCaption is IsCaption for a paragraph p with no white space at its ends.
+func isCaption(p string) bool {
 	if len(p) < 4 || len(p) > maxCaptionBytes {
 		return false
 	}
