@@ -298,14 +298,30 @@ func lastWord(s string, end int) (string, int) {
 }
 
 // wordCountAtMost returns the number of space-separated words in s, or -1
-// when there are more than max.
+// when there are more than max. It reads eight bytes at a time: a word
+// starts at a byte that is not a space after one that is (or at the start).
 func wordCountAtMost(s string, max int) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != ' ' && (i == 0 || s[i-1] == ' ') {
+	n, before := 0, uint64(0x80) // before: 0x80 when the byte before s[i] is a space, or i is 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		spaces := bytesEqual(load8(s, i), ' ')
+		starts := (spaces<<8 | before) &^ spaces & hiBits
+		if starts != 0 {
+			if n += int((starts >> 7) * loBits >> 56); n > max { // one per start, at most 8
+				return -1
+			}
+		}
+		before = spaces >> 56
+	}
+	for ; i < len(s); i++ {
+		if s[i] != ' ' && before != 0 {
 			if n++; n > max {
 				return -1
 			}
+		}
+		before = 0
+		if s[i] == ' ' {
+			before = 0x80
 		}
 	}
 	return n
