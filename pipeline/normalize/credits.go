@@ -156,23 +156,37 @@ func photoCreditText(inner string) bool {
 }
 
 // lastSentenceEnd returns the offset just after the last sentence boundary
-// (". ", "? ", "! ", ".” ") in p, or 0 when there is none.
+// (". ", "? ", "! ", ".” ") in p, or 0 when there is none. An ASCII byte
+// before a space is read without decoding.
 func lastSentenceEnd(p string) int {
 	for i := len(p) - 2; i >= 0; i-- {
 		if p[i+1] != ' ' {
 			continue
 		}
-		r, n := utf8.DecodeLastRuneInString(p[:i+1])
-		switch r {
-		case '.', '?', '!':
+		switch b := p[i]; {
+		case b == '.' || b == '?' || b == '!':
 			return i + 2
-		case '”', '"', '»', '’':
-			if q, _ := utf8.DecodeLastRuneInString(p[:i+1-n]); q == '.' || q == '?' || q == '!' {
+		case b == '"':
+			if i > 0 && (p[i-1] == '.' || p[i-1] == '?' || p[i-1] == '!') {
 				return i + 2
 			}
+		case b >= utf8.RuneSelf && wideSentenceEnd(p[:i+1]):
+			return i + 2
 		}
 	}
 	return 0
+}
+
+// wideSentenceEnd reports whether s, which ends with a byte of a wide
+// character, ends a sentence: a closing quote (”, », ’) after '.', '?' or '!'.
+func wideSentenceEnd(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '”', '»', '’':
+		q, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+		return q == '.' || q == '?' || q == '!'
+	}
+	return false
 }
 
 // creditHeads are the agency names a credit segment can start with.
