@@ -124,11 +124,23 @@ func isCaption(p string) bool {
 }
 
 // namesPhoto reports whether a credit says in so many words that it credits a
-// photo.
+// photo: it holds "Photo", "PHOTO", "Фото" or "Foto", found in one pass
+// that compares in full only at the first bytes of those words.
 func namesPhoto(credit string) bool {
-	for _, w := range []string{"Photo", "PHOTO", "Фото", "Foto"} {
-		if strings.Contains(credit, w) {
-			return true
+	for i := 0; i+4 <= len(credit); i++ {
+		switch rest := credit[i:]; rest[0] {
+		case 'P':
+			if strings.HasPrefix(rest, "Photo") || strings.HasPrefix(rest, "PHOTO") {
+				return true
+			}
+		case 'F':
+			if strings.HasPrefix(rest, "Foto") {
+				return true
+			}
+		case "Фото"[0]:
+			if strings.HasPrefix(rest, "Фото") {
+				return true
+			}
 		}
 	}
 	return false

@@ -189,9 +189,16 @@ func wideSentenceEnd(s string) bool {
 	return false
 }
 
-// creditHeads are the agency names a credit segment can start with.
-var creditHeads = toSet(`REUTERS AFP AP EPA EPA-EFE ANADOLU PA P.A. UKRINFORM
-	Ukrinform TASS XINHUA SPUTNIK Getty Anadolu`)
+// isCreditHead reports whether w is one of the agency names a credit
+// segment can start with; a switch on strings, no hashing.
+func isCreditHead(w string) bool {
+	switch w {
+	case "REUTERS", "AFP", "AP", "EPA", "EPA-EFE", "ANADOLU", "PA", "P.A.", "UKRINFORM",
+		"Ukrinform", "TASS", "XINHUA", "SPUTNIK", "Getty", "Anadolu":
+		return true
+	}
+	return false
+}
 
 // headTails are what may follow the agency name in a credit segment.
 var headTails = toSet(`Wire Images Agency Media Photo`)
@@ -220,7 +227,7 @@ func segCredit(seg string) bool {
 	if k := indexSpaceOrSlash(seg); k >= 0 {
 		head, rest = seg[:k], seg[k:]
 	}
-	if _, ok := creditHeads[head]; ok && headTailOK(rest) {
+	if isCreditHead(head) && headTailOK(rest) {
 		return true
 	}
 	// the first and last bytes are compared before the whole head or suffix
