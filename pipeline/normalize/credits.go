@@ -55,7 +55,8 @@ func creditHint(tail string) bool {
 	for i, last := 0, len(tail)-9; ; i = min(i+8, last) {
 		x := load8(tail, i)
 		for m := asciiBetween(x, 'A', 'Z'); m != 0; m &= m - 1 {
-			if capitalHint(tail, i+bits.TrailingZeros64(m)>>3) {
+			k := i + bits.TrailingZeros64(m)>>3 // capitalHint, inlined
+			if n := tail[k+1]; n-'A' < 26 || n == '.' || hintWordAt(tail[k:]) {
 				return true
 			}
 		}
@@ -143,40 +144,78 @@ func parenCredit(p string) (start int, strong, ok bool) {
 }
 
 // photoCreditText reports whether the text inside parentheses names a photo
-// source.
+// source: it holds one of photoSources, found in one pass that compares in
+// full only the sources that start with the byte at hand.
 func photoCreditText(inner string) bool {
-	for _, k := range []string{"Photo", "photo", "Foto", "Фото", "Getty Images",
-		"REUTERS", "AFP", "EPA-EFE", "Ukrinform", "ANADOLU", "/AP", "AP Photo"} {
-		if strings.Contains(inner, k) {
-			return true
+	for i := 0; i < len(inner); i++ {
+		if b := inner[i]; sourceStarts[b>>6]&(1<<(b&63)) != 0 {
+			for _, k := range photoSources {
+				if k[0] == b && strings.HasPrefix(inner[i:], k) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
 
+// photoSources are the words that name a photo source in a credit in
+// parentheses.
+var photoSources = []string{"Photo", "photo", "Foto", "Фото", "Getty Images",
+	"REUTERS", "AFP", "EPA-EFE", "Ukrinform", "ANADOLU", "/AP", "AP Photo"}
+
+// sourceStarts marks the first bytes of photoSources.
+var sourceStarts = func() (t [4]uint64) {
+	for _, k := range photoSources {
+		t[k[0]>>6] |= 1 << (k[0] & 63)
+	}
+	return t
+}()
+
 // lastSentenceEnd returns the offset just after the last sentence boundary
-// (". ", "? ", "! ", ".” ") in p, or 0 when there is none.
+// (". ", "? ", "! ", ".” ") in p, or 0 when there is none. An ASCII byte
+// before a space is read without decoding.
 func lastSentenceEnd(p string) int {
 	for i := len(p) - 2; i >= 0; i-- {
 		if p[i+1] != ' ' {
 			continue
 		}
-		r, n := utf8.DecodeLastRuneInString(p[:i+1])
-		switch r {
-		case '.', '?', '!':
+		switch b := p[i]; {
+		case b == '.' || b == '?' || b == '!':
 			return i + 2
-		case '”', '"', '»', '’':
-			if q, _ := utf8.DecodeLastRuneInString(p[:i+1-n]); q == '.' || q == '?' || q == '!' {
+		case b == '"':
+			if i > 0 && (p[i-1] == '.' || p[i-1] == '?' || p[i-1] == '!') {
 				return i + 2
 			}
+		case b >= utf8.RuneSelf && wideSentenceEnd(p[:i+1]):
+			return i + 2
 		}
 	}
 	return 0
 }
 
-// creditHeads are the agency names a credit segment can start with.
-var creditHeads = toSet(`REUTERS AFP AP EPA EPA-EFE ANADOLU PA P.A. UKRINFORM
-	Ukrinform TASS XINHUA SPUTNIK Getty Anadolu`)
+// wideSentenceEnd reports whether s, which ends with a byte of a wide
+// character, ends a sentence: a closing quote (”, », ’) after '.', '?' or '!'.
+func wideSentenceEnd(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '”', '»', '’':
+		q, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+		return q == '.' || q == '?' || q == '!'
+	}
+	return false
+}
+
+// isCreditHead reports whether w is one of the agency names a credit
+// segment can start with; a switch on strings, no hashing.
+func isCreditHead(w string) bool {
+	switch w {
+	case "REUTERS", "AFP", "AP", "EPA", "EPA-EFE", "ANADOLU", "PA", "P.A.", "UKRINFORM",
+		"Ukrinform", "TASS", "XINHUA", "SPUTNIK", "Getty", "Anadolu":
+		return true
+	}
+	return false
+}
 
 // headTails are what may follow the agency name in a credit segment.
 var headTails = toSet(`Wire Images Agency Media Photo`)
@@ -205,7 +244,7 @@ func segCredit(seg string) bool {
 	if k := indexSpaceOrSlash(seg); k >= 0 {
 		head, rest = seg[:k], seg[k:]
 	}
-	if _, ok := creditHeads[head]; ok && headTailOK(rest) {
+	if isCreditHead(head) && headTailOK(rest) {
 		return true
 	}
 	// the first and last bytes are compared before the whole head or suffix
@@ -254,10 +293,28 @@ func indexSpaceOrSlash(s string) int {
 }
 
 // strongCredit reports whether a credit segment is a photo credit even with
-// no caption before it.
+// no caption before it: it holds "/", "Photo", " via " or "Getty", found in
+// one pass that compares in full only at the first bytes of those.
 func strongCredit(seg string) bool {
-	return strings.Contains(seg, "/") || strings.Contains(seg, "Photo") ||
-		strings.Contains(seg, " via ") || strings.Contains(seg, "Getty")
+	for i := 0; i < len(seg); i++ {
+		switch rest := seg[i:]; rest[0] {
+		case '/':
+			return true
+		case 'P':
+			if strings.HasPrefix(rest, "Photo") {
+				return true
+			}
+		case ' ':
+			if strings.HasPrefix(rest, " via ") {
+				return true
+			}
+		case 'G':
+			if strings.HasPrefix(rest, "Getty") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxTailCredit bounds the length of a credit such as
@@ -297,14 +354,30 @@ func lastWord(s string, end int) (string, int) {
 }
 
 // wordCountAtMost returns the number of space-separated words in s, or -1
-// when there are more than max.
+// when there are more than max. It reads eight bytes at a time: a word
+// starts at a byte that is not a space after one that is (or at the start).
 func wordCountAtMost(s string, max int) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != ' ' && (i == 0 || s[i-1] == ' ') {
+	n, before := 0, uint64(0x80) // before: 0x80 when the byte before s[i] is a space, or i is 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		spaces := bytesEqual(load8(s, i), ' ')
+		starts := (spaces<<8 | before) &^ spaces & hiBits
+		if starts != 0 {
+			if n += int((starts >> 7) * loBits >> 56); n > max { // one per start, at most 8
+				return -1
+			}
+		}
+		before = spaces >> 56
+	}
+	for ; i < len(s); i++ {
+		if s[i] != ' ' && before != 0 {
 			if n++; n > max {
 				return -1
 			}
+		}
+		before = 0
+		if s[i] == ' ' {
+			before = 0x80
 		}
 	}
 	return n

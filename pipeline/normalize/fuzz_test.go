@@ -67,3 +67,28 @@ func FuzzHTMLToText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCleanParagraphsTrimmed checks what splitCaptionsWords relies on when
+// it calls isCaption: every paragraph of text that cleanTextWords accepts
+// (pw.ok) has no white space at its ends, so IsCaption and isCaption agree.
+func FuzzCleanParagraphsTrimmed(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("a\n\n b")
+	f.Add("a\u00a0\n\nb\u2003")
+	f.Fuzz(func(t *testing.T, text string) {
+		var pw paragraphWords
+		if !cleanTextWords(text, &pw) || !pw.ok {
+			return
+		}
+		for _, p := range splitParagraphs(text) {
+			if p != strings.TrimSpace(p) {
+				t.Fatalf("clean text %q has paragraph %q with white space at an end", text, p)
+			}
+			if IsCaption(p) != isCaption(p) {
+				t.Fatalf("IsCaption and isCaption differ on %q", p)
+			}
+		}
+	})
+}
