@@ -104,13 +104,7 @@ func (ws *wordScan) blocks(s string, i int) (at, end int) {
 			ws.n, ws.in = n, in
 			return ws.before(s, i, v, other), i + 8
 		}
-		if dots := v & (uint64(classDot) * loBits); dots != 0 {
-			if dotsMayJoin(v, dots) {
-				v = settleDots(s, i, v, dots)
-			} else {
-				v &^= dots
-			}
-		}
+		v = settleBlock(s, i, v)
 		n += wordStarts(v, in)
 		in = uint8(v >> 56)
 	}
@@ -127,13 +121,7 @@ func (ws *wordScan) before(s string, i int, v, other uint64) int {
 		return i
 	}
 	v &= lowBytes[k]
-	if dots := v & (uint64(classDot) * loBits); dots != 0 {
-		if dotsMayJoin(v, dots) {
-			v = settleDots(s, i, v, dots)
-		} else {
-			v &^= dots
-		}
-	}
+	v = settleBlock(s, i, v)
 	ws.n += wordStarts(v, ws.in)
 	ws.in = uint8(v >> (8 * (k - 1)))
 	return i + k

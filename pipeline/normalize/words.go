@@ -19,13 +19,7 @@ func CountWords(s string) int {
 		if i+8 <= len(s) {
 			v := classes8(s, i)
 			if v&(uint64(classOther)*loBits) == 0 {
-				if dots := v & (uint64(classDot) * loBits); dots != 0 {
-					if dotsMayJoin(v, dots) {
-						v = settleDots(s, i, v, dots)
-					} else {
-						v &^= dots
-					}
-				}
+				v = settleBlock(s, i, v)
 				n += wordStarts(v, in)
 				in = uint8(v >> 56)
 				i += 8
@@ -69,6 +63,25 @@ func dotsMayJoin(v, dots uint64) bool {
 	w := v & loBits // the class-word bit of each byte
 	// bit 1 of byte k: bytes k-1 and k+1 are in words, or outside the block
 	return dots&((w<<9|2)&(w>>7|2<<56)) != 0
+}
+
+// settleBlock returns v, the classes8 of s[i:i+8] (or a prefix of it),
+// with its '.' and ',' settled (see settleMarked). Small enough to inline:
+// most blocks have neither.
+func settleBlock(s string, i int, v uint64) uint64 {
+	if dots := v & (uint64(classDot) * loBits); dots != 0 {
+		return settleMarked(s, i, v, dots)
+	}
+	return v
+}
+
+// settleMarked settles the '.' and ',' of v marked in dots: by settleDots
+// when one may join two digits, otherwise all to classSep at once.
+func settleMarked(s string, i int, v, dots uint64) uint64 {
+	if dotsMayJoin(v, dots) {
+		return settleDots(s, i, v, dots)
+	}
+	return v &^ dots
 }
 
 // settleDots returns v, the classes8 of s[i:i+8], with each '.' and ','
