@@ -3,6 +3,7 @@ package normalize
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -303,10 +304,5 @@ func normalizeTag(tag string) string {
 
 // detectable reports whether DetectLanguage can recognise language code.
 func detectable(code string) bool {
-	for _, c := range langCodes {
-		if c == code {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(langCodes[:], code)
 }

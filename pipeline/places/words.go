@@ -2,6 +2,7 @@ package places
 
 import (
 	"encoding/binary"
+	"slices"
 	"unicode/utf8"
 
 	etext "github.com/warwire/warwire/pipeline/entities/text"
@@ -112,12 +113,7 @@ func pluralRegion(b []byte, from int) []byte {
 
 // singularRegion reports whether pluralRegion folds w+"s" into w.
 func singularRegion(w string) bool {
-	for _, r := range regionNouns {
-		if w == r {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(regionNouns[:], w)
 }
 
 // word returns token i folded.
