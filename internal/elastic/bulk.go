@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
+	"github.com/elastic/go-elasticsearch/v8/esapi"
 	"go.uber.org/zap"
 
 	"github.com/warwire/warwire/internal/config"
@@ -57,9 +59,13 @@ type Observer interface {
 }
 
 // BulkWriter batches items into synchronous bulk requests, at most Workers
-// at once, and reports a verdict for every item. Failed items with a retriable status (429, 5xx) and
-// whole requests that fail are retried with jittered exponential backoff,
-// resending only what failed, until they succeed or the writer is stopped.
+// at once, and reports a verdict for every item. Items failing with a
+// retriable status (429, 5xx, or a cluster state: 403, 404) and whole
+// requests that fail (429, 5xx, 401, 403, an unreachable cluster) are
+// retried with jittered exponential backoff, resending only what failed,
+// until they succeed or the writer is stopped. A whole request refused for
+// its content (400, 413) is split until the refused item stands alone; that
+// item, and any item refused with another 4xx, is poison.
 type BulkWriter struct {
 	es    *elasticsearch.Client
 	index string
@@ -165,29 +171,32 @@ func (w *BulkWriter) attempt(ctx context.Context, items []Item) ([]Item, error) 
 		return nil, fmt.Errorf("failed to send bulk request: %w", err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		return w.refused(ctx, items, start, resp)
+	}
+	retry, err := w.verdicts(resp.Body, items)
+	w.observe(start, len(items), err)
+	return retry, err
+}
+
+// refused handles a bulk request answered as a whole with an error status:
+// Elasticsearch's error type and reason go into the error or the items'
+// dead-letter reason.
+func (w *BulkWriter) refused(ctx context.Context, items []Item, start time.Time, resp *http.Response) ([]Item, error) {
+	err := responseError("index bulk request", &esapi.Response{StatusCode: resp.StatusCode, Body: resp.Body})
+	w.observe(start, len(items), err)
 	if resp.StatusCode == 429 || resp.StatusCode >= 500 {
-		err := fmt.Errorf("bulk request answered HTTP %d", resp.StatusCode)
-		w.observe(start, len(items), err)
 		return nil, err
 	}
 	if resp.StatusCode == 400 || resp.StatusCode == 413 {
 		// The whole request was refused for its content (a request-level
 		// validation error caused by one item, or one item too large): split
 		// it to find the culprit.
-		reason := fmt.Sprintf("bulk request rejected: HTTP %d: %s", resp.StatusCode, readAll(resp.Body))
-		w.observe(start, len(items), errors.New(reason))
-		return w.bisect(ctx, items, resp.StatusCode, reason), nil
+		return w.bisect(ctx, items, resp.StatusCode, err.Error()), nil
 	}
-	if resp.StatusCode >= 300 {
-		// 401, 403, 404 and the like are about the cluster or the
-		// configuration, not the documents: retry, never dead-letter.
-		err := fmt.Errorf("bulk request refused: HTTP %d: %s", resp.StatusCode, readAll(resp.Body))
-		w.observe(start, len(items), err)
-		return nil, err
-	}
-	retry, err := w.verdicts(resp.Body, items)
-	w.observe(start, len(items), err)
-	return retry, err
+	// 401, 403, 404 and the like are about the cluster or the
+	// configuration, not the documents: retry, never dead-letter.
+	return nil, err
 }
 
 // bisect resends a refused request in halves until each refused item stands

@@ -264,3 +264,42 @@ func TestBulkMisalignedResponseIsRetriedWhole(t *testing.T) {
 		t.Fatalf("Done calls %v, want exactly one each", dones)
 	}
 }
+
+// TestBulkRequestErrorsNameTheCause: a whole request refused by
+// Elasticsearch reports its error type and reason (to the retry log and
+// health, or as the dead-letter reason); a body without them is quoted.
+func TestBulkRequestErrorsNameTheCause(t *testing.T) {
+	answers := []struct {
+		status int
+		body   string
+	}{
+		{429, `{"error":{"type":"es_rejected_execution_exception","reason":"queue full"},"status":429}`},
+		{400, `{"error":{"type":"action_request_validation_exception","reason":"id is too long"},"status":400}`},
+		{413, `<html>too large</html>`},
+	}
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Elastic-Product", "Elasticsearch")
+		a := answers[calls.Add(1)-1]
+		w.WriteHeader(a.status)
+		fmt.Fprint(w, a.body)
+	}))
+	defer srv.Close()
+	w := writerFor(t, srv.URL)
+	var res Result
+	item := Item{ID: "a", Version: 1, Body: []byte(`{}`), Done: func(r Result) { res = r }}
+
+	_, err := w.attempt(context.Background(), []Item{item})
+	if err == nil || !strings.Contains(err.Error(), "es_rejected_execution_exception: queue full") {
+		t.Errorf("429: error %v does not name the cause", err)
+	}
+	for _, want := range []string{"action_request_validation_exception: id is too long", `HTTP 413: "<html>too large</html>"`} {
+		res = Result{}
+		if retry, err := w.attempt(context.Background(), []Item{item}); err != nil || len(retry) != 0 {
+			t.Fatalf("a refused item must be dead-lettered, got retry %d, error %v", len(retry), err)
+		}
+		if res.Verdict != Poison || !strings.Contains(res.Reason, want) {
+			t.Errorf("verdict %v, reason %q; want poison naming %q", res.Verdict, res.Reason, want)
+		}
+	}
+}

@@ -177,20 +177,19 @@ func (s *Setup) ensureAlias(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
-func readAll(r io.Reader) string {
-	b, _ := io.ReadAll(io.LimitReader(r, 64<<10))
-	return string(b)
-}
-
 // responseError turns an Elasticsearch error response into an error with the
-// error type and reason (for operators' logs, never for API clients).
+// error type and reason (for operators' logs, never for API clients). A body
+// without them (a proxy's page, an empty 413) is quoted, up to 512 bytes.
 func responseError(what string, resp *esapi.Response) error {
+	raw, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	var body struct {
 		Error struct {
 			Type   string `json:"type"`
 			Reason string `json:"reason"`
 		} `json:"error"`
 	}
-	_ = json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&body)
-	return fmt.Errorf("failed to %s: HTTP %d %s: %s", what, resp.StatusCode, body.Error.Type, body.Error.Reason)
+	if json.Unmarshal(raw, &body) == nil && body.Error.Type != "" {
+		return fmt.Errorf("failed to %s: HTTP %d %s: %s", what, resp.StatusCode, body.Error.Type, body.Error.Reason)
+	}
+	return fmt.Errorf("failed to %s: HTTP %d: %q", what, resp.StatusCode, raw[:min(len(raw), 512)])
 }
