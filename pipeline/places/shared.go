@@ -39,8 +39,8 @@ func sharedTokens(st *pipeline.Story) []token {
 	case *entmention.Text:
 		t = sh
 	}
-	// A Text given back to its pool has an empty Body: it never matches.
-	if t == nil || st.Body == "" || t.Body != st.Body {
+	// A Text given back to its pool is not Live (and has an empty Body).
+	if t == nil || st.Body == "" || t.Body != st.Body || !t.Live() {
 		return nil
 	}
 	return t.Toks

@@ -114,7 +114,7 @@ func WithEntities(t *Text, ents []pipeline.Entity) *Doc {
 func ForStory(st *pipeline.Story) *Doc {
 	switch sh := st.Shared.(type) {
 	case *Doc:
-		if sh.Text == nil || !sh.Text.live() {
+		if sh.Text == nil || !sh.Text.Live() {
 			break
 		}
 		if sh.Body == st.Body && sameEntities(sh.Ents, st.Entities) {
@@ -125,7 +125,7 @@ func ForStory(st *pipeline.Story) *Doc {
 			return st.Shared.(*Doc)
 		}
 	case *Text:
-		if sh.Body == st.Body && sh.live() {
+		if sh.Body == st.Body && sh.Live() {
 			st.Shared = WithEntities(sh, st.Entities)
 			return st.Shared.(*Doc)
 		}

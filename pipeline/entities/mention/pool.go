@@ -29,7 +29,7 @@ func Borrow(body string) *Text {
 	t := textPool.Get().(*Text)
 	p := t.pool
 	p.released = false
-	t.Body = body
+	t.Body = "" // set once the tokens are body's: a Text matches no body while they are written
 	if cap(t.Toks) == 0 {
 		t.split(body)
 	} else {
@@ -42,6 +42,7 @@ func Borrow(body string) *Text {
 		// p.lower is not written again until the Text is released.
 		t.lower = unsafe.String(&p.lower[0], len(p.lower))
 	}
+	t.Body = body
 	return t
 }
 
@@ -112,5 +113,6 @@ func (d *Doc) keep() {
 // Lower returns the lower-case body of t (see text.LowerSameLength).
 func (t *Text) Lower() string { return t.lower }
 
-// live reports whether t may be read: it is not sitting in the pool.
-func (t *Text) live() bool { return t.pool == nil || !t.pool.released }
+// Live reports whether t may be read: it is not sitting in the pool. A
+// Text kept past its Release (by a stale copy of a Story) is not live.
+func (t *Text) Live() bool { return t.pool == nil || !t.pool.released }
