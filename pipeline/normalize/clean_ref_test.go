@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"math/bits"
 	"strings"
 )
 
@@ -26,7 +25,7 @@ func plainText(src string) (string, []string) {
 // "\n\n", nothing blank at either end. Such text (most agency copy) comes
 // out of clean unchanged in every line mode, so plainText can skip its
 // passes. The checks that look for one byte or pair run on the vectorised
-// string search; the rest reads printable ASCII eight bytes at a time.
+// string search; the rest skips printable ASCII eight bytes at a time.
 func cleanTextAlready(s string) bool {
 	if s == "" {
 		return true
@@ -36,13 +35,11 @@ func cleanTextAlready(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			m := unprintable8(load8(s, i))
-			if m == 0 {
-				i += 8
-				continue
-			}
-			i += bits.TrailingZeros64(m) >> 3 // to the first byte that is not printable
+		for i+8 <= len(s) && unprintable8(load8(s, i)) == 0 {
+			i += 8
+		}
+		if i == len(s) {
+			break
 		}
 		n := cleanCharLen(s, i)
 		if n == 0 {

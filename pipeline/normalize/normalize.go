@@ -11,9 +11,10 @@ package normalize
 import (
 	"context"
 	"fmt"
-	"github.com/warwire/warwire/pipeline"
 	"slices"
 	"strings"
+
+	"github.com/warwire/warwire/pipeline"
 )
 
 // Name is the stage name used in logs, metrics and DLQ headers.

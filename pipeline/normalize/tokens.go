@@ -107,7 +107,7 @@ func plainEdge(r rune, _ int) bool {
 
 // nextToken returns where the first run of letters or digits in s at or
 // after i starts and ends; start == end when there is none. ASCII bytes are
-// read through asciiAlnum, other characters decoded.
+// read through the tokenByte table, other characters decoded.
 func nextToken(s string, i int) (start, end int) {
 	for i < len(s) && tokenByte[s[i]] == tokenSep {
 		i++
