@@ -182,3 +182,10 @@ func TestPlain8MatchesTheByteTable(t *testing.T) {
 		}
 	}
 }
+
+// plain8 reports whether the 8 bytes of s are all ASCII that encoding/json
+// copies unescaped (see plainRun).
+func plain8(s string) bool {
+	_ = s[7]
+	return plainRun(s[:8], 0) == 8
+}

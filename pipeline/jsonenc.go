@@ -35,8 +35,8 @@ var htmlSafe = func() (t [utf8.RuneSelf]bool) {
 const hexDigits = "0123456789abcdef"
 
 // str appends s as a JSON string. Runs of eight plain bytes are skipped at
-// once; anything else is looked at a byte or rune at a time until the next
-// eight-byte boundary.
+// once; in a block that is not plain, plain ASCII bytes and valid two-byte
+// runes are skipped one at a time, and anything else goes to escapeAt.
 func (w *jsonWriter) str(s string) {
 	b := append(w.buf, '"')
 	start := 0
@@ -84,11 +84,7 @@ func plainRun(s string, i int) int {
 // later copy from start; anything encoding/json escapes or replaces flushes
 // s[start:i] to b, then the escape. It returns b, the next index and start.
 func escapeAt(b []byte, s string, i, start int) ([]byte, int, int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		if htmlSafe[c] {
-			return b, i + 1, start
-		}
+	if c := s[i]; c < utf8.RuneSelf { // never a plain one: str skips those
 		return appendEscapedByte(append(b, s[start:i]...), c), i + 1, i + 1
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
@@ -108,13 +104,6 @@ const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080
 )
-
-// plain8 reports whether the 8 bytes of s are all ASCII that encoding/json
-// copies unescaped (see plainRun).
-func plain8(s string) bool {
-	_ = s[7]
-	return plainRun(s[:8], 0) == 8
-}
 
 // hasByte has a high bit set in some byte iff a byte of v equals c.
 func hasByte(v uint64, c byte) uint64 {
