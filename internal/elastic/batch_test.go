@@ -90,7 +90,9 @@ func TestBulkBatchGrowsWhileSendersAreBusy(t *testing.T) {
 
 // TestBulkQuietFeedIsFlushedByInterval: a lone item goes out when its
 // flush interval (5 ms here) has passed and a sender is idle, not only when
-// the batch fills (which it never does here).
+// the batch fills (which it never does here). It guards the quiet feed
+// against the backlog behaviour above: a due batch waits only for a busy
+// sender, never for more items.
 func TestBulkQuietFeedIsFlushedByInterval(t *testing.T) {
 	g := &gatedBulk{gate: make(chan struct{})}
 	close(g.gate)
@@ -99,15 +101,24 @@ func TestBulkQuietFeedIsFlushedByInterval(t *testing.T) {
 	w := writerFor(t, srv.URL)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go func() { _ = w.Run(ctx) }()
+	done := make(chan struct{})
+	go func() { _ = w.Run(ctx); close(done) }()
 	got := make(chan Result, 1)
 	if err := w.Add(ctx, Item{ID: "a", Version: 1, Body: []byte(`{}`), Done: func(r Result) { got <- r }}); err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case <-got:
+	case r := <-got:
+		if r.Verdict != Indexed {
+			t.Errorf("verdict %v, want indexed", r.Verdict)
+		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("a lone item was not flushed within 5 s (interval 5 ms)")
+	}
+	w.Close()
+	<-done
+	if reqs := g.requests(); len(reqs) != 1 || reqs[0] != 1 {
+		t.Fatalf("bulk requests held %v items; want one request of the one item", reqs)
 	}
 }
 
