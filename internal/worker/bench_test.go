@@ -176,13 +176,19 @@ func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) workerRun {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	run := workerRun{rssKB: vmHWM(cmd.Process.Pid)}
+	var exit *error // the worker's exit, once seen (it may exit, idle, before the index refresh shows every story)
 	for drained := false; !drained || h.count() < len(recs); time.Sleep(50 * time.Millisecond) {
 		run.rssKB = max(run.rssKB, vmHWM(cmd.Process.Pid))
 		drained = drained || clock.poll()
-		select {
-		case err := <-exited:
-			b.Fatalf("worker exited (%v) before the drain was done (%d failed scrapes of %s); logs:\n%s", err, clock.scrapeErrors, clock.url, logs.String())
-		default:
+		if exit == nil {
+			select {
+			case err := <-exited:
+				if !drained {
+					b.Fatalf("worker exited (%v) before the drain was done (%d failed scrapes of %s); logs:\n%s", err, clock.scrapeErrors, clock.url, logs.String())
+				}
+				exit = &err
+			default:
+			}
 		}
 		if time.Since(clock.start) > 20*time.Minute {
 			_ = cmd.Process.Kill()
@@ -191,7 +197,14 @@ func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) workerRun {
 	}
 	run.wall = float64(len(recs)) / time.Since(clock.start).Seconds()
 	run.drain, run.startup = clock.rate(), clock.first.Sub(clock.start)
-	awaitIdleExit(b, cmd, exited, &run.rssKB, &logs)
+	if run.drain == 0 {
+		b.Fatalf("no drain rate: no scrape saw the first message before the last verdict (%d failed scrapes of %s)", clock.scrapeErrors, clock.url)
+	}
+	if exit == nil {
+		awaitIdleExit(b, cmd, exited, &run.rssKB, &logs)
+	} else if *exit != nil {
+		b.Fatalf("worker: %v\n%s", *exit, logs.String())
+	}
 	dropIndex(b, h)
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	run.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
