@@ -8,6 +8,7 @@ import (
 
 	"github.com/warwire/warwire/pipeline"
 	"github.com/warwire/warwire/pipeline/entities/text"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // compiler holds the maps an Index is built from.
@@ -184,7 +185,7 @@ func (ix *compiler) word(w string) int32 {
 	}
 	id := int32(len(ix.vocab))
 	ix.vocab[w] = id
-	b := filterBit(fnv32(w))
+	b := filterBit(words.FNV(w))
 	ix.filter[b>>6] |= 1 << (b & 63)
 	if isCyrillicWord(w) {
 		ix.stems[w] = id

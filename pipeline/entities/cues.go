@@ -3,6 +3,8 @@ package entities
 import (
 	"math/bits"
 	"strings"
+
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // connectors may stand between the capitalised words of an organisation's
@@ -122,7 +124,7 @@ var speechVerbs = set("said", "says", "told", "added", "wrote", "stated", "expla
 	"commented", "declared", "emphasised", "emphasized", "observed", "remarked", "reported",
 	"suggested", "thinks", "believes", "who", "whose")
 
-// wordFilter is a one-hash Bloom filter of 1024 bits over the fnv32 hashes
+// wordFilter is a one-hash Bloom filter of 1024 bits over the words.FNV hashes
 // of lower-case words. A token whose Token.LowerHash (the hash of its
 // lower-case text, set for ASCII letters only) misses the filter is none of
 // its words, in any case.
@@ -133,14 +135,14 @@ func newWordFilter(sets ...map[string]bool) *wordFilter {
 	f := new(wordFilter)
 	for _, set := range sets {
 		for w := range set {
-			h := fnv32(strings.ToLower(w))
+			h := words.FNV(strings.ToLower(w))
 			f[h>>28] |= 1 << (h >> 22 & 63)
 		}
 	}
 	return f
 }
 
-// mayHave reports whether a word with fnv32 hash h may be in f (always,
+// mayHave reports whether a word with words.FNV hash h may be in f (always,
 // when f is nil).
 func (f *wordFilter) mayHave(h uint32) bool { return f == nil || f[h>>28]&(1<<(h>>22&63)) != 0 }
 

@@ -62,7 +62,7 @@ type Index struct {
 	// the root.
 	pays  []payload
 	payAt []int32
-	// filter has the bit filterBit(fnv32(w)) set for every vocabulary word
+	// filter has the bit filterBit(words.FNV(w)) set for every vocabulary word
 	// w, so most body words are rejected without a table lookup.
 	filter [filterWords]uint64
 	// rootChild is the child of the root node for each vocabulary id, or 0.
@@ -73,11 +73,11 @@ type Index struct {
 // filterWords is the size of Index.filter in 64-bit words.
 const filterWords = 1 << 10
 
-// filterBit reduces the fnv32 hash of a folded word to a bit index of
+// filterBit reduces the words.FNV hash of a folded word to a bit index of
 // Index.filter.
 func filterBit(h uint32) uint32 { return (h ^ h>>16) & (filterWords*64 - 1) }
 
-// mayHave reports whether the word with fnv32 hash h may be a vocabulary
+// mayHave reports whether the word with words.FNV hash h may be a vocabulary
 // word (false: surely not).
 func (ix *Index) mayHave(h uint32) bool {
 	b := filterBit(h)
@@ -117,7 +117,7 @@ func (ix *Index) starts(id int32) bool {
 	return int(id) < len(ix.rootChild) && ix.rootChild[id] != 0
 }
 
-// lookup returns the vocabulary id of a folded body word w with fnv32 hash
+// lookup returns the vocabulary id of a folded body word w with words.FNV hash
 // h, or -1.
 func lookup[S string | []byte](ix *Index, w S, h uint32, cyrillic bool) int32 {
 	if ix.mayHave(h) {

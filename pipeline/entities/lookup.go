@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/warwire/warwire/pipeline/entities/text"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // lookupAll fills ids with each token's vocabulary id (-1 when absent),
@@ -58,7 +59,7 @@ func (d *doc) lookupPacked(vocab *strTable) []probe {
 	return slow[:ns]
 }
 
-// probe is a token that lookupAll looks up, with the fnv32 hash of its
+// probe is a token that lookupAll looks up, with the words.FNV hash of its
 // lower-case text when it is plain.
 type probe struct {
 	tok int32
@@ -174,7 +175,7 @@ func wordsWithLetters(toks []text.Token) int {
 // when the bare word is known ("Russlands" → "Russland").
 func (d *doc) lookupFolded(ix *Index, i int, lang string) int32 {
 	w := d.word(i)
-	id := lookup(ix, w, fnv32(w), d.toks[i].Has(text.Cyrillic))
+	id := lookup(ix, w, words.FNV(w), d.toks[i].Has(text.Cyrillic))
 	if id < 0 && lang == "de" {
 		id = genitive(ix, w)
 	}
@@ -188,10 +189,10 @@ func genitive[S string | []byte](ix *Index, w S) int32 {
 		return -1
 	}
 	w = w[:len(w)-1]
-	return lookup(ix, w, fnv32(w), false)
+	return lookup(ix, w, words.FNV(w), false)
 }
 
-// plainHash returns the fnv32 hash of lw, the lower-case text of a token
+// plainHash returns the words.FNV hash of lw, the lower-case text of a token
 // (see text.LowerSameLength), when it is ASCII letters and digits only: its
 // folded form is then lw itself. The only other ASCII bytes a token holds
 // are apostrophes and dots, which sort below '0'.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/warwire/warwire/pipeline/entities/mention"
 	"github.com/warwire/warwire/pipeline/entities/text"
+	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
 // match is a dictionary phrase found in the text: tokens [t0, t1) ending at
@@ -238,7 +239,7 @@ func (d *doc) lowerIn(k int, s wordSet) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
 			lw := strings.ToLower(w)
-			return setsOf(lw, fnv32(lw))&s != 0
+			return setsOf(lw, words.FNV(lw))&s != 0
 		}
 	}
 	return d.in(k, s)

@@ -1,5 +1,7 @@
 package entities
 
+import "github.com/warwire/warwire/pipeline/entities/words"
+
 // strTable maps strings to int32 values without holding a pointer per key:
 // the keys are concatenated in one string and found by open addressing over
 // their FNV-1a hash, so the garbage collector scans two pointers in all.
@@ -27,15 +29,6 @@ func pack8(s string, i, n int) uint64 {
 	return x & (^uint64(0) >> ((64 - 8*uint(n)) & 63)) // n is 1 to 8
 }
 
-// fnv32 is the FNV-1a hash of w.
-func fnv32[S string | []byte](w S) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h
-}
-
 // newStrTable builds the table of m.
 func newStrTable(m map[string]int32) strTable {
 	size := 8
@@ -49,7 +42,7 @@ func newStrTable(m map[string]int32) strTable {
 	keys := make([]byte, 0, n)
 	t := strTable{slots: make([]strSlot, size)}
 	for k, v := range m {
-		h := fnv32(k)
+		h := words.FNV(k)
 		i := h & uint32(size-1)
 		for t.slots[i].val1 != 0 {
 			i = (i + 1) & uint32(size-1)
@@ -64,7 +57,7 @@ func newStrTable(m map[string]int32) strTable {
 	return t
 }
 
-// lookupKey returns the value of key w in t, given w's fnv32 hash h.
+// lookupKey returns the value of key w in t, given w's words.FNV hash h.
 func lookupKey[S string | []byte](t *strTable, w S, h uint32) (int32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
@@ -81,7 +74,7 @@ func lookupKey[S string | []byte](t *strTable, w S, h uint32) (int32, bool) {
 	}
 }
 
-// findAt returns the value of key s[i:j], given its fnv32 hash h, or -1:
+// findAt returns the value of key s[i:j], given its words.FNV hash h, or -1:
 // lookupKey for a string key, without generic code. A key of one to eight
 // bytes with eight bytes of s from i on is compared packed (see pack8).
 func (t *strTable) findAt(s string, i, j int, h uint32) int32 {
@@ -93,7 +86,7 @@ func (t *strTable) findAt(s string, i, j int, h uint32) int32 {
 }
 
 // findPacked returns the value of the key of n bytes, one to eight, packed
-// in x (see pack8), given its fnv32 hash h, or -1. A slot whose packed key
+// in x (see pack8), given its words.FNV hash h, or -1. A slot whose packed key
 // and length are x and n holds that very key, so its hash is not compared.
 // It is small enough to be inlined.
 func (t *strTable) findPacked(x uint64, n int, h uint32) int32 {
@@ -110,7 +103,7 @@ func (t *strTable) findPacked(x uint64, n int, h uint32) int32 {
 	return -1
 }
 
-// find returns the value of key w, given its fnv32 hash h, or -1: lookupKey
+// find returns the value of key w, given its words.FNV hash h, or -1: lookupKey
 // for a string key, without generic code.
 func (t *strTable) find(w string, h uint32) int32 {
 	if len(t.slots) == 0 {
@@ -129,4 +122,4 @@ func (t *strTable) find(w string, h uint32) int32 {
 }
 
 // get returns the value of key w.
-func (t *strTable) get(w string) (int32, bool) { return lookupKey(t, w, fnv32(w)) }
+func (t *strTable) get(w string) (int32, bool) { return lookupKey(t, w, words.FNV(w)) }

@@ -1,6 +1,9 @@
 package entities
 
-import "testing"
+import (
+	"github.com/warwire/warwire/pipeline/entities/words"
+	"testing"
+)
 
 // TestFindAt checks the packed comparison of findAt against find, for keys
 // and words of every length around eight bytes at every offset of a text.
@@ -16,14 +19,14 @@ func TestFindAt(t *testing.T) {
 	for i := 0; i < len(text); i++ {
 		for j := i; j <= len(text) && j-i <= 12; j++ {
 			w := text[i:j]
-			h := fnv32(w)
+			h := words.FNV(w)
 			if got, want := tab.findAt(text, i, j, h), tab.find(w, h); got != want {
 				t.Fatalf("findAt(%q) = %d, find = %d", w, got, want)
 			}
 		}
 	}
 	for _, k := range keys {
-		if got := tab.findAt(k+"........", 0, len(k), fnv32(k)); got != m[k] {
+		if got := tab.findAt(k+"........", 0, len(k), words.FNV(k)); got != m[k] {
 			t.Errorf("findAt(%q) = %d, want %d", k, got, m[k])
 		}
 	}

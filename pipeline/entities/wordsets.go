@@ -1,5 +1,7 @@
 package entities
 
+import "github.com/warwire/warwire/pipeline/entities/words"
+
 // wordSet is a bit set of the lower-case word lists a token belongs to, so
 // that the rules test list membership with a bit test instead of a map
 // lookup. A token's set is looked up once, when a rule first asks.
@@ -40,7 +42,7 @@ var wordSets = func() strTable {
 	return newStrTable(m)
 }()
 
-// setsOf returns the wordSet of lower-case word w with fnv32 hash h.
+// setsOf returns the wordSet of lower-case word w with words.FNV hash h.
 func setsOf(w string, h uint32) wordSet {
 	v, _ := lookupKey(&wordSets, w, h)
 	return wordSet(v)
@@ -53,9 +55,9 @@ func (d *doc) in(k int, s wordSet) bool {
 	}
 	v := d.sets[k]
 	if v == 0 {
-		lw, h := d.lw(k), d.toks[k].LowerHash // h: fnv32(lw), or 0 if not computed
+		lw, h := d.lw(k), d.toks[k].LowerHash // h: words.FNV(lw), or 0 if not computed
 		if h == 0 {
-			h = fnv32(lw)
+			h = words.FNV(lw)
 		}
 		v = setsOf(lw, h) | setsKnown
 		d.sets[k] = v

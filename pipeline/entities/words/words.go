@@ -127,8 +127,8 @@ func (f Filter) MayHave(h uint32) bool {
 	return f.bits[h/64]>>(h%64)&1 != 0
 }
 
-// FNV returns the 32-bit FNV-1a hash of w.
-func FNV(w string) uint32 {
+// FNV returns the 32-bit FNV-1a hash of w (a string or its bytes alike).
+func FNV[S ~string | ~[]byte](w S) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i])) * 16777619
