@@ -116,9 +116,17 @@ func bulkItems(b *testing.B, recs []kafka.Record) []elastic.Item {
 	return items
 }
 
+// bulkRun is what benchBulk measures of one baseline run.
+type bulkRun struct {
+	rate  float64       // documents per second
+	n     int           // documents indexed
+	took  time.Duration // from the first document to the last verdict
+	stack stackCPU      // Elasticsearch's and Kafka's CPU meanwhile
+}
+
 // benchBulk times indexing the pre-built documents into a fresh index
 // through a bulk writer with the worker's settings.
-func benchBulk(b *testing.B, items []elastic.Item) float64 {
+func benchBulk(b *testing.B, items []elastic.Item) bulkRun {
 	h := benchHarness(b, "bulk")
 	w, err := elastic.NewBulkWriter(h.es, h.cfg.Elastic.Alias, h.cfg.Bulk, nil, zap.NewNop())
 	if err != nil {
@@ -126,7 +134,7 @@ func benchBulk(b *testing.B, items []elastic.Item) float64 {
 	}
 	doneCh := make(chan struct{}, len(items))
 	ctx := context.Background()
-	start := time.Now()
+	cpu0, start := sampleStackCPU(), time.Now()
 	go func() { _ = w.Run(ctx) }()
 	for _, it := range items {
 		it.Done = func(elastic.Result) { doneCh <- struct{}{} }
@@ -138,12 +146,13 @@ func benchBulk(b *testing.B, items []elastic.Item) float64 {
 	for range items {
 		<-doneCh
 	}
-	took := time.Since(start)
+	run := bulkRun{n: len(items), took: time.Since(start), stack: sampleStackCPU().since(cpu0)}
+	run.rate = float64(len(items)) / run.took.Seconds()
 	if got := h.count(); got != len(items) && h.waitCount(len(items), time.Minute) != len(items) {
 		b.Fatalf("bulk baseline indexed %d of %d", got, len(items))
 	}
 	dropIndex(b, h)
-	return float64(len(items)) / took.Seconds()
+	return run
 }
 
 // dropIndex deletes a part's index once it is measured: its segment merges
@@ -169,13 +178,14 @@ func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) workerRun {
 	cmd.Env = append(h.env(), "WARWIRE_ADMIN_LISTEN="+admin)
 	var logs strings.Builder
 	cmd.Stderr = &logs
+	cpu0 := sampleStackCPU()
 	clock := drainClock{url: "http://" + admin + "/metrics", n: len(recs), start: time.Now()}
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	run := workerRun{rssKB: vmHWM(cmd.Process.Pid)}
+	run := workerRun{rssKB: vmHWM(cmd.Process.Pid), n: len(recs)}
 	var exit *error // the worker's exit, once seen (it may exit, idle, before the index refresh shows every story)
 	for drained := false; !drained || h.count() < len(recs); time.Sleep(50 * time.Millisecond) {
 		run.rssKB = max(run.rssKB, vmHWM(cmd.Process.Pid))
@@ -195,7 +205,8 @@ func benchWorker(b *testing.B, recs []kafka.Record, split *cpuSplit) workerRun {
 			b.Fatalf("worker did not finish in 20 minutes (%d failed scrapes of %s); logs:\n%s", clock.scrapeErrors, clock.url, logs.String())
 		}
 	}
-	run.wall = float64(len(recs)) / time.Since(clock.start).Seconds()
+	run.span, run.stack = time.Since(clock.start), sampleStackCPU().since(cpu0)
+	run.wall = float64(len(recs)) / run.span.Seconds()
 	run.drain, run.startup = clock.rate(), clock.first.Sub(clock.start)
 	if run.drain == 0 {
 		b.Fatalf("no drain rate: no scrape saw the first message before the last verdict (%d failed scrapes of %s)", clock.scrapeErrors, clock.url)

@@ -33,12 +33,17 @@ type workerRun struct {
 	startup time.Duration
 	cpu     time.Duration // user + system CPU of the process
 	rssKB   int64         // peak resident set size
+	// span is the time from starting the process to every story being
+	// searchable, and stack Elasticsearch's and Kafka's CPU over it.
+	span  time.Duration
+	stack stackCPU
+	n     int // stories drained
 }
 
 // comparison is the bulk baseline measured just before and just after one
 // worker run.
 type comparison struct {
-	bulkBefore, bulkAfter float64
+	bulkBefore, bulkAfter bulkRun
 	w                     workerRun
 }
 
@@ -55,7 +60,7 @@ func compare(b *testing.B, recs []kafka.Record, items []elastic.Item, split *cpu
 // time (the harmonic mean of the two rates), so the slower run is not
 // under-weighted.
 func (c comparison) bulk() float64 {
-	return 2 * c.bulkBefore * c.bulkAfter / (c.bulkBefore + c.bulkAfter)
+	return 2 * c.bulkBefore.rate * c.bulkAfter.rate / (c.bulkBefore.rate + c.bulkAfter.rate)
 }
 
 func (c comparison) ratio() float64 { return c.w.drain / c.bulk() }
@@ -67,11 +72,36 @@ func (c comparison) report(b *testing.B, prefix string) {
 	b.ReportMetric(c.ratio(), prefix+"ratio")
 	b.ReportMetric(c.w.wall, prefix+"worker_wall_docs/s")
 	b.ReportMetric(c.w.cpu.Seconds(), prefix+"worker_cpu_s")
+	if c.w.stack.local {
+		b.ReportMetric(c.bulkESPerDoc(), prefix+"bulk_es_cpu_ms/doc")
+		b.ReportMetric(c.w.stack.es.Seconds()*1000/float64(c.w.n), prefix+"worker_es_cpu_ms/doc")
+		b.ReportMetric(c.w.stack.kafka.Seconds()*1000/float64(c.w.n), prefix+"worker_kafka_cpu_ms/doc")
+	}
+}
+
+// bulkESPerDoc is Elasticsearch's CPU per document over both baseline runs,
+// in milliseconds.
+func (c comparison) bulkESPerDoc() float64 {
+	return (c.bulkBefore.stack.es + c.bulkAfter.stack.es).Seconds() * 1000 / float64(c.bulkBefore.n+c.bulkAfter.n)
+}
+
+// cpuAccount says where the CPU went, when the stack is local: the
+// baseline's and the worker run's Elasticsearch CPU per document, Kafka's
+// CPU during the worker run, and how busy the machine was in each.
+func (c comparison) cpuAccount() string {
+	if !c.w.stack.local || !c.bulkBefore.stack.local {
+		return ""
+	}
+	busy := (c.bulkBefore.stack.busy(0, c.bulkBefore.took) + c.bulkAfter.stack.busy(0, c.bulkAfter.took)) / 2
+	idle := (c.bulkBefore.stack.kafka + c.bulkAfter.stack.kafka).Seconds() / (c.bulkBefore.took + c.bulkAfter.took).Seconds()
+	perDoc := func(d time.Duration) float64 { return d.Seconds() * 1000 / float64(c.w.n) }
+	return fmt.Sprintf("; CPU in the baseline: Elasticsearch %.2f ms/doc, idle Kafka %.2f cores, machine %.0f%% busy; in the worker run: Elasticsearch %.2f ms/doc, Kafka %.2f ms/doc, worker %.2f ms/doc, machine %.0f%% busy",
+		c.bulkESPerDoc(), idle, 100*busy, perDoc(c.w.stack.es), perDoc(c.w.stack.kafka), perDoc(c.w.cpu), 100*c.w.stack.busy(c.w.cpu, c.w.span))
 }
 
 func (c comparison) String() string {
 	return fmt.Sprintf("bulk %.0f docs/s (%.0f before, %.0f after), worker %.0f docs/s draining (%.0f from process start, start-up %s), ratio %.2f, worker CPU %.1fs",
-		c.bulk(), c.bulkBefore, c.bulkAfter, c.w.drain, c.w.wall, c.w.startup.Round(time.Millisecond), c.ratio(), c.w.cpu.Seconds())
+		c.bulk(), c.bulkBefore.rate, c.bulkAfter.rate, c.w.drain, c.w.wall, c.w.startup.Round(time.Millisecond), c.ratio(), c.w.cpu.Seconds()) + c.cpuAccount()
 }
 
 // drainClock watches a worker's Prometheus endpoint while it drains a
@@ -233,7 +263,7 @@ func TestDrainClockRate(t *testing.T) {
 }
 
 func TestComparisonBulkIsRateOverBothRuns(t *testing.T) {
-	c := comparison{bulkBefore: 500, bulkAfter: 1000, w: workerRun{drain: 600}}
+	c := comparison{bulkBefore: bulkRun{rate: 500}, bulkAfter: bulkRun{rate: 1000}, w: workerRun{drain: 600}}
 	// n docs at 500/s take n/500 s, at 1000/s n/1000 s: 2n docs in 3n/1000 s.
 	if got, want := c.bulk(), 2000.0/3; math.Abs(got-want) > 1e-9 {
 		t.Fatalf("bulk() = %v, want %v", got, want)
