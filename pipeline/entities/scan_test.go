@@ -78,3 +78,19 @@ func TestScanMatchesEagerLookup(t *testing.T) {
 		}
 	}
 }
+
+// FuzzScan compares scan with refScan on any text, in English and German.
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{"", "the U.S. Secretary of State", "Russlands Präsident", "ЗЕЛЕНСЬКИЙ і Путін",
+		"NATO chief, the Kremlin - European Union", "the the the United Nations Security Council"} {
+		f.Add(s)
+	}
+	ix := testIndex(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, lang := range []string{"en", "de"} {
+			if got, want := scanMatches(ix, body, lang); !slices.Equal(got, want) {
+				t.Fatalf("%s %q: scan %v, want %v", lang, body, got, want)
+			}
+		}
+	})
+}
