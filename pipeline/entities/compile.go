@@ -150,12 +150,12 @@ func isAcronym(a string) bool {
 
 // add inserts a phrase with its payload into the trie.
 func (ix *compiler) add(phrase string, p payload) {
-	words := text.FoldPhrase(phrase)
-	if len(words) == 0 {
+	ws := text.FoldPhrase(phrase)
+	if len(ws) == 0 {
 		return
 	}
 	node := int32(0)
-	for _, w := range words {
+	for _, w := range ws {
 		id := ix.word(w)
 		key := uint64(node)<<32 | uint64(uint32(id))
 		next, ok := ix.edges[key]
@@ -168,6 +168,11 @@ func (ix *compiler) add(phrase string, p payload) {
 					ix.rootChild = append(ix.rootChild, 0)
 				}
 				ix.rootChild[id] = next
+				b := filterBit(words.FNV(w))
+				ix.startFilter[b>>6] |= 1 << (b & 63)
+			} else {
+				b := filterBit(words.FNV(w))
+				ix.nextFilter[b>>6] |= 1 << (b & 63)
 			}
 		}
 		node = next

@@ -65,6 +65,12 @@ type Index struct {
 	// filter has the bit filterBit(words.FNV(w)) set for every vocabulary word
 	// w, so most body words are rejected without a table lookup.
 	filter [filterWords]uint64
+	// startFilter is filter for the vocabulary words a phrase starts with (those
+	// with a rootChild), so scan passes over most body words at once.
+	startFilter [filterWords]uint64
+	// nextFilter is filter for the vocabulary words a phrase goes on into
+	// (those with an edge from a node other than the root).
+	nextFilter [filterWords]uint64
 	// rootChild is the child of the root node for each vocabulary id, or 0.
 	rootChild []int32
 	version   string

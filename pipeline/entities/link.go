@@ -162,7 +162,7 @@ func (d *doc) creditOwner(ix *Index, b *builder, m match, owner int32) {
 	}
 	for i := m.t0; i < m.t1; i++ {
 		node, end := int32(0), -1
-		for j := i; j < m.t1 && d.ids[j] >= 0; j++ {
+		for j := i; j < m.t1 && d.id(ix, j) >= 0; j++ {
 			next, ok := ix.child(node, d.ids[j])
 			if !ok {
 				break

@@ -7,104 +7,74 @@ import (
 	"github.com/warwire/warwire/pipeline/entities/words"
 )
 
-// lookupAll fills ids with each token's vocabulary id (-1 when absent),
-// lists in names the tokens whose case allows a name word, and sets caps.
-// It clears sets, which in fills on demand. The tokens that may have an
-// id are d.probes.
+// lookupAll lists in names the tokens whose case allows a name word, sets
+// caps, and clears sets, which in fills on demand. It sets every token's
+// vocabulary id to idUnknown: scan looks up only the tokens that may start
+// a phrase and the tokens a phrase may go on into (see doc.id).
 func (d *doc) lookupAll(ix *Index, lang string) {
 	d.caseFlags()
-	n := d.hashAll(ix, lang == "de")
-	d.probes = d.probes[:n]
-	slow := d.probes
-	if lang != "de" { // a German word may need its genitive -s dropped: all slow
-		slow = d.lookupPacked(&ix.vocab)
-	}
-	lower, toks, ids := d.lower, d.toks, d.ids
-	for _, p := range slow {
-		i := p.tok
-		if ids[i] == needFold {
-			ids[i] = d.lookupFolded(ix, int(i), lang)
-			continue
-		}
-		t := &toks[i]
-		id := ix.vocab.findAt(lower, int(t.Start), int(t.End), p.h)
-		if id < 0 && lang == "de" {
-			id = genitive(ix, lower[t.Start:t.End])
-		}
-		ids[i] = id
+	d.ids = resize(d.ids, len(d.toks))
+	fill(d.ids, idUnknown)
+	d.starts, d.nexts, d.packed = &ix.startFilter, &ix.nextFilter, true
+	if lang == "de" { // a German word may be known without its genitive -s
+		d.starts, d.nexts, d.packed = &everyWord, &everyWord, false
 	}
 }
 
-// lookupPacked sets the ids of the probes that are plain words of one to
-// eight bytes with eight bytes of the text from their start on, found in
-// vocab packed (see findPacked), and returns the other probes (in d.slow).
-// It calls nothing, so that its loop keeps its values in registers.
-func (d *doc) lookupPacked(vocab *strTable) []probe {
-	lower, toks, ids := d.lower, d.toks, d.ids
-	slow := d.slow[:cap(d.slow)]
-	if len(slow) < len(d.probes) {
-		slow = make([]probe, len(d.probes))
+// idUnknown marks in ids a token whose vocabulary id is not looked up yet.
+const idUnknown = -2
+
+// id returns the vocabulary id of token i, or -1, looking it up the first
+// time it is asked for.
+func (d *doc) id(ix *Index, i int) int32 {
+	if id := d.ids[i]; id != idUnknown {
+		return id
 	}
-	ns := 0
-	for _, p := range d.probes {
-		t := &toks[p.tok]
-		if n := int(t.End - t.Start); p.h != 0 && n <= 8 && int(t.Start)+8 <= len(lower) {
-			ids[p.tok] = vocab.findPacked(pack8(lower, int(t.Start), n), n, p.h)
-			continue
-		}
-		slow[ns] = p
-		ns++
-	}
-	d.slow = slow
-	return slow[:ns]
+	id := d.lookupTok(ix, i)
+	d.ids[i] = id
+	return id
 }
 
-// probe is a token that lookupAll looks up, with the words.FNV hash of its
-// lower-case text when it is plain.
-type probe struct {
-	tok int32
-	h   uint32
+// mayStart reports whether the word with words.FNV hash h may start a
+// phrase: false means it surely does not.
+func (d *doc) mayStart(h uint32) bool {
+	b := filterBit(h)
+	return d.starts[b>>6]&(1<<(b&63)) != 0
 }
 
-// needFold marks in ids, between hashAll and the end of lookupAll, a word
-// to fold before looking it up.
-const needFold = -3
+// mayGoOn reports whether the word with words.FNV hash h may be the second
+// or a later word of a phrase: false means it surely is not.
+func (d *doc) mayGoOn(h uint32) bool {
+	b := filterBit(h)
+	return d.nexts[b>>6]&(1<<(b&63)) != 0
+}
 
-// hashAll is the second pass of lookupAll, with no calls in its loops: it
-// sets ids to -1 but for the words to fold (needFold), and lists in probes
-// the words to look up (all plain words when genitive, as a German genitive
-// may be known without its -s), with the hashes of plain ones. It returns
-// their number.
-func (d *doc) hashAll(ix *Index, genitive bool) int {
-	toks, lower := d.toks, d.lower
-	ids := resize(d.ids, len(toks))
-	fill(ids, -1)
-	if cap(d.probes) < len(toks) {
-		d.probes = make([]probe, len(toks))
-	}
-	d.ids, d.probes = ids, d.probes[:len(toks)]
-	probes, n := d.probes, 0
-	filter := &ix.filter
-	if genitive {
-		filter = &everyWord
-	}
-	for i := range toks {
-		h := toks[i].LowerHash
-		if h == 0 { // not a plain word: hashed here, unless it needs folding
-			var ok bool
-			if h, ok = plainHash(lower[toks[i].Start:toks[i].End]); !ok {
-				ids[i] = needFold
-				probes[n] = probe{tok: int32(i)}
-				n++
-				continue
-			}
-		}
-		if b := filterBit(h); filter[b>>6]&(1<<(b&63)) != 0 { // see Index.mayHave
-			probes[n] = probe{tok: int32(i), h: h}
-			n++
+// lookupTok returns the vocabulary id of token i, or -1. A word of ASCII
+// letters and digits is its own folded form, found by its hash; others are
+// folded first. In German text a genitive -s is dropped when the bare word
+// is known.
+func (d *doc) lookupTok(ix *Index, i int) int32 {
+	t := &d.toks[i]
+	h := t.LowerHash
+	if h == 0 { // not a plain word: hashed here, unless it needs folding
+		var ok bool
+		if h, ok = plainHash(d.lower[t.Start:t.End]); !ok {
+			return d.lookupFolded(ix, i, d.lang)
 		}
 	}
-	return n
+	if d.lang != "de" && !ix.mayHave(h) {
+		return -1
+	}
+	var id int32
+	if n := int(t.End - t.Start); n <= 8 && int(t.Start)+8 <= len(d.lower) {
+		id = ix.vocab.findPacked(pack8(d.lower, int(t.Start), n), n, h)
+	} else {
+		id = ix.vocab.find(d.lower[t.Start:t.End], h)
+	}
+	if id < 0 && d.lang == "de" {
+		id = genitive(ix, d.lower[t.Start:t.End])
+	}
+	return id
 }
 
 // everyWord is a filter like Index.filter that passes every word.

@@ -24,9 +24,10 @@ type doc struct {
 	t       *mention.Text
 	body    string
 	toks    []text.Token
-	ids     []int32
-	probes  []probe // the tokens that may have a vocabulary id, in order
-	slow    []probe // scratch of lookupAll
+	ids     []int32              // vocabulary id of each token, -1, or idUnknown (see id)
+	starts  *[filterWords]uint64 // filter of the words that may start a phrase (see mayStart)
+	nexts   *[filterWords]uint64 // filter of the words a phrase may go on into (see mayGoOn)
+	packed  bool                 // a plain word's id is its packed look-up (not so in German, see lookupTok)
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
@@ -165,44 +166,6 @@ func spacesOnly(g string) bool {
 		}
 	}
 	return true
-}
-
-// scan finds the leftmost-longest dictionary phrases that pass the case rules.
-func (d *doc) scan(ix *Index) {
-	ids, root := d.ids, ix.rootChild
-	next := 0 // the first token after the last match
-	for _, p := range d.probes {
-		i := int(p.tok)
-		if i < next {
-			continue // inside the last match
-		}
-		id := ids[i]
-		if uint(id) >= uint(len(root)) || root[id] == 0 {
-			continue // no phrase starts here (see Index.starts)
-		}
-		best, bestNode, bestP := -1, int32(0), payload{}
-		node := root[id] // the first step, ix.child(0, id)
-		for j := i; ; {
-			if ix.payAt[node] != ix.payAt[node+1] { // node has payloads
-				if p, ok := d.payload(ix, node, i, j+1); ok {
-					best, bestNode, bestP = j+1, node, p
-				}
-			}
-			// The phrase goes on into a known word after only spaces or
-			// hyphens; the cheaper test first.
-			if j+1 >= len(ids) || ids[j+1] < 0 || !d.joinable(j) {
-				break
-			}
-			j++
-			if node = ix.edges.get(uint64(node)<<32 | uint64(uint32(ids[j]))); node == 0 {
-				break // see Index.child
-			}
-		}
-		if best >= 0 {
-			d.matches = append(d.matches, match{t0: i, t1: best, node: bestNode, p: bestP})
-			next = best
-		}
-	}
 }
 
 func (d *doc) nameCase(p payload, i, j int) bool {

@@ -60,7 +60,7 @@ func BreakAfter(s string, toks []Token, i int) bool {
 		return false
 	}
 	next := toks[i+1]
-	opens := strings.ContainsAny(g[p:], "“\"«„‘")
+	opens := opensQuote(g[p:])
 	if !next.Has(Upper) && !next.Has(Digit) && !opens {
 		return false
 	}
@@ -68,6 +68,28 @@ func BreakAfter(s string, toks []Token, i int) bool {
 		return false
 	}
 	return true
+}
+
+// opensQuote reports whether g holds an opening quotation mark: '"', '«',
+// '“', '„' or '‘'; it is strings.ContainsAny(g, "“\"«„‘") by bytes. The
+// marks' first bytes (0xC2, 0xE2) are never continuation bytes, so their
+// byte sequences are found only where a decoder would read the marks.
+func opensQuote(g string) bool {
+	for j := 0; j < len(g); j++ {
+		switch g[j] {
+		case '"':
+			return true
+		case 0xC2: // « is C2 AB
+			if j+1 < len(g) && g[j+1] == 0xAB {
+				return true
+			}
+		case 0xE2: // “ is E2 80 9C, „ E2 80 9E, ‘ E2 80 98
+			if j+2 < len(g) && g[j+1] == 0x80 && (g[j+2] == 0x9C || g[j+2] == 0x9E || g[j+2] == 0x98) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isAbbrevWord(w string, t Token) bool {

@@ -247,3 +247,16 @@ func TestIsTitleAbbrev(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOpensQuote compares opensQuote with strings.ContainsAny, also on
+// broken UTF-8.
+func FuzzOpensQuote(f *testing.F) {
+	for _, s := range []string{"", ". \"", ".” ", "? «", ". „", "\xe2\x80", "\xf0\xe2\x80\x9c", "\xe2\xc2\xab", "…‘", "\xc2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, g string) {
+		if got, want := opensQuote(g), strings.ContainsAny(g, "“\"«„‘"); got != want {
+			t.Fatalf("opensQuote(%q) = %v, want %v", g, got, want)
+		}
+	})
+}
