@@ -85,13 +85,8 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 	}
 	starts, own := s.starts[:0], s.own[:0]
 	copied := 0 // etoks[:copied] are in own, rewritten
-	for k := range etoks {
+	for k := notable(etoks, 0); k < len(etoks); k = notable(etoks, k+1) {
 		t := &etoks[k]
-		// Most words are no name start and need no rewriting: lower
-		// case, no possessive, not "the" (a plain word has a hash).
-		if t.Flags&(text.Upper|text.Poss|text.Abbrev) == 0 && t.LowerHash != theHash && (t.LowerHash != 0 || t.End-t.Start != 3) {
-			continue
-		}
 		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
 			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t, the) {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
@@ -111,6 +106,20 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 		s.toks = s.own
 	}
 	return true
+}
+
+// notable returns the first of etoks[k:] that may start a name or need
+// rewriting, or len(etoks). Most words are neither: lower case, no
+// possessive, not "the" (a plain word has a hash). The loop is on its own
+// so that it keeps its few values in registers.
+func notable(etoks []token, k int) int {
+	for ; k < len(etoks); k++ {
+		t := &etoks[k]
+		if t.Flags&(text.Upper|text.Poss|text.Abbrev) != 0 || t.LowerHash == theHash || t.LowerHash == 0 && t.End-t.Start == 3 {
+			break
+		}
+	}
+	return k
 }
 
 // inEntityWord reports whether t, a name start that is not "the" (the ==
