@@ -106,7 +106,7 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 		return false
 	}
 	first := s.word(i)
-	h := hashAdd(fnvOffset, first)
+	h := s.firstHash(i, first)
 	hm := mix(h)
 	if !s.g.first.has(hm) {
 		if cands, ok := s.g.inflected(first); ok && !isThe {
@@ -145,6 +145,16 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// firstHash returns wordHash(first), first being token i folded: the
+// token's LowerHash when it has one and first is its lower case (not a
+// plural pluralRegion folded).
+func (s *scanner) firstHash(i int, first []byte) uint64 {
+	if t := &s.toks[i]; t.LowerHash != 0 && len(first) == int(t.End-t.Start) {
+		return uint64(t.LowerHash)
+	}
+	return wordHash(first)
 }
 
 // startsNone reports whether token i, a word of ASCII letters with a known
