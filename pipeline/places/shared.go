@@ -88,14 +88,14 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 	for k := notable(etoks, 0); k < len(etoks); k = notable(etoks, k+1) {
 		t := &etoks[k]
 		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
-			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t, the) {
+			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t.RStart, the) {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
 			}
 			continue
 		}
 		own = append(own, etoks[copied:k]...)
 		var ok bool
-		if own, starts, ok = rewrite(own, starts, s.text, t); !ok {
+		if own, starts, ok = s.rewrite(own, starts, t); !ok {
 			return false
 		}
 		copied = k + 1
@@ -122,11 +122,11 @@ func notable(etoks []token, k int) int {
 	return k
 }
 
-// inEntityWord reports whether t, a name start that is not "the" (the ==
-// 0), begins inside an entity span: longestAt is then sure to find no name
-// at it (see inEntity), and it need not be listed.
-func (s *scanner) inEntityWord(t *token, the int) bool {
-	return the == 0 && s.ents != nil && s.ents.marked(t.RStart)
+// inEntityWord reports whether a name start that is not "the" (the == 0)
+// and begins at code point r is inside an entity span: every mention at it
+// would overlap the entity (see mention), and it need not be listed.
+func (s *scanner) inEntityWord(r int32, the int) bool {
+	return the == 0 && s.ents != nil && s.ents.marked(r)
 }
 
 // upperAgrees reports whether t, which has Upper set, starts with a capital
@@ -141,16 +141,19 @@ func upperAgrees(s string, t *token) bool {
 // rewrite appends the fold words of t (a dotted abbreviation, a word with a
 // possessive, or a word whose Upper fold does not share) and their name
 // starts; false when possEnd says fold would go on.
-func rewrite(dst []token, starts []int32, s string, t *token) ([]token, []int32, bool) {
+func (sc *scanner) rewrite(dst []token, starts []int32, t *token) ([]token, []int32, bool) {
+	s := sc.text
 	if t.Flags&text.Abbrev != 0 { // "U.S.": capitals and dots, all ASCII
 		for b := t.Start; b < t.End; b += 2 {
-			starts = append(starts, int32(len(dst)<<1))
 			r := t.RStart + b - t.Start
+			if !sc.inEntityWord(r, 0) {
+				starts = append(starts, int32(len(dst)<<1))
+			}
 			dst = append(dst, token{Start: b, End: b + 1, RStart: r, REnd: r + 1, Flags: text.Upper})
 		}
 		return dst, starts, true
 	}
-	dst, starts = appendWord(dst, starts, s, token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd})
+	dst, starts = sc.addWord(dst, starts, token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd})
 	if t.Flags&text.Poss == 0 {
 		return dst, starts, true
 	}
@@ -160,18 +163,20 @@ func rewrite(dst []token, starts []int32, s string, t *token) ([]token, []int32,
 	if !possEnd(s, int(b)+1) {
 		return dst, starts, false
 	}
-	dst, starts = appendWord(dst, starts, s, token{Start: b, End: b + 1, RStart: t.REnd + 1, REnd: t.REnd + 2})
+	dst, starts = sc.addWord(dst, starts, token{Start: b, End: b + 1, RStart: t.REnd + 1, REnd: t.REnd + 2})
 	return dst, starts, true
 }
 
-// appendWord appends t with fold's Upper, and its name start.
-func appendWord(dst []token, starts []int32, s string, t token) ([]token, []int32) {
+// addWord appends t with fold's Upper, and its name start unless it begins
+// in an entity (see inEntityWord).
+func (sc *scanner) addWord(dst []token, starts []int32, t token) ([]token, []int32) {
+	s := sc.text
 	if c := s[t.Start]; c < 0x80 {
 		t.Flags = fold.UpperFlag(c-'A' < 26)
 	} else {
 		t.Flags = fold.UpperFlag(fold.StartsUpper(s[t.Start:t.End]))
 	}
-	if the := theIn(s, &t); t.Flags != 0 || the == 1 {
+	if the := theIn(s, &t); (t.Flags != 0 || the == 1) && !sc.inEntityWord(t.RStart, the) {
 		starts = append(starts, int32(len(dst)<<1|the))
 	}
 	return append(dst, t), starts
