@@ -88,7 +88,7 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 	for k := notable(etoks, 0); k < len(etoks); k = notable(etoks, k+1) {
 		t := &etoks[k]
 		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
-			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t.RStart, the) {
+			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t.RStart, the) && !lowerNext(etoks, k, the) {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
 			}
 			continue
@@ -127,6 +127,17 @@ func notable(etoks []token, k int) int {
 // would overlap the entity (see mention), and it need not be listed.
 func (s *scanner) inEntityWord(r int32, the int) bool {
 	return the == 0 && s.ents != nil && s.ents.marked(r)
+}
+
+// lowerNext reports whether etoks[k], "the" (the == 1), is followed by
+// no word or by a word of ASCII letters in lower case (it has a hash):
+// a name after "the" needs a capital (see longestAt), and it need not be
+// listed.
+func lowerNext(etoks []token, k, the int) bool {
+	if the == 0 {
+		return false
+	}
+	return k+1 >= len(etoks) || etoks[k+1].Flags&text.Upper == 0 && etoks[k+1].LowerHash != 0
 }
 
 // upperAgrees reports whether t, which has Upper set, starts with a capital
