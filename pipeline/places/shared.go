@@ -87,6 +87,17 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 	copied := 0 // etoks[:copied] are in own, rewritten
 	for k := notable(etoks, 0); k < len(etoks); k = notable(etoks, k+1) {
 		t := &etoks[k]
+		if t.LowerHash != 0 && t.Flags&(text.Poss|text.Abbrev) == 0 {
+			// ASCII letters: capitalised, or "the" (see notable), as
+			// fold has it.
+			if s.g.lowerFirst.has(t.LowerHash) {
+				the := b2i(t.LowerHash == theHash && t.End-t.Start == 3)
+				if !s.inEntityWord(t.RStart, the) && !lowerNext(etoks, k, the) {
+					starts = append(starts, int32((k+len(own)-copied)<<1|the))
+				}
+			}
+			continue
+		}
 		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
 			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t.RStart, the) && !lowerNext(etoks, k, the) {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
