@@ -88,11 +88,11 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 	for k := notable(etoks, 0); k < len(etoks); k = notable(etoks, k+1) {
 		t := &etoks[k]
 		if t.LowerHash != 0 && t.Flags&(text.Poss|text.Abbrev) == 0 {
-			// ASCII letters: capitalised, or "the" (see notable), as
-			// fold has it.
+			// ASCII letters, capitalised as fold has it, or "the" (or a
+			// word that shares its hash: see notable).
 			if s.g.lowerFirst.has(t.LowerHash) {
 				the := b2i(t.LowerHash == theHash && t.End-t.Start == 3)
-				if !s.inEntityWord(t.RStart, the) && !lowerNext(etoks, k, the) {
+				if (t.Flags&text.Upper != 0 || the == 1) && !s.inEntityWord(t.RStart, the) && !lowerNext(etoks, k, the) {
 					starts = append(starts, int32((k+len(own)-copied)<<1|the))
 				}
 			}
