@@ -277,7 +277,10 @@ func (w *work) linkHits() {
 // known forms it returns the shared, capacity-capped hand-made list.
 func aliases(name string, known, surface []string) []string {
 	var extra []string
-	for _, s := range surface {
+	for k, s := range surface {
+		if k > 0 && s == surface[k-1] {
+			continue // met just before, with the same outcome
+		}
 		if !strings.EqualFold(s, name) && !containsFold(known, s) && !containsFold(extra, s) {
 			extra = append(extra, s)
 		}

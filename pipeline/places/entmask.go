@@ -35,10 +35,16 @@ func (m *entityMask) add(sp pipeline.Span, limit int) {
 	if a >= b {
 		return // outside the text: no span of it can overlap
 	}
-	for a < b {
-		n := min(b-a, 64-a%64) // bits in this word
-		m.bits[a/64] |= (1<<n - 1) << (a % 64)
-		a += n
+	// Unsigned from here on: division and remainder by 64 are shifts.
+	ua, ub := uint(a), uint(b)
+	if w := ua / 64; w == (ub-1)/64 { // the common span of one word's bits
+		m.bits[w] |= (1<<(ub-ua) - 1) << (ua % 64)
+		return
+	}
+	for ua < ub {
+		n := min(ub-ua, 64-ua%64) // bits in this word
+		m.bits[ua/64] |= (1<<n - 1) << (ua % 64)
+		ua += n
 	}
 }
 

@@ -35,12 +35,25 @@ func (e *nameSlot) keyLen() uint32 { return uint32(e.n &^ longerBit) }
 // longer reports whether a longer name starts with e's key.
 func (e *nameSlot) longer() bool { return e.n&longerBit != 0 }
 
-// FNV-1a, 64 bits: keys are hashed a byte at a time, so the matcher can
-// extend a key's hash word by word.
+// A key's hash is the 32-bit FNV-1a hash of its first word (wordHash: the
+// entity tokenizer's text.Token.LowerHash of a word of ASCII letters, which
+// the matcher then need not hash again), extended by 64-bit FNV-1a a byte
+// at a time with the rest of the key from its first space on, so the
+// matcher can extend a key's hash word by word.
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
 )
+
+// wordHash is the hash a key whose first word is w starts with: 32-bit
+// FNV-1a (as text.Token.LowerHash when w is a folded word of ASCII letters).
+func wordHash[T string | []byte](w T) uint64 {
+	h := uint32(fnv32Offset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * fnv32Prime
+	}
+	return uint64(h)
+}
 
 // hashAdd extends the FNV-1a hash h with the bytes of s.
 func hashAdd[T string | []byte](h uint64, s T) uint64 {
@@ -51,13 +64,21 @@ func hashAdd[T string | []byte](h uint64, s T) uint64 {
 	return h
 }
 
-// mix spreads the bits of an FNV hash for the table and the Bloom filter.
+// mix spreads the bits of a key's hash for the table and the Bloom filter.
 func mix(h uint64) uint64 {
 	return (h ^ h>>32) * 0x9E3779B97F4A7C15
 }
 
-// keyHash returns the mixed hash of a whole key.
-func keyHash[T string | []byte](key T) uint64 { return mix(hashAdd(fnvOffset, key)) }
+// keyHash returns the mixed hash of a whole key: wordHash of its first word
+// extended with the rest.
+func keyHash[T string | []byte](key T) uint64 {
+	for j := 0; j < len(key); j++ {
+		if key[j] == ' ' {
+			return mix(hashAdd(wordHash(key[:j]), key[j:]))
+		}
+	}
+	return mix(wordHash(key))
+}
 
 // slotTag is the tag of a key whose mixed hash is m: never 0.
 func slotTag(m uint64) uint32 { return uint32(m) | 1 }

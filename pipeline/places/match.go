@@ -102,11 +102,14 @@ func (s *scanner) longest(i int, m *mention) bool {
 
 // longestAt is longest for a token i of the text, isThe when it is "the".
 func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
-	if !s.upper(i) && !isThe || isThe && !s.capitalNext(i) || s.startsNone(i) || s.inEntity(i, isThe) {
+	// A word that begins in an entity is mostly left out of the starts as
+	// they are listed (inEntityWord); mention rejects the rest, so only
+	// "the" needs the shortcut here.
+	if !s.upper(i) && !isThe || isThe && (!s.capitalNext(i) || s.inEntity(i+1)) || s.startsNone(i) {
 		return false
 	}
 	first := s.word(i)
-	h := hashAdd(fnvOffset, first)
+	h := s.firstHash(i, first)
 	hm := mix(h)
 	if !s.g.first.has(hm) {
 		if cands, ok := s.g.inflected(first); ok && !isThe {
@@ -147,6 +150,16 @@ func (s *scanner) longestAt(i int, isThe bool, m *mention) bool {
 	return false
 }
 
+// firstHash returns wordHash(first), first being token i folded: the
+// token's LowerHash when it has one and first is its lower case (not a
+// plural pluralRegion folded).
+func (s *scanner) firstHash(i int, first []byte) uint64 {
+	if t := &s.toks[i]; t.LowerHash != 0 && len(first) == int(t.End-t.Start) {
+		return uint64(t.LowerHash)
+	}
+	return wordHash(first)
+}
+
 // startsNone reports whether token i, a word of ASCII letters with a known
 // hash (the entity tokenizer's, or hashStarts'), is sure to start no name.
 // A false report is no promise: the word is looked up then.
@@ -161,13 +174,10 @@ func (s *scanner) capitalNext(i int) bool {
 	return i+1 < len(s.toks) && s.upper(i+1)
 }
 
-// inEntity reports whether every mention longest could build at token i
-// overlaps an entity: the first word of the name (after "the" when isThe) is
-// inside an entity span.
-func (s *scanner) inEntity(i int, isThe bool) bool {
-	if isThe {
-		i++
-	}
+// inEntity reports whether token i, the first word of every name longest
+// could build after "the", is inside an entity span: every mention would
+// overlap it (see mention).
+func (s *scanner) inEntity(i int) bool {
 	if s.ents == nil || i >= len(s.toks) {
 		return false
 	}

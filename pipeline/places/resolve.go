@@ -109,7 +109,7 @@ func (e *evidence) addCountry(cc string, w float64) {
 	if k < 0 {
 		k = len(e.country)
 		code := int32(-1)
-		if i, ok := e.ctx.g.codeIdx[cc]; ok {
+		if i, ok := e.ctx.g.codeIndex(cc); ok {
 			code = int32(i)
 		}
 		e.country = append(e.country, ccWeight{key: ccKey(cc), code: code, cc: cc})

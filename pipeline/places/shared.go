@@ -85,22 +85,28 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 	}
 	starts, own := s.starts[:0], s.own[:0]
 	copied := 0 // etoks[:copied] are in own, rewritten
-	for k := range etoks {
+	for k := notable(etoks, 0); k < len(etoks); k = notable(etoks, k+1) {
 		t := &etoks[k]
-		// Most words are no name start and need no rewriting: lower
-		// case, no possessive, not "the" (a plain word has a hash).
-		if t.Flags&(text.Upper|text.Poss|text.Abbrev) == 0 && t.LowerHash != theHash && (t.LowerHash != 0 || t.End-t.Start != 3) {
+		if t.LowerHash != 0 && t.Flags&(text.Poss|text.Abbrev) == 0 {
+			// ASCII letters, capitalised as fold has it, or "the" (or a
+			// word that shares its hash: see notable).
+			if s.g.lowerFirst.has(t.LowerHash) {
+				the := b2i(t.LowerHash == theHash && t.End-t.Start == 3)
+				if (t.Flags&text.Upper != 0 || the == 1) && !s.inEntityWord(t.RStart, the) && !lowerNext(etoks, k, the) {
+					starts = append(starts, int32((k+len(own)-copied)<<1|the))
+				}
+			}
 			continue
 		}
 		if t.Flags&(text.Poss|text.Abbrev) == 0 && (t.Flags&text.Upper == 0 || s.text[t.Start]-'A' < 26 || upperAgrees(s.text, t)) {
-			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t, the) {
+			if the := theIn(s.text, t); (t.Flags&text.Upper != 0 || the == 1) && s.mayStart(t.LowerHash) && !s.inEntityWord(t.RStart, the) && !lowerNext(etoks, k, the) {
 				starts = append(starts, int32((k+len(own)-copied)<<1|the))
 			}
 			continue
 		}
 		own = append(own, etoks[copied:k]...)
 		var ok bool
-		if own, starts, ok = rewrite(own, starts, s.text, t); !ok {
+		if own, starts, ok = s.rewrite(own, starts, t); !ok {
 			return false
 		}
 		copied = k + 1
@@ -113,11 +119,36 @@ func (s *scanner) fromEntityTokens(etoks []token) bool {
 	return true
 }
 
-// inEntityWord reports whether t, a name start that is not "the" (the ==
-// 0), begins inside an entity span: longestAt is then sure to find no name
-// at it (see inEntity), and it need not be listed.
-func (s *scanner) inEntityWord(t *token, the int) bool {
-	return the == 0 && s.ents != nil && s.ents.marked(t.RStart)
+// notable returns the first of etoks[k:] that may start a name or need
+// rewriting, or len(etoks). Most words are neither: lower case, no
+// possessive, not "the" (a plain word has a hash). The loop is on its own
+// so that it keeps its few values in registers.
+func notable(etoks []token, k int) int {
+	for ; k < len(etoks); k++ {
+		t := &etoks[k]
+		if t.Flags&(text.Upper|text.Poss|text.Abbrev) != 0 || t.LowerHash == theHash || t.LowerHash == 0 && t.End-t.Start == 3 {
+			break
+		}
+	}
+	return k
+}
+
+// inEntityWord reports whether a name start that is not "the" (the == 0)
+// and begins at code point r is inside an entity span: every mention at it
+// would overlap the entity (see mention), and it need not be listed.
+func (s *scanner) inEntityWord(r int32, the int) bool {
+	return the == 0 && s.ents != nil && s.ents.marked(r)
+}
+
+// lowerNext reports whether etoks[k], "the" (the == 1), is followed by
+// no word or by a word of ASCII letters in lower case (it has a hash):
+// a name after "the" needs a capital (see longestAt), and it need not be
+// listed.
+func lowerNext(etoks []token, k, the int) bool {
+	if the == 0 {
+		return false
+	}
+	return k+1 >= len(etoks) || etoks[k+1].Flags&text.Upper == 0 && etoks[k+1].LowerHash != 0
 }
 
 // upperAgrees reports whether t, which has Upper set, starts with a capital
@@ -132,16 +163,19 @@ func upperAgrees(s string, t *token) bool {
 // rewrite appends the fold words of t (a dotted abbreviation, a word with a
 // possessive, or a word whose Upper fold does not share) and their name
 // starts; false when possEnd says fold would go on.
-func rewrite(dst []token, starts []int32, s string, t *token) ([]token, []int32, bool) {
+func (sc *scanner) rewrite(dst []token, starts []int32, t *token) ([]token, []int32, bool) {
+	s := sc.text
 	if t.Flags&text.Abbrev != 0 { // "U.S.": capitals and dots, all ASCII
 		for b := t.Start; b < t.End; b += 2 {
-			starts = append(starts, int32(len(dst)<<1))
 			r := t.RStart + b - t.Start
+			if !sc.inEntityWord(r, 0) {
+				starts = append(starts, int32(len(dst)<<1))
+			}
 			dst = append(dst, token{Start: b, End: b + 1, RStart: r, REnd: r + 1, Flags: text.Upper})
 		}
 		return dst, starts, true
 	}
-	dst, starts = appendWord(dst, starts, s, token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd})
+	dst, starts = sc.addWord(dst, starts, token{Start: t.Start, End: t.End, RStart: t.RStart, REnd: t.REnd})
 	if t.Flags&text.Poss == 0 {
 		return dst, starts, true
 	}
@@ -151,18 +185,20 @@ func rewrite(dst []token, starts []int32, s string, t *token) ([]token, []int32,
 	if !possEnd(s, int(b)+1) {
 		return dst, starts, false
 	}
-	dst, starts = appendWord(dst, starts, s, token{Start: b, End: b + 1, RStart: t.REnd + 1, REnd: t.REnd + 2})
+	dst, starts = sc.addWord(dst, starts, token{Start: b, End: b + 1, RStart: t.REnd + 1, REnd: t.REnd + 2})
 	return dst, starts, true
 }
 
-// appendWord appends t with fold's Upper, and its name start.
-func appendWord(dst []token, starts []int32, s string, t token) ([]token, []int32) {
+// addWord appends t with fold's Upper, and its name start unless it begins
+// in an entity (see inEntityWord).
+func (sc *scanner) addWord(dst []token, starts []int32, t token) ([]token, []int32) {
+	s := sc.text
 	if c := s[t.Start]; c < 0x80 {
 		t.Flags = fold.UpperFlag(c-'A' < 26)
 	} else {
 		t.Flags = fold.UpperFlag(fold.StartsUpper(s[t.Start:t.End]))
 	}
-	if the := theIn(s, &t); t.Flags != 0 || the == 1 {
+	if the := theIn(s, &t); (t.Flags != 0 || the == 1) && !sc.inEntityWord(t.RStart, the) {
 		starts = append(starts, int32(len(dst)<<1|the))
 	}
 	return append(dst, t), starts

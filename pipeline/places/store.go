@@ -30,10 +30,12 @@ type Gazetteer struct {
 	places []place
 	strs   string   // the places' strings back to back
 	codes  []string // country codes; codes[0] is ""
-	// codeIdx maps a country code to its index in codes.
-	codeIdx map[string]uint16
-	idx     nameIndex
-	first   *firstBits
+	// codeIdx maps a country code to its index in codes; letterCodes
+	// holds those of two capital letters ("UA") by letters (see codeIndex).
+	codeIdx     map[string]uint16
+	letterCodes *[26 * 26]uint16
+	idx         nameIndex
+	first       *firstBits
 	// lowerFirst holds the first words of the names for the entity
 	// tokenizer's hash (and the plurals pluralRegion folds into one).
 	lowerFirst *hashBits
@@ -107,11 +109,34 @@ func (b *builder) freeze() (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer strings too large")
 	}
 	g.strs = st.b.String()
-	g.codes, g.codeIdx = b.codes, b.codeIdx
+	g.codes, g.codeIdx, g.letterCodes = b.codes, b.codeIdx, new([26 * 26]uint16)
+	for i, cc := range g.codes {
+		if k, ok := letterCode(cc); ok {
+			g.letterCodes[k] = uint16(i)
+		}
+	}
 	idx, err := buildIndex(b.ents, g.first, g.lowerFirst)
 	if err != nil {
 		return nil, err
 	}
 	g.idx = idx
 	return g, nil
+}
+
+// codeIndex returns the index of the country code cc in g.codes.
+func (g *Gazetteer) codeIndex(cc string) (uint16, bool) {
+	if k, ok := letterCode(cc); ok {
+		i := g.letterCodes[k]
+		return i, i != 0 // codes[0] is ""
+	}
+	i, ok := g.codeIdx[cc]
+	return i, ok
+}
+
+// letterCode numbers a code of two capital letters (0 to 675).
+func letterCode(cc string) (int, bool) {
+	if len(cc) != 2 || cc[0]-'A' >= 26 || cc[1]-'A' >= 26 {
+		return 0, false
+	}
+	return int(cc[0]-'A')*26 + int(cc[1]-'A'), true
 }
