@@ -144,7 +144,9 @@ func (ws *wordScan) chars(s string, i, stop int, pw *paragraphWords) (int, bool)
 			continue
 		}
 		if s[i] == '\n' { // a paragraph separator, "\n\n"
-			if cleanCharLen(s, i) == 0 {
+			// cleanCharLen's test, inlined: s neither starts nor ends with
+			// white space, so s[i-1] and s[i+1] exist, and s[i+2] after '\n'
+			if s[i-1] == ' ' || s[i+1] != '\n' || !visibleByte(s[i+2]) {
 				return i, false
 			}
 			if ws.seps < maxCountedParagraphs {
@@ -175,6 +177,10 @@ func cleanWordStep(s string, i int, in uint8) (next int, after, started uint8, o
 	b := s[i]
 	r, size := rune(b), 1
 	switch {
+	case b == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]-0x90 < 0x18:
+		// U+2010–U+2027, dashes and quotes (“ ” ’ —): plain, NFC-inert,
+		// no word character, decoded without a call
+		r, size = 0x2000|rune(s[i+2]&0x3f), 3
 	case b >= utf8.RuneSelf:
 		r, size = utf8.DecodeRuneInString(s[i:])
 		if !plainRune(r) || !nfcInert(r) {
