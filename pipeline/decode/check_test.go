@@ -56,3 +56,28 @@ func TestFieldTable(t *testing.T) {
 		}
 	}
 }
+
+// FuzzKeyEnd checks keyEnd's eight-byte steps against the byte loop it
+// replaced.
+func FuzzKeyEnd(f *testing.F) {
+	for _, s := range []string{`uri":"x"`, `body_text":`, `a\"b"`, "a\x1fb\"", `héllo wörld, long key"`, `"`, ``, `abcdefgh`} {
+		f.Add([]byte(s), 0)
+	}
+	f.Fuzz(func(t *testing.T, b []byte, i int) {
+		if i < 0 || i > len(b) {
+			return
+		}
+		want := -1
+		for j := i; j < len(b); j++ {
+			if c := b[j]; c == '"' {
+				want = j
+				break
+			} else if c == '\\' || c < ' ' {
+				break
+			}
+		}
+		if got := keyEnd(b, i); got != want {
+			t.Fatalf("keyEnd(%q, %d) = %d, byte loop %d", b, i, got, want)
+		}
+	})
+}

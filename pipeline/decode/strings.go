@@ -44,13 +44,24 @@ func (p *parser) scan(keep bool) bool {
 			return false
 		}
 		if c := simpleEscape[p.b[i+k+1]]; c != 0 { // i+k < quote: in range
+			// a paragraph break, "\n\n", is taken whole: the second escape
+			// is before the quote, so its 'n' is in range
+			j := i + k + 2
+			pair := c == '\n' && j < quote && p.b[j] == '\\' && p.b[j+1] == 'n'
 			if keep {
 				if k > 0 {
 					p.out = append(p.out, p.b[i:i+k]...)
 				}
-				p.out = append(p.out, c)
+				if pair {
+					p.out = append(p.out, '\n', '\n')
+				} else {
+					p.out = append(p.out, c)
+				}
 			}
-			i += k + 2
+			i = j
+			if pair {
+				i += 2
+			}
 			continue
 		}
 		n, r := escape(p.b[i+k:])

@@ -17,6 +17,7 @@ func FuzzCleanTextWords(f *testing.F) {
 	f.Add("Clean text, “quoted” — with AT&T.\n\nA second paragraph: Київ.")
 	f.Add("KYIV, June 12 (Reuters) - 1,000 troops.\n\nSmoke rises over Kyiv, Ukraine, June 12, 2024. REUTERS/Name\n\nKyiv-based don't 3.5 km")
 	f.Add("WASHINGTON NATO-led x-\n\n-y 1.\n\n.2 a’b")
+	f.Add("a‐b a‑b don’t ’x “q” x… ‧ x—y x‐\n\nz‧  ")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, s := range []string{s, CleanText(s)} { // clean text passes more often
 			var pw paragraphWords

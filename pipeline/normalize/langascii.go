@@ -58,8 +58,8 @@ func (sc *scorer) asciiWord(s string, i int) (end int, ok bool) {
 	sc.latin += n
 	// the word in lower case, packed as stopWord packs its buffer
 	w := (x | 0x20*loBits) & lowBytes[n]
-	if js := bytesEqual(w, 'j') & bytesEqual(w<<8, 'i'); js != 0 {
-		for ; js != 0; js &= js - 1 {
+	if js := bytesEqual(w, 'j'); js != 0 { // few words hold a 'j': no test for 'i' before it
+		for js &= bytesEqual(w<<8, 'i'); js != 0; js &= js - 1 {
 			sc.score[nl] += 0.5
 		}
 	}
