@@ -128,22 +128,37 @@ func Fingerprint(headline, body string) string {
 	buf := arr[:0]
 	words := 0
 	inWord := false
-	for _, r := range src {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if !inWord {
-				if words == fingerprintWords {
-					break
-				}
-				words++
-				if words > 1 {
-					buf = append(buf, ' ')
-				}
-				inWord = true
-			}
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	for i := 0; i < len(src); {
+		c := src[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(src[i:])
+		}
+		i += size
+		// ASCII letters and digits are told apart by a table; everything
+		// else by its Unicode category (U+FFFD, for a bad byte, is neither).
+		if c < utf8.RuneSelf && !asciiAlnum[c] || c >= utf8.RuneSelf && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			inWord = false
 			continue
 		}
-		inWord = false
+		if !inWord {
+			if words == fingerprintWords {
+				break
+			}
+			words++
+			if words > 1 {
+				buf = append(buf, ' ')
+			}
+			inWord = true
+		}
+		if c < utf8.RuneSelf {
+			if c-'A' < 26 {
+				c |= 0x20
+			}
+			buf = append(buf, c)
+		} else {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
 	}
 	if words == 0 {
 		return ""
@@ -151,3 +166,11 @@ func Fingerprint(headline, body string) string {
 	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:12])
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
