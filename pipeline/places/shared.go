@@ -190,7 +190,8 @@ func (sc *scanner) rewrite(dst []token, starts []int32, t *token) ([]token, []in
 }
 
 // addWord appends t with fold's Upper, and its name start unless it begins
-// in an entity (see inEntityWord).
+// in an entity (see inEntityWord) or its hash (lowerHash, which a start
+// keeps, as hashStarts gives them) tells mayStart it starts none.
 func (sc *scanner) addWord(dst []token, starts []int32, t token) ([]token, []int32) {
 	s := sc.text
 	if c := s[t.Start]; c < 0x80 {
@@ -199,6 +200,9 @@ func (sc *scanner) addWord(dst []token, starts []int32, t token) ([]token, []int
 		t.Flags = fold.UpperFlag(fold.StartsUpper(s[t.Start:t.End]))
 	}
 	if the := theIn(s, &t); (t.Flags != 0 || the == 1) && !sc.inEntityWord(t.RStart, the) {
+		if t.LowerHash = lowerHash(s[t.Start:t.End]); !sc.mayStart(t.LowerHash) {
+			return append(dst, t), starts
+		}
 		starts = append(starts, int32(len(dst)<<1|the))
 	}
 	return append(dst, t), starts

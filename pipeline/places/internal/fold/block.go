@@ -19,13 +19,22 @@ const (
 	highs = 0x8080808080808080
 )
 
-// inRange sets the high bit of each byte of y (all below 0x80) that lies in
-// [lo, hi], and leaves garbage in the other bits (the caller masks them
-// with highs). The sums stay within a byte, so no carry crosses bytes.
+// inRange sets the high bit of each byte of y that lies in [lo, hi] and
+// leaves garbage in the other bits (the caller masks them with highs). A
+// byte of 0x80 or more gives garbage, and may carry into the bytes after
+// it: such a byte is a stop, and blockMasks drops every bit from the first
+// stop on.
 func inRange(y uint64, lo, hi byte) uint64 {
 	ge := y + (0x80-uint64(lo))*ones // high bit set iff byte >= lo
 	gt := y + (0x7f-uint64(hi))*ones // high bit set iff byte > hi
 	return ge &^ gt
+}
+
+// isByte sets the high bit of the first byte of x equal to c, and of no
+// byte before it (a borrow leaves garbage only in the bytes after it).
+func isByte(x uint64, c byte) uint64 {
+	v := x ^ uint64(c)*ones
+	return (v - ones) &^ v
 }
 
 // gather packs the high bits of the eight bytes of m into bits 0-7 (byte k
@@ -34,7 +43,8 @@ func gather(m uint64) uint64 { return ((m >> 7) * 0x0102040810204080) >> 56 }
 
 // masks are the bit masks of one block, a bit per byte: word bytes (ASCII
 // letters and digits) before the first stop, and word bytes with bit 0x20
-// clear (upper-case letters, as no digit has it clear).
+// clear (upper-case letters, as no digit has it clear), which hold
+// garbage from the first stop on (read them only at word bytes).
 type masks struct {
 	word, caps uint64
 }
@@ -43,17 +53,15 @@ type masks struct {
 // non-ASCII byte, an apostrophe or a backtick) is (64 when none).
 func blockMasks[T string | []byte](b T) (m masks, limit int) {
 	// The masks fill from the top, eight bits at a time (shifts by a
-	// constant): after the last bytes, bit k is byte k.
+	// constant): after the last bytes, bit k is byte k. The bits of the
+	// bytes from the first stop on are garbage until they are dropped.
 	_ = b[63]
 	for c := 0; c <= 56; c += 8 {
 		x := binary.LittleEndian.Uint64([]byte(b[c : c+8]))
-		high := x & highs
-		y := x &^ highs
-		l := y | 0x20*ones
-		w := (inRange(l, 'a', 'z') | inRange(y, '0', '9')) &^ x & highs
+		w := (inRange(x|0x20*ones, 'a', 'z') | inRange(x, '0', '9')) & highs
 		m.word = m.word>>8 | gather(w)<<56
 		m.caps = m.caps>>8 | gather(w&^(x<<2))<<56 // bit 0x20 moved to 0x80
-		if st := high | ^(notByte(y, '\'')&notByte(y, '`'))&highs; st != 0 {
+		if st := (x | isByte(x, '\'') | isByte(x, '`')) & highs; st != 0 {
 			m.word, m.caps = m.word>>(56-c), m.caps>>(56-c)
 			limit = c + bits.TrailingZeros64(st)/8
 			m.word &= 1<<limit - 1
@@ -61,12 +69,6 @@ func blockMasks[T string | []byte](b T) (m masks, limit int) {
 		}
 	}
 	return m, 64
-}
-
-// notByte sets the high bit of each byte of y (all below 0x80) other than
-// c, and leaves garbage in the other bits.
-func notByte(y uint64, c byte) uint64 {
-	return (y ^ uint64(c)*ones) + 0x7f*ones
 }
 
 // asciiBlock appends the words of b (64 bytes at byte offset base of the
