@@ -26,7 +26,7 @@ type doc struct {
 	toks    []text.Token
 	ids     []int32              // vocabulary id of each token, -1, or idUnknown (see id)
 	starts  *[filterWords]uint64 // filter of the words that may start a phrase (see mayStart)
-	nexts   *[filterWords]uint64 // filter of the words a phrase may go on into (see mayGoOn)
+	nexts   *[filterWords]uint64 // filter of the trie nodes and words a phrase may go on into (see mayGoOn)
 	packed  bool                 // a plain word's id is its packed look-up (not so in German, see lookupTok)
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
