@@ -59,9 +59,7 @@ func BreakAfter(s string, toks []Token, i int) bool {
 	if p < 0 {
 		return false
 	}
-	next := toks[i+1]
-	opens := opensQuote(g[p:])
-	if !next.Has(Upper) && !next.Has(Digit) && !opens {
+	if next := toks[i+1]; next.Flags&(Upper|Digit) == 0 && !opensQuote(g[p:]) {
 		return false
 	}
 	if p == 0 && g[0] == '.' && isAbbrevWord(toks[i].Text(s), toks[i]) {
