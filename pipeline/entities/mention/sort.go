@@ -30,22 +30,58 @@ func sortMentions(ms []Mention) {
 	if len(ms) < 2 {
 		return
 	}
-	if len(ms) > keyMask {
+	sc := sortPool.Get().(*sortScratch)
+	defer sortPool.Put(sc)
+	keys, ok := sortedKeys(sc.keys[:0], ms)
+	sc.keys = keys
+	if !ok {
 		slices.SortFunc(ms, byStart)
 		return
 	}
+	sc.ms = append(sc.ms[:0], ms...)
+	for k, key := range keys {
+		ms[k] = sc.ms[key&keyMask]
+	}
+}
+
+// appendSorted appends ms to dst, which must not overlap it, in the order
+// sortMentions gives them, without sorting them in place first.
+func appendSorted(dst, ms []Mention) []Mention {
+	n := len(dst)
+	if len(ms) < 2 {
+		return append(dst, ms...)
+	}
 	sc := sortPool.Get().(*sortScratch)
 	defer sortPool.Put(sc)
-	keys := sc.keys[:0]
+	keys, ok := sortedKeys(sc.keys[:0], ms)
+	sc.keys = keys
+	if !ok {
+		dst = append(dst, ms...)
+		slices.SortFunc(dst[n:], byStart)
+		return dst
+	}
+	dst = slices.Grow(dst, len(ms))
+	for _, key := range keys {
+		dst = append(dst, ms[key&keyMask])
+	}
+	return dst
+}
+
+// sortedKeys appends the packed sort keys of ms (first token, complement of
+// the length, index) to keys and sorts them. It reports false when a
+// number does not fit the keys or two mentions cover the same tokens: then
+// ms must be sorted with slices.SortFunc.
+func sortedKeys(keys []uint64, ms []Mention) ([]uint64, bool) {
+	if len(ms) > keyMask {
+		return keys, false
+	}
 	for i, m := range ms {
 		n := m.T1 - m.T0
 		if m.T0 < 0 || m.T0 >= maxToken || n < 0 || n > keyMask {
-			slices.SortFunc(ms, byStart)
-			return
+			return keys, false
 		}
 		keys = append(keys, uint64(m.T0)<<(2*keyBits)|uint64(keyMask-n)<<keyBits|uint64(i))
 	}
-	sc.keys = keys
 	if len(keys) <= 64 {
 		insertionSort(keys)
 	} else {
@@ -53,14 +89,10 @@ func sortMentions(ms []Mention) {
 	}
 	for k := 1; k < len(keys); k++ {
 		if keys[k]>>keyBits == keys[k-1]>>keyBits {
-			slices.SortFunc(ms, byStart)
-			return
+			return keys, false
 		}
 	}
-	sc.ms = append(sc.ms[:0], ms...)
-	for k, key := range keys {
-		ms[k] = sc.ms[key&keyMask]
-	}
+	return keys, true
 }
 
 // byStart orders mentions by first token, longer ones first.

@@ -20,6 +20,9 @@ func TestSortMentions(t *testing.T) {
 		}
 		want := slices.Clone(ms)
 		slices.SortFunc(want, byStart)
+		if got := appendSorted(nil, ms); !slices.Equal(got, want) {
+			t.Fatalf("round %d (%d mentions): appendSorted got %v, want %v", round, n, got, want)
+		}
 		sortMentions(ms)
 		if !slices.Equal(ms, want) {
 			t.Fatalf("round %d (%d mentions): got %v, want %v", round, n, ms, want)
