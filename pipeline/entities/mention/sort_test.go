@@ -7,15 +7,16 @@ import (
 )
 
 // TestSortMentions checks sortMentions against slices.SortFunc, with and
-// without mentions of equal ranges, below and above the insertion sort's
-// limit.
+// without mentions of equal ranges (many of them too), below and above the
+// insertion sort's limit.
 func TestSortMentions(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for round := range 500 {
+	for round := range 2000 {
 		n := r.IntN(150)
 		ms := make([]Mention, n)
+		span := []int{400, 40, 5}[round%3] // ever more mentions of the same tokens
 		for i := range ms {
-			t0 := r.IntN(400)
+			t0 := r.IntN(span)
 			ms[i] = Mention{Ent: r.IntN(20), T0: t0, T1: t0 + 1 + r.IntN(4)}
 		}
 		want := slices.Clone(ms)
