@@ -168,15 +168,12 @@ func spacesOnly(g string) bool {
 	return true
 }
 
-func (d *doc) nameCase(p payload, i, j int) bool {
-	if !d.toks[i].Has(text.Upper) && !d.toks[i].Has(text.Digit) {
-		return false
-	}
-	if p.acronym {
-		for k := i; k < j; k++ {
-			if !d.toks[k].Has(text.AllUpper) {
-				return false
-			}
+// allCaps reports whether tokens [i, j) are all in capitals, as the text
+// of a phrase written in capitals must be (see payload.acronym).
+func (d *doc) allCaps(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !d.toks[k].Has(text.AllUpper) {
+			return false
 		}
 	}
 	return true
