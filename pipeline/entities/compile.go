@@ -171,7 +171,7 @@ func (ix *compiler) add(phrase string, p payload) {
 				b := filterBit(words.FNV(w))
 				ix.startFilter[b>>6] |= 1 << (b & 63)
 			} else {
-				b := filterBit(words.FNV(w))
+				b := pairBit(node, words.FNV(w))
 				ix.nextFilter[b>>6] |= 1 << (b & 63)
 			}
 		}

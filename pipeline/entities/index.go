@@ -68,8 +68,9 @@ type Index struct {
 	// startFilter is filter for the vocabulary words a phrase starts with (those
 	// with a rootChild), so scan passes over most body words at once.
 	startFilter [filterWords]uint64
-	// nextFilter is filter for the vocabulary words a phrase goes on into
-	// (those with an edge from a node other than the root).
+	// nextFilter has the bit pairBit(n, words.FNV(w)) set for every edge
+	// from a node n other than the root along a word w, so that a phrase's
+	// walk stops at most words it cannot go on into without a table lookup.
 	nextFilter [filterWords]uint64
 	// rootChild is the child of the root node for each vocabulary id, or 0.
 	rootChild []int32
@@ -82,6 +83,10 @@ const filterWords = 1 << 10
 // filterBit reduces the words.FNV hash of a folded word to a bit index of
 // Index.filter.
 func filterBit(h uint32) uint32 { return (h ^ h>>16) & (filterWords*64 - 1) }
+
+// pairBit reduces trie node n and the words.FNV hash h of a folded word to
+// a bit index of Index.nextFilter.
+func pairBit(n int32, h uint32) uint32 { return filterBit(h ^ uint32(n)*0x9E3779B1) }
 
 // mayHave reports whether the word with words.FNV hash h may be a vocabulary
 // word (false: surely not).

@@ -96,8 +96,9 @@ type fullMention struct {
 func (d *doc) payload(ix *Index, node int32, i, j int) (payload, bool) {
 	var best payload
 	found := false
+	named := d.toks[i].Flags&(text.Upper|text.Digit) != 0 // the case a name starts with
 	for _, p := range ix.payloads(node) {
-		if p.kind != hitTitle && p.kind != hitGeneric && !d.nameCase(p, i, j) {
+		if p.kind != hitTitle && p.kind != hitGeneric && !(named && (!p.acronym || d.allCaps(i, j))) {
 			continue
 		}
 		if !found || p.kind < best.kind {

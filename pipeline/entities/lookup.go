@@ -42,10 +42,10 @@ func (d *doc) mayStart(h uint32) bool {
 	return d.starts[b>>6]&(1<<(b&63)) != 0
 }
 
-// mayGoOn reports whether the word with words.FNV hash h may be the second
-// or a later word of a phrase: false means it surely is not.
-func (d *doc) mayGoOn(h uint32) bool {
-	b := filterBit(h)
+// mayGoOn reports whether a phrase at trie node n (not the root) may go on
+// into the word with words.FNV hash h: false means it surely does not.
+func (d *doc) mayGoOn(n int32, h uint32) bool {
+	b := pairBit(n, h)
 	return d.nexts[b>>6]&(1<<(b&63)) != 0
 }
 

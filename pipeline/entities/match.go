@@ -26,13 +26,13 @@ type doc struct {
 	toks    []text.Token
 	ids     []int32              // vocabulary id of each token, -1, or idUnknown (see id)
 	starts  *[filterWords]uint64 // filter of the words that may start a phrase (see mayStart)
-	nexts   *[filterWords]uint64 // filter of the words a phrase may go on into (see mayGoOn)
+	nexts   *[filterWords]uint64 // filter of the trie nodes and words a phrase may go on into (see mayGoOn)
 	packed  bool                 // a plain word's id is its packed look-up (not so in German, see lookupTok)
 	sents   []text.Sentence
 	sentOf  []int32   // sentence index of each token
 	covered []bool    // token belongs to a dictionary match or a found name
-	hit     []int8    // kind of the dictionary match covering a token (-1: none)
-	hitRef  []int32   // entity of that match
+	hit     []int8    // 1 + kind of the dictionary match covering a token (0: none)
+	hitRef  []int32   // entity of that match, set only where hit is not 0
 	names   []int32   // tokens whose case allows a name word, in order
 	sets    []wordSet // the word lists the lower-case token is in, 0 until in looks
 	lower   string    // body in lower case, same byte offsets
@@ -56,9 +56,7 @@ func newDoc(body string) *doc {
 	d.lower = d.t.Lower()
 	d.covered = resizeBool(d.covered, len(d.toks))
 	d.hit = resizeInt8(d.hit, len(d.toks))
-	d.hitRef = resize(d.hitRef, len(d.toks))
-	fill(d.hit, -1)
-	fill(d.hitRef, -1)
+	d.hitRef = resize(d.hitRef, len(d.toks)) // read only where hit is set: not cleared
 	d.matches = d.matches[:0]
 	return d
 }
@@ -87,11 +85,14 @@ func fill[T int8 | int32](s []T, v T) {
 	}
 }
 
+// resizeInt8 returns s with length n, all zero.
 func resizeInt8(s []int8, n int) []int8 {
 	if cap(s) < n {
 		return make([]int8, n)
 	}
-	return s[:n]
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func resize(s []int32, n int) []int32 {
@@ -122,7 +123,7 @@ func resizeBool(s []bool, n int) []bool {
 // mark records the kind and entity of the match covering tokens [i, j).
 func (d *doc) mark(i, j int, p payload) {
 	for k := i; k < j; k++ {
-		d.hit[k], d.hitRef[k] = int8(p.kind), p.ref
+		d.hit[k], d.hitRef[k] = int8(p.kind)+1, p.ref
 	}
 }
 
@@ -168,15 +169,12 @@ func spacesOnly(g string) bool {
 	return true
 }
 
-func (d *doc) nameCase(p payload, i, j int) bool {
-	if !d.toks[i].Has(text.Upper) && !d.toks[i].Has(text.Digit) {
-		return false
-	}
-	if p.acronym {
-		for k := i; k < j; k++ {
-			if !d.toks[k].Has(text.AllUpper) {
-				return false
-			}
+// allCaps reports whether tokens [i, j) are all in capitals, as the text
+// of a phrase written in capitals must be (see payload.acronym).
+func (d *doc) allCaps(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !d.toks[k].Has(text.AllUpper) {
+			return false
 		}
 	}
 	return true

@@ -100,8 +100,8 @@ func (d *doc) walk(ix *Index, i int, node int32) int {
 		if j+1 >= len(d.toks) {
 			break
 		}
-		if h := d.toks[j+1].LowerHash; h != 0 && !d.mayGoOn(h) {
-			break // a plain word no phrase goes on into
+		if h := d.toks[j+1].LowerHash; h != 0 && !d.mayGoOn(node, h) {
+			break // a plain word no phrase goes on into from node
 		}
 		id := d.nextID(ix, j+1)
 		if id < 0 || !d.joinable(j) {

@@ -193,10 +193,10 @@ func (d *doc) absorb(b *builder, i, j int, typ string) (int, int) {
 		return i, j
 	}
 	i0, j0 := i, j
-	if i > 0 && hitKind(d.hit[i-1]) == hitDemonym && d.joinable(i-1) {
+	if i > 0 && d.hit[i-1] == int8(hitDemonym)+1 && d.joinable(i-1) {
 		i--
 	}
-	if j+1 < len(d.toks) && d.word1(j) == "of" && d.hit[j+1] >= 0 && d.joinable(j) && d.joinable(j-1) {
+	if j+1 < len(d.toks) && d.word1(j) == "of" && d.hit[j+1] != 0 && d.joinable(j) && d.joinable(j-1) {
 		k := j + 1
 		for k < len(d.toks) && d.hit[k] == d.hit[j+1] && d.hitRef[k] == d.hitRef[j+1] {
 			k++

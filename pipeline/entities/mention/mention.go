@@ -141,10 +141,11 @@ func sameEntities(a, b []pipeline.Entity) bool {
 
 // WithMentions returns the Doc of t with entities ents whose mentions ms
 // are already known, in the order WithEntities finds them: by entity, then
-// by span, one per distinct span. ms is copied.
+// by span, one per distinct span. ms is copied; it must not share memory
+// with the Mentions of a Doc built over t before.
 func (t *Text) WithMentions(ents []pipeline.Entity, ms []Mention) *Doc {
 	d := newDoc(t, ents)
-	d.Ms = append(d.Ms[:0], ms...)
+	d.Ms = appendSorted(d.Ms[:0], ms)
 	d.index()
 	d.keep()
 	return d
@@ -162,13 +163,13 @@ func (d *Doc) locate() {
 			d.Ms = append(d.Ms, Mention{Ent: i, T0: t0, T1: t1 + 1})
 		}
 	}
+	sortMentions(d.Ms)
 	d.index()
 }
 
-// index sorts the mentions by first token, longest first, marks the nested
-// ones and fills At.
+// index marks the nested mentions, which are sorted by first token,
+// longest first (see sortMentions), and fills At.
 func (d *Doc) index() {
-	sortMentions(d.Ms)
 	if cap(d.At) < len(d.Toks) {
 		d.At = make([]int32, len(d.Toks))
 	}

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 )
@@ -24,28 +25,66 @@ var sortPool = sync.Pool{New: func() any { return new(sortScratch) }}
 // sortMentions sorts ms by first token, longer mentions first, exactly as
 // slices.SortFunc with byStart does. It sorts packed integer keys, which
 // needs no comparison calls; when two mentions cover the same tokens (the
-// one case where the order of an unstable sort shows), or the numbers do
-// not fit the keys, it sorts with slices.SortFunc itself.
+// one case where the order of an unstable sort shows) it sorts the keys as
+// slices.SortFunc sorts the mentions (see tiedKeys), and when the numbers
+// do not fit the keys, it sorts with slices.SortFunc itself.
 func sortMentions(ms []Mention) {
 	if len(ms) < 2 {
 		return
 	}
-	if len(ms) > keyMask {
+	sc := sortPool.Get().(*sortScratch)
+	defer sortPool.Put(sc)
+	keys, ok := sortedKeys(sc.keys[:0], ms)
+	sc.keys = keys
+	if !ok {
 		slices.SortFunc(ms, byStart)
 		return
 	}
+	sc.ms = append(sc.ms[:0], ms...)
+	for k, key := range keys {
+		ms[k] = sc.ms[key&keyMask]
+	}
+}
+
+// appendSorted appends ms to dst, which must not overlap it, in the order
+// sortMentions gives them, without sorting them in place first.
+func appendSorted(dst, ms []Mention) []Mention {
+	n := len(dst)
+	if len(ms) < 2 {
+		return append(dst, ms...)
+	}
 	sc := sortPool.Get().(*sortScratch)
 	defer sortPool.Put(sc)
-	keys := sc.keys[:0]
+	keys, ok := sortedKeys(sc.keys[:0], ms)
+	sc.keys = keys
+	if !ok {
+		dst = append(dst, ms...)
+		slices.SortFunc(dst[n:], byStart)
+		return dst
+	}
+	dst = slices.Grow(dst, len(ms))
+	for _, key := range keys {
+		dst = append(dst, ms[key&keyMask])
+	}
+	return dst
+}
+
+// sortedKeys appends the packed sort keys of ms (first token, complement of
+// the length, index) to keys and sorts them. It reports false when a
+// number does not fit the keys: then ms must be sorted with
+// slices.SortFunc. When two mentions cover the same tokens, the keys are
+// left in the order that sort gives the mentions (see tiedKeys).
+func sortedKeys(keys []uint64, ms []Mention) ([]uint64, bool) {
+	if len(ms) > keyMask {
+		return keys, false
+	}
 	for i, m := range ms {
 		n := m.T1 - m.T0
 		if m.T0 < 0 || m.T0 >= maxToken || n < 0 || n > keyMask {
-			slices.SortFunc(ms, byStart)
-			return
+			return keys, false
 		}
 		keys = append(keys, uint64(m.T0)<<(2*keyBits)|uint64(keyMask-n)<<keyBits|uint64(i))
 	}
-	sc.keys = keys
 	if len(keys) <= 64 {
 		insertionSort(keys)
 	} else {
@@ -53,14 +92,24 @@ func sortMentions(ms []Mention) {
 	}
 	for k := 1; k < len(keys); k++ {
 		if keys[k]>>keyBits == keys[k-1]>>keyBits {
-			slices.SortFunc(ms, byStart)
-			return
+			return tiedKeys(keys[:0], ms), true
 		}
 	}
-	sc.ms = append(sc.ms[:0], ms...)
-	for k, key := range keys {
-		ms[k] = sc.ms[key&keyMask]
+	return keys, true
+}
+
+// tiedKeys appends the keys of ms, two of which cover the same tokens, to
+// keys in the order slices.SortFunc(ms, byStart) leaves ms. That sort is
+// unstable, but its algorithm is the same for every element type and looks
+// only at the signs of the comparisons: sorting the keys in their first
+// order by the same comparison (the keys without their index) moves them
+// as it would move the mentions.
+func tiedKeys(keys []uint64, ms []Mention) []uint64 {
+	for i, m := range ms {
+		keys = append(keys, uint64(m.T0)<<(2*keyBits)|uint64(keyMask-(m.T1-m.T0))<<keyBits|uint64(i))
 	}
+	slices.SortFunc(keys, func(a, b uint64) int { return cmp.Compare(a>>keyBits, b>>keyBits) })
+	return keys
 }
 
 // byStart orders mentions by first token, longer ones first.

@@ -50,13 +50,16 @@ func markRun(toks []Token, low []byte, sentOf, uppers []int32, i, nu int, sent i
 	last := len(toks) - 1
 	run, runSent := toks[:last], sentOf[:last] // same length: no bounds checks
 	for ; i < len(run); i++ {
+		runSent[i] = sent
 		f := run[i].Flags
+		if f&(Upper|MayBreak) == 0 { // the common token: one test
+			continue
+		}
 		if f&Upper != 0 {
 			lowerFirst(low, run[i].Start)
 			uppers[nu] = int32(i)
 			nu++
 		}
-		runSent[i] = sent
 		if f&MayBreak != 0 {
 			return i, nu
 		}

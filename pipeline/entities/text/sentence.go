@@ -59,9 +59,7 @@ func BreakAfter(s string, toks []Token, i int) bool {
 	if p < 0 {
 		return false
 	}
-	next := toks[i+1]
-	opens := opensQuote(g[p:])
-	if !next.Has(Upper) && !next.Has(Digit) && !opens {
+	if next := toks[i+1]; next.Flags&(Upper|Digit) == 0 && !opensQuote(g[p:]) {
 		return false
 	}
 	if p == 0 && g[0] == '.' && isAbbrevWord(toks[i].Text(s), toks[i]) {
@@ -127,7 +125,7 @@ func nextMayBreak(toks []Token, i int) int {
 
 // makeSentence widens the token range [a, b) to the punctuation around it:
 // opening marks before the first token and closing punctuation after the last,
-// up to whitespace.
+// up to whitespace. ASCII bytes are tested without decoding (isASCIISpace).
 func makeSentence(s string, toks []Token, a, b int) Sentence {
 	st := Sentence{Tok0: a, Tok1: b, Start: int(toks[a].Start), RStart: int(toks[a].RStart),
 		End: int(toks[b-1].End), REnd: int(toks[b-1].REnd)}
@@ -136,12 +134,16 @@ func makeSentence(s string, toks []Token, a, b int) Sentence {
 		lo = int(toks[a-1].End)
 	}
 	for st.Start > lo {
-		r, n := rune(s[st.Start-1]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeLastRuneInString(s[:st.Start])
-		}
-		if isSpace(r) {
-			break
+		n := 1
+		if c := s[st.Start-1]; c < utf8.RuneSelf {
+			if isASCIISpace(c) {
+				break
+			}
+		} else {
+			var r rune
+			if r, n = utf8.DecodeLastRuneInString(s[:st.Start]); isSpace(r) {
+				break
+			}
 		}
 		st.Start -= n
 		st.RStart--
@@ -151,18 +153,25 @@ func makeSentence(s string, toks []Token, a, b int) Sentence {
 		hi = int(toks[b].Start)
 	}
 	for st.End < hi {
-		r, n := rune(s[st.End]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[st.End:])
-		}
-		if isSpace(r) {
-			break
+		n := 1
+		if c := s[st.End]; c < utf8.RuneSelf {
+			if isASCIISpace(c) {
+				break
+			}
+		} else {
+			var r rune
+			if r, n = utf8.DecodeRuneInString(s[st.End:]); isSpace(r) {
+				break
+			}
 		}
 		st.End += n
 		st.REnd++
 	}
 	return st
 }
+
+// isASCIISpace is isSpace for an ASCII byte c.
+func isASCIISpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 func isSpace(r rune) bool {
 	switch r {
