@@ -107,7 +107,10 @@ func (d *doc) output(who []speaker) []pipeline.Quote {
 		if end == q.start { // the content starts with no space (trimQuote): nor does the text
 			continue
 		}
-		pq := pipeline.Quote{Text: text.Valid(d.Body[q.start:end]), Span: pipeline.Span{q.rstart, q.rend - (q.end - end)}}
+		pq := pipeline.Quote{Text: d.Body[q.start:end], Span: pipeline.Span{q.rstart, q.rend - (q.end - end)}}
+		if !d.valid { // else the text needs no second look (see findQuotesTokens)
+			pq.Text = text.Valid(pq.Text)
+		}
 		if e := who[qi]; e >= 0 {
 			if refs == nil {
 				refs = make([]pipeline.Ref, 0, len(d.quotes)-qi)
