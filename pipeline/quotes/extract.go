@@ -126,8 +126,9 @@ func (d *doc) output(who []speaker) []pipeline.Quote {
 // attribute finds the speaker from the words around quotation qi: the
 // sentence before it when it starts mid-sentence, else the words after it.
 func (d *doc) attribute(qi int) speaker {
-	if d.midSentence(qi) {
-		if e := d.pre(qi); e >= 0 {
+	mid := d.midSentence(qi)
+	if mid {
+		if e := d.pre(qi, mid); e >= 0 {
 			return e
 		}
 		return d.post(qi)
@@ -135,7 +136,7 @@ func (d *doc) attribute(qi int) speaker {
 	if e := d.post(qi); e >= 0 {
 		return e
 	}
-	return d.pre(qi)
+	return d.pre(qi, mid)
 }
 
 // midSentence reports whether words of the quotation's sentence precede it.
