@@ -88,15 +88,16 @@ func (d *doc) post(qi int) speaker {
 }
 
 // pre looks for the attribution before quotation qi in its own sentence:
-// `X said: “`, `X said that Beijing “values…”`, `X: “`.
-func (d *doc) pre(qi int) speaker {
+// `X said: “`, `X said that Beijing “values…”`, `X: “`. mid is
+// d.midSentence(qi), which the caller knows already.
+func (d *doc) pre(qi int, mid bool) speaker {
 	q := &d.quotes[qi]
 	t := q.tOpen - 1
 	if t < 0 || d.quoted(t) || d.newPara(t+1) {
 		return -1
 	}
 	colon := strings.Contains(d.Body[d.Toks[t].End:q.open], ":")
-	if !colon && !d.midSentence(qi) {
+	if !colon && !mid {
 		return -1
 	}
 	// The words of the sentence before the quotation, back to its start

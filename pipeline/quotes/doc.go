@@ -12,6 +12,7 @@ type doc struct {
 	quotes  []quote
 	inQuote []uint64 // bit t: token t is inside a quotation (see quoted)
 	who     []speaker
+	valid   bool // the body is valid UTF-8
 }
 
 // docPool holds the buffers of docs whose analysis is over.
@@ -22,7 +23,7 @@ var docPool = sync.Pool{New: func() any { return new(doc) }}
 func newDoc(md *mention.Doc) *doc {
 	d := docPool.Get().(*doc)
 	d.Doc = md
-	d.quotes = findQuotesTokens(d.quotes[:0], md.Body, md.Toks)
+	d.quotes, d.valid = findQuotesTokens(d.quotes[:0], md.Body, md.Toks)
 	if len(d.quotes) == 0 {
 		return d // nothing to attribute: the token tables are not needed
 	}

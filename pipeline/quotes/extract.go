@@ -107,7 +107,10 @@ func (d *doc) output(who []speaker) []pipeline.Quote {
 		if end == q.start { // the content starts with no space (trimQuote): nor does the text
 			continue
 		}
-		pq := pipeline.Quote{Text: text.Valid(d.Body[q.start:end]), Span: pipeline.Span{q.rstart, q.rend - (q.end - end)}}
+		pq := pipeline.Quote{Text: d.Body[q.start:end], Span: pipeline.Span{q.rstart, q.rend - (q.end - end)}}
+		if !d.valid { // else the text needs no second look (see findQuotesTokens)
+			pq.Text = text.Valid(pq.Text)
+		}
 		if e := who[qi]; e >= 0 {
 			if refs == nil {
 				refs = make([]pipeline.Ref, 0, len(d.quotes)-qi)
@@ -123,8 +126,9 @@ func (d *doc) output(who []speaker) []pipeline.Quote {
 // attribute finds the speaker from the words around quotation qi: the
 // sentence before it when it starts mid-sentence, else the words after it.
 func (d *doc) attribute(qi int) speaker {
-	if d.midSentence(qi) {
-		if e := d.pre(qi); e >= 0 {
+	mid := d.midSentence(qi)
+	if mid {
+		if e := d.pre(qi, mid); e >= 0 {
 			return e
 		}
 		return d.post(qi)
@@ -132,7 +136,7 @@ func (d *doc) attribute(qi int) speaker {
 	if e := d.post(qi); e >= 0 {
 		return e
 	}
-	return d.pre(qi)
+	return d.pre(qi, mid)
 }
 
 // midSentence reports whether words of the quotation's sentence precede it.

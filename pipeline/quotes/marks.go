@@ -55,6 +55,9 @@ type markScanner struct {
 	para  int
 	paraQ bool // the paragraph so far holds only spaces (next quote may continue)
 	tok   int  // the first token starting after the bytes being read
+	// invalid is set when the bytes read hold one that is not part of a
+	// valid UTF-8 character.
+	invalid bool
 }
 
 // step handles the quotation mark r of n bytes at byte i (code point ri).

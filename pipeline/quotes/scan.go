@@ -8,14 +8,14 @@ import (
 )
 
 // findQuotes appends the quotations of s to dst in order, reading every
-// byte of s.
-func findQuotes(dst []quote, s string) []quote {
+// byte of s, and reports whether s is valid UTF-8.
+func findQuotes(dst []quote, s string) ([]quote, bool) {
 	sc := markScanner{s: s, out: dst, paraQ: true}
 	ri := sc.scan(0, 0, len(s))
 	if sc.in != 0 {
 		sc.finish(len(s), ri, -1)
 	}
-	return sc.out
+	return sc.out, !sc.invalid
 }
 
 // findQuotesTokens is findQuotes for s with the tokens toks, which must be
@@ -25,7 +25,10 @@ func findQuotes(dst []quote, s string) []quote {
 // where it reads (see quote.tOpen). A token holds no mark but '’' (inside a word,
 // as in "can’t"), which only matters inside a quotation opened by '‘': then
 // the tokens are read too.
-func findQuotesTokens(dst []quote, s string, toks []text.Token) []quote {
+//
+// It also reports whether s is valid UTF-8: the bytes it does not read are
+// tokens, made of whole decoded characters, and gaps of ASCII text.
+func findQuotesTokens(dst []quote, s string, toks []text.Token) ([]quote, bool) {
 	sc := markScanner{s: s, out: dst, paraQ: true}
 	if len(toks) == 0 {
 		return findQuotes(dst, s)
@@ -52,7 +55,7 @@ func findQuotesTokens(dst []quote, s string, toks []text.Token) []quote {
 		sc.tok = len(toks)
 		sc.finish(len(s), int(t.REnd)+utf8.RuneCountInString(s[t.End:]), -1)
 	}
-	return sc.out
+	return sc.out, !sc.invalid
 }
 
 // nextMarkGap returns the index of the first token from k on whose gap
@@ -79,7 +82,8 @@ func gapEnd(s string, toks []text.Token, k int) int {
 }
 
 // scan reads s[i:end], which starts at code point ri, and returns the code
-// point offset of end.
+// point offset of end. It sets sc.invalid when s[i:end] holds a byte that
+// is not part of a valid UTF-8 character.
 func (sc *markScanner) scan(i, ri, end int) int {
 	s := sc.s
 	for i < end {
@@ -98,7 +102,10 @@ func (sc *markScanner) scan(i, ri, end int) int {
 			if high < utf8.RuneSelf {
 				ri += j - i
 			} else {
+				// A run of bytes no mark or line break starts ends on a
+				// character boundary unless s is invalid there.
 				ri += utf8.RuneCountInString(s[i:j])
+				sc.invalid = sc.invalid || !utf8.ValidString(s[i:j])
 			}
 			i = j
 			continue
@@ -112,6 +119,7 @@ func (sc *markScanner) scan(i, ri, end int) int {
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, n = decodeAt(s, i)
+			sc.invalid = sc.invalid || n == 1 // not a character's first byte
 		}
 		if !isMark(r) {
 			if sc.in == 0 && !unicode.IsSpace(r) {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/warwire/warwire/internal/synth"
 	"github.com/warwire/warwire/pipeline/entities/mention"
@@ -15,6 +16,7 @@ var scanSeeds = []string{
 	"", "“", "\"a\" \"", "«a „b“ c»", "‘x’s’", "‘rock’n’roll’ ok", "‘abc’9 x’", "“a\n\n“b”",
 	"\xff“\xfe”", "said: “", "He said \"no\".\n\n\"Yes,\" she said", "a\u00a0“b”\n\u2003“c",
 	"Kyiv’s “x” ‘y’ ʼs", "x\n\n  “open\n“more”", "‹a› «b» „c”",
+	"a\xffb", "Кий\xd0в “x”", "x \xe2\x80 y", "\xe2“a”", "‘ab\xc3’", "“a\xed\xa0\x80”", "é\xe2\x80\x9d\x80",
 }
 
 // checkSameQuotes fails t when findQuotesTokens and refFindQuotes (the scanner of every byte as it was) disagree on s.
@@ -26,9 +28,15 @@ func checkSameQuotes(t *testing.T, s string) {
 		q := &want[i]
 		q.tOpen, q.tStart, q.tClose = firstToken(toks, q.open), firstToken(toks, q.start), firstToken(toks, q.close)
 	}
-	got := findQuotesTokens(nil, s, toks)
+	got, valid := findQuotesTokens(nil, s, toks)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("findQuotesTokens(%q) = %+v, want %+v", s, got, want)
+	}
+	if valid != utf8.ValidString(s) {
+		t.Fatalf("findQuotesTokens(%q) says valid UTF-8 %v", s, valid)
+	}
+	if _, valid := findQuotes(nil, s); valid != utf8.ValidString(s) {
+		t.Fatalf("findQuotes(%q) says valid UTF-8 %v", s, valid)
 	}
 	checkQuotedTokens(t, s, toks, got)
 }
