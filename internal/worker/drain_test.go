@@ -72,7 +72,7 @@ func (c comparison) report(b *testing.B, prefix string) {
 	b.ReportMetric(c.ratio(), prefix+"ratio")
 	b.ReportMetric(c.w.wall, prefix+"worker_wall_docs/s")
 	b.ReportMetric(c.w.cpu.Seconds(), prefix+"worker_cpu_s")
-	if c.w.stack.local {
+	if c.local() {
 		b.ReportMetric(c.bulkESPerDoc(), prefix+"bulk_es_cpu_ms/doc")
 		b.ReportMetric(c.w.stack.es.Seconds()*1000/float64(c.w.n), prefix+"worker_es_cpu_ms/doc")
 		b.ReportMetric(c.w.stack.kafka.Seconds()*1000/float64(c.w.n), prefix+"worker_kafka_cpu_ms/doc")
@@ -85,18 +85,28 @@ func (c comparison) bulkESPerDoc() float64 {
 	return (c.bulkBefore.stack.es + c.bulkAfter.stack.es).Seconds() * 1000 / float64(c.bulkBefore.n+c.bulkAfter.n)
 }
 
+// local reports whether every part found Elasticsearch and Kafka running
+// locally, so their CPU was measured.
+func (c comparison) local() bool {
+	return c.w.stack.local && c.bulkBefore.stack.local && c.bulkAfter.stack.local
+}
+
 // cpuAccount says where the CPU went, when the stack is local: the
-// baseline's and the worker run's Elasticsearch CPU per document, Kafka's
-// CPU during the worker run, and how busy the machine was in each.
+// baseline's and the worker run's CPU per document for Elasticsearch, Kafka,
+// this benchmark process (the bulk client; the producer and polls) and the
+// worker, and how busy the machine was in each. The worker's CPU includes
+// its idle second before it exits.
 func (c comparison) cpuAccount() string {
-	if !c.w.stack.local || !c.bulkBefore.stack.local {
+	if !c.local() {
 		return ""
 	}
-	busy := (c.bulkBefore.stack.busy(0, c.bulkBefore.took) + c.bulkAfter.stack.busy(0, c.bulkAfter.took)) / 2
-	idle := (c.bulkBefore.stack.kafka + c.bulkAfter.stack.kafka).Seconds() / (c.bulkBefore.took + c.bulkAfter.took).Seconds()
+	before, after := c.bulkBefore.stack, c.bulkAfter.stack
+	busy := (before.busy(0, c.bulkBefore.took) + after.busy(0, c.bulkAfter.took)) / 2
+	idle := (before.kafka + after.kafka).Seconds() / (c.bulkBefore.took + c.bulkAfter.took).Seconds()
+	client := (before.bench + after.bench).Seconds() * 1000 / float64(c.bulkBefore.n+c.bulkAfter.n)
 	perDoc := func(d time.Duration) float64 { return d.Seconds() * 1000 / float64(c.w.n) }
-	return fmt.Sprintf("; CPU in the baseline: Elasticsearch %.2f ms/doc, idle Kafka %.2f cores, machine %.0f%% busy; in the worker run: Elasticsearch %.2f ms/doc, Kafka %.2f ms/doc, worker %.2f ms/doc, machine %.0f%% busy",
-		c.bulkESPerDoc(), idle, 100*busy, perDoc(c.w.stack.es), perDoc(c.w.stack.kafka), perDoc(c.w.cpu), 100*c.w.stack.busy(c.w.cpu, c.w.span))
+	return fmt.Sprintf("; CPU in the baseline: Elasticsearch %.2f ms/doc, bulk client %.2f ms/doc, idle Kafka %.2f cores, machine %.0f%% busy; in the worker run: Elasticsearch %.2f ms/doc, Kafka %.2f ms/doc, worker %.2f ms/doc, benchmark %.2f ms/doc, machine %.0f%% busy",
+		c.bulkESPerDoc(), client, idle, 100*busy, perDoc(c.w.stack.es), perDoc(c.w.stack.kafka), perDoc(c.w.cpu), perDoc(c.w.stack.bench), 100*c.w.stack.busy(c.w.cpu, c.w.span))
 }
 
 func (c comparison) String() string {
