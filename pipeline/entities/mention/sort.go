@@ -83,7 +83,7 @@ func sortedKeys(keys []uint64, ms []Mention) ([]uint64, bool) {
 		if m.T0 < 0 || m.T0 >= maxToken || n < 0 || n > keyMask {
 			return keys, false
 		}
-		keys = append(keys, uint64(m.T0)<<(2*keyBits)|uint64(keyMask-n)<<keyBits|uint64(i))
+		keys = append(keys, packKey(m, i))
 	}
 	if len(keys) <= 64 {
 		insertionSort(keys)
@@ -106,10 +106,17 @@ func sortedKeys(keys []uint64, ms []Mention) ([]uint64, bool) {
 // as it would move the mentions.
 func tiedKeys(keys []uint64, ms []Mention) []uint64 {
 	for i, m := range ms {
-		keys = append(keys, uint64(m.T0)<<(2*keyBits)|uint64(keyMask-(m.T1-m.T0))<<keyBits|uint64(i))
+		keys = append(keys, packKey(m, i))
 	}
 	slices.SortFunc(keys, func(a, b uint64) int { return cmp.Compare(a>>keyBits, b>>keyBits) })
 	return keys
+}
+
+// packKey packs mention m, at index i, into a sort key: first token,
+// complement of the length, index. The caller has checked that the numbers
+// fit (see sortedKeys).
+func packKey(m Mention, i int) uint64 {
+	return uint64(m.T0)<<(2*keyBits) | uint64(keyMask-(m.T1-m.T0))<<keyBits | uint64(i)
 }
 
 // byStart orders mentions by first token, longer ones first.
